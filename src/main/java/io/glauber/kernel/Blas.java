@@ -1,0 +1,63 @@
+package io.glauber.kernel;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * Row-major single-precision products through {@code dev.ludovic.netlib:blas}, which picks the
+ * machine's native BLAS through JNI (OpenBLAS from Debian's {@code libopenblas0-pthread}), else the
+ * Java Vector API (JVM started with {@code --add-modules jdk.incubator.vector}), else plain Java.
+ *
+ * <p>BLAS is column-major; a row-major m×n matrix is its column-major transpose, so C = A·B
+ * (row-major) is computed as Cᵀ = Bᵀ·Aᵀ (column-major).
+ */
+public final class Blas {
+  private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+  private Blas() {}
+
+  /** The backend in use: "openblas (JNI)", "vector-api" or "java". */
+  public static String backend() {
+    String name = BLAS_INSTANCE.getClass().getSimpleName();
+    if (name.contains("JNI")) return "native BLAS via JNI (" + nativeLibrary() + ")";
+    if (name.contains("Vector")) return "Java Vector API";
+    return "plain Java (" + name + ")";
+  }
+
+  /** A short machine-readable name of the backend: native, vector or java. */
+  public static String backendId() {
+    String name = BLAS_INSTANCE.getClass().getSimpleName();
+    return name.contains("JNI") ? "native" : name.contains("Vector") ? "vector" : "java";
+  }
+
+  private static String nativeLibrary() {
+    String lib = System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3");
+    try {
+      java.nio.file.Path p = java.nio.file.Path.of("/usr/lib/x86_64-linux-gnu", lib);
+      if (java.nio.file.Files.exists(p)) return lib + " → " + p.toRealPath().getFileName();
+    } catch (java.io.IOException | RuntimeException e) {
+      // fall through: report the name only
+    }
+    return lib;
+  }
+
+  /**
+   * C ← α·op(A)·op(B) + β·C for row-major matrices: op(A) is m×k, op(B) is k×n, C is m×n.
+   *
+   * @param transA whether A is stored k×m and used transposed
+   * @param transB whether B is stored n×k and used transposed
+   */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, float[] b, float beta, float[] c) {
+    int lda = transA ? m : k;
+    int ldb = transB ? k : n;
+    BLAS_INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, ldb, a, lda, beta, c, n);
+  }
+
+  /** The same product with offsets into the arrays (for splitting a batch across threads). */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOffset, float[] b, int bOffset, float beta, float[] c, int cOffset) {
+    int lda = transA ? m : k;
+    int ldb = transB ? k : n;
+    BLAS_INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, n);
+  }
+}
