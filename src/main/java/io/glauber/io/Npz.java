@@ -2,7 +2,7 @@ package io.glauber.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -45,8 +46,13 @@ public final class Npz {
                 if (e.isDirectory() || !name.endsWith(".npy")) {
                     continue;
                 }
-                try (InputStream in = zip.getInputStream(e)) {
+                try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(e), new CRC32())) {
                     arrays.put(name.substring(0, name.length() - 4), Npy.read(in, path + ": " + name));
+                    in.transferTo(OutputStream.nullOutputStream());
+                    // ZipFile does not check CRCs; stored entries would pass corruption on silently
+                    if (e.getCrc() != -1 && in.getChecksum().getValue() != e.getCrc()) {
+                        throw new FormatException(path + ": " + name + ": corrupt entry (CRC mismatch)");
+                    }
                 } catch (ZipException | java.io.EOFException ex) {
                     throw new FormatException(path + ": " + name + ": corrupt or truncated entry (" + ex.getMessage() + ")", ex);
                 }
