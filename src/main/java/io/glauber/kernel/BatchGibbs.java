@@ -18,6 +18,9 @@ package io.glauber.kernel;
  * run can be resumed from a checkpoint and repeated exactly, whatever the thread timing.
  */
 public final class BatchGibbs implements AutoCloseable {
+  /** Passes over fewer entries than this run on the calling thread alone. */
+  static final int INLINE_BELOW = 16_384;
+
   private final Team team;
   private final Rng[] rngs;
   private final boolean ownTeam;
@@ -80,7 +83,11 @@ public final class BatchGibbs implements AutoCloseable {
     pC = c;
     pS = s;
     pCols = cols;
-    team.run(rows, body);
+    if ((long) rows * cols < INLINE_BELOW) {
+      elementwise(0, rows, 0); // waking a helper costs more than the work
+    } else {
+      team.run(rows, body);
+    }
   }
 
   private void elementwise(int from, int to, int part) {
