@@ -28,7 +28,7 @@ import java.util.function.Function;
  *   <li>CD-k: C = B chains started at the batch, k block-Gibbs sweeps (Hinton 2002);</li>
  *   <li>PCD-k: C persistent chains, independent of B, carried across updates (Tieleman 2008);</li>
  *   <li>PT: R replicas of C chains at inverse temperatures β_r = 1/T_r, one sweep each per step,
- *       then swap moves between neighbouring replicas accepted with probability
+ *       then swap moves between neighbouring replicas (even pairs, then odd pairs) accepted with probability
  *       min(1, exp((β_r − β_{r+1})(E_r − E_{r+1}))), E(v,h) = −a·v − b·h − vᵀWh; the β = 1 replica
  *       gives the statistics (Desjardins et al. 2010; Fischer &amp; Igel 2012).</li>
  * </ul>
@@ -360,7 +360,8 @@ public final class RbmTrainer implements Trainer {
     if (replicas < 2) return;
     for (int r = 0; r < replicas; r++) energies(r);
     Rng rng = gibbs.rng(0);
-    for (int r = (int) (draws & 1); r + 1 < replicas; r += 2) {
+    // even pairs, then odd pairs: every neighbouring pair is tried once per step
+    for (int parity = 0; parity < 2; parity++) for (int r = parity; r + 1 < replicas; r += 2) {
       double dBeta = beta[r] - beta[r + 1];
       for (int n = 0; n < c; n++) {
         double logA = dBeta * (energies[r * c + n] - energies[(r + 1) * c + n]);
