@@ -92,6 +92,13 @@ public record Dataset(String name, int rows, int cols, float[] values, int[] lab
         return r;
     }
 
+    /** All rows as double vectors (for exact enumeration and small models). */
+    public double[][] rowsAsDouble() {
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) out[i] = rowAsDouble(i);
+        return out;
+    }
+
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a new data set. */
     public Dataset subset(int from, int to) {
         Objects.checkFromToIndex(from, to, rows);

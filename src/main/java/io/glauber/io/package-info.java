@@ -12,6 +12,7 @@
  * {@link java.io.UncheckedIOException} for I/O failures, {@link IllegalArgumentException} for bad
  * arguments.
  *
- * <p>This package depends on nothing of ours; outside the JDK it uses Jackson (JSON lines) only.
+ * <p>Depends on {@code model} only (for {@link io.glauber.io.ModelFiles}); outside the JDK it uses
+ * Jackson (JSON lines) only.
  */
 package io.glauber.io;

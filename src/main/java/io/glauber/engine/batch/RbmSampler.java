@@ -3,106 +3,136 @@ package io.glauber.engine.batch;
 import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Rng;
 import io.glauber.model.Rbm;
+import java.util.function.Consumer;
 
 /**
- * Samples from a trained RBM by block Gibbs over many parallel chains: h ~ p(h | v), v ~ p(v | h)
- * at temperature T (conditionals σ((b + vW)/T) and σ((a + Wh)/T) of {@link Rbm}), after a burn-in,
- * keeping every {@code thin}-th sweep of every chain. A subset of visible units may be clamped to
- * given values (conditional generation, e.g. completing the lower half of an image): they are reset
- * after every visible update, so the chain samples p(v_free | v_clamped).
+ * Block Gibbs sampling of an RBM over many independent chains at once: v → h ~ p(h|v) → v ~ p(v|h)
+ * at temperature T (conditionals σ((b + vW)/T) and σ((a + Wh)/T) of {@link Rbm}), on the shared
+ * kernel ({@link BatchGibbs}: BLAS products, σ and Bernoulli draws split over two threads). An
+ * optional set of clamped visible units keeps its values after every visible update
+ * (conditional generation: the chains sample p(v_free | v_clamped)).
+ *
+ * <p>Chains start from uniform random visible states drawn from the seed; the random streams of
+ * sweep s derive from (seed, s), so a run is repeatable.
  */
-public final class RbmSampler {
-  private RbmSampler() {}
+public final class RbmSampler implements AutoCloseable {
+  private final Rbm rbm;
+  private final int chains;
+  private final long seed;
+  private final float inv;
+  private final float[] w;
+  private final float[] ca;
+  private final float[] cb;
+  private final float[] v;
+  private final float[] h;
+  private final float[] pv;
+  private final float[] ph;
+  private final boolean[] clampedMask;
+  private final float[] clampedValues;
+  private final BatchGibbs gibbs = new BatchGibbs();
+  private long sweeps;
 
   /**
-   * What to draw.
-   *
-   * @param samples rows to return
-   * @param burnIn sweeps before the first kept one
-   * @param thin sweeps between kept ones (≥ 1)
-   * @param temperature T &gt; 0
-   * @param chains parallel chains (each contributes every thin-th sweep)
-   * @param seed the seed of the chains' streams
-   * @param clamped for each visible unit whether it is clamped (null: none)
-   * @param clampValues the clamped values: nVisible values for all chains, or chains×nVisible
+   * @param rbm the model
+   * @param chains number of parallel chains
+   * @param temperature sampling temperature T &gt; 0
+   * @param clamp for each visible unit, 0 or 1 to clamp it, or −1 to leave it free; null for none
+   * @param seed the run's seed
    */
-  public record Settings(int samples, int burnIn, int thin, double temperature, int chains, long seed,
-      boolean[] clamped, float[] clampValues) {
-    public Settings {
-      if (samples < 1) throw new IllegalArgumentException("samples " + samples + " (expected ≥ 1)");
-      if (burnIn < 0) throw new IllegalArgumentException("burn-in " + burnIn + " (expected ≥ 0)");
-      if (thin < 1) throw new IllegalArgumentException("thin " + thin + " (expected ≥ 1)");
-      if (!(temperature > 0) || Double.isInfinite(temperature)) throw new IllegalArgumentException("temperature " + temperature + " (expected 0 < T < ∞)");
-      if (chains < 1) throw new IllegalArgumentException("chains " + chains + " (expected ≥ 1)");
-      if ((clamped == null) != (clampValues == null)) throw new IllegalArgumentException("clamped units and their values go together");
+  public RbmSampler(Rbm rbm, int chains, double temperature, int[] clamp, long seed) {
+    if (chains < 1) throw new IllegalArgumentException("chains " + chains + " (expected ≥ 1)");
+    if (!(temperature > 0) || Double.isInfinite(temperature)) {
+      throw new IllegalArgumentException("temperature " + temperature + " (expected 0 < T < ∞)");
     }
-
-    /** Unclamped sampling at T = 1 with min(samples, 100) chains. */
-    public static Settings of(int samples, int burnIn, int thin, long seed) {
-      return new Settings(samples, burnIn, thin, 1.0, Math.min(samples, 100), seed, null, null);
+    int nv = rbm.nVisible();
+    int nh = rbm.nHidden();
+    if (clamp != null && clamp.length != nv) {
+      throw new IllegalArgumentException("clamp vector of length " + clamp.length + " (expected n_visible = " + nv + ")");
     }
-
-    /** These settings with units clamped. */
-    public Settings clamping(boolean[] mask, float[] values) {
-      return new Settings(samples, burnIn, thin, temperature, chains, seed, mask, values);
+    this.rbm = rbm;
+    this.chains = chains;
+    this.seed = seed;
+    this.inv = (float) (1 / (temperature * rbm.temperature()));
+    this.w = new float[nv * nh];
+    for (int k = 0; k < w.length; k++) w[k] = (float) rbm.w()[k];
+    this.ca = new float[nv];
+    this.cb = new float[nh];
+    for (int i = 0; i < nv; i++) ca[i] = (float) rbm.visibleBias()[i] * inv;
+    for (int j = 0; j < nh; j++) cb[j] = (float) rbm.hiddenBias()[j] * inv;
+    this.v = new float[chains * nv];
+    this.h = new float[chains * nh];
+    this.pv = new float[chains * nv];
+    this.ph = new float[chains * nh];
+    this.clampedMask = new boolean[nv];
+    this.clampedValues = new float[nv];
+    if (clamp != null) {
+      for (int i = 0; i < nv; i++) {
+        if (clamp[i] < -1 || clamp[i] > 1) {
+          throw new IllegalArgumentException("clamp value " + clamp[i] + " at unit " + i + " (expected 0, 1 or -1 for free)");
+        }
+        clampedMask[i] = clamp[i] >= 0;
+        clampedValues[i] = Math.max(0, clamp[i]);
+      }
     }
+    Rng init = new Rng(Rng.derive(seed, -1, 77));
+    for (int k = 0; k < v.length; k++) v[k] = init.nextLong() < 0 ? 1f : 0f;
+    applyClamp();
+  }
 
-    /** These settings at another temperature. */
-    public Settings at(double t) {
-      return new Settings(samples, burnIn, thin, t, chains, seed, clamped, clampValues);
+  /** One block-Gibbs sweep of every chain. */
+  public void sweep() {
+    int nv = rbm.nVisible();
+    int nh = rbm.nHidden();
+    gibbs.reseed(seed, sweeps++);
+    gibbs.hidden(v, chains, w, nv, nh, inv, cb, ph, h);
+    gibbs.visible(h, chains, w, nv, nh, inv, ca, pv, v);
+    applyClamp();
+  }
+
+  private void applyClamp() {
+    int nv = rbm.nVisible();
+    for (int i = 0; i < nv; i++) {
+      if (!clampedMask[i]) continue;
+      for (int c = 0; c < chains; c++) v[c * nv + i] = clampedValues[i];
     }
   }
 
-  /** The samples, {@code samples} rows of nVisible values in {0, 1}. */
-  public static float[][] sample(Rbm rbm, Settings s) {
-    int nv = rbm.nVisible();
-    int nh = rbm.nHidden();
-    int c = s.chains();
-    if (s.clamped() != null && (s.clamped().length != nv || (s.clampValues().length != nv && s.clampValues().length != c * nv))) {
-      throw new IllegalArgumentException("clamp mask of " + s.clamped().length + " and values of " + s.clampValues().length
-          + " (expected " + nv + " and " + nv + " or chains×" + nv + ")");
+  /**
+   * Runs {@code burnIn} sweeps, then emits {@code samples} visible states in total, one per chain
+   * every {@code thin} sweeps, round-robin over chains.
+   */
+  public void run(int burnIn, long samples, int thin, Consumer<int[]> out) {
+    if (burnIn < 0 || thin < 1 || samples < 0) {
+      throw new IllegalArgumentException("burn-in " + burnIn + ", thin " + thin + ", samples " + samples + " (expected ≥ 0, ≥ 1, ≥ 0)");
     }
-    float inv = (float) (1 / s.temperature());
-    float[] w = new float[nv * nh];
-    for (int k = 0; k < w.length; k++) w[k] = (float) rbm.w()[k];
-    float[] ca = new float[nv];
-    float[] cb = new float[nh];
-    for (int i = 0; i < nv; i++) ca[i] = (float) rbm.visibleBias()[i] * inv;
-    for (int j = 0; j < nh; j++) cb[j] = (float) rbm.hiddenBias()[j] * inv;
-    float[] v = new float[c * nv];
-    float[] pv = new float[c * nv];
-    float[] h = new float[c * nh];
-    float[] ph = new float[c * nh];
-    Rng init = new Rng(Rng.derive(s.seed(), -1, 77));
-    for (int k = 0; k < v.length; k++) v[k] = init.nextLong() < 0 ? 1f : 0f;
-    clamp(v, s, nv, c);
-    float[][] out = new float[s.samples()][];
-    int kept = 0;
-    long sweep = 0;
-    try (BatchGibbs g = new BatchGibbs()) {
-      while (kept < s.samples()) {
-        g.reseed(s.seed(), sweep);
-        g.hidden(v, c, w, nv, nh, inv, cb, ph, h);
-        g.visible(h, c, w, nv, nh, inv, ca, pv, v);
-        clamp(v, s, nv, c);
-        sweep++;
-        if (sweep > s.burnIn() && (sweep - s.burnIn()) % s.thin() == 0) {
-          for (int n = 0; n < c && kept < s.samples(); n++) {
-            out[kept++] = java.util.Arrays.copyOfRange(v, n * nv, (n + 1) * nv);
-          }
-        }
+    for (int s = 0; s < burnIn; s++) sweep();
+    int nv = rbm.nVisible();
+    long emitted = 0;
+    while (emitted < samples) {
+      for (int s = 0; s < thin; s++) sweep();
+      for (int c = 0; c < chains && emitted < samples; c++, emitted++) {
+        int[] row = new int[nv];
+        for (int i = 0; i < nv; i++) row[i] = (int) v[c * nv + i];
+        out.accept(row);
       }
     }
+  }
+
+  /** {@link #run} collected into rows: {@code samples} × nVisible values in {0, 1}. */
+  public int[][] samples(int burnIn, int samples, int thin) {
+    int[][] out = new int[samples][];
+    int[] k = {0};
+    run(burnIn, samples, thin, row -> out[k[0]++] = row);
     return out;
   }
 
-  private static void clamp(float[] v, Settings s, int nv, int c) {
-    if (s.clamped() == null) return;
-    boolean perChain = s.clampValues().length == c * nv;
-    for (int n = 0; n < c; n++) {
-      for (int i = 0; i < nv; i++) {
-        if (s.clamped()[i]) v[n * nv + i] = s.clampValues()[perChain ? n * nv + i : i];
-      }
-    }
+  /** The current visible states of all chains, chains×nVisible row-major (a copy). */
+  public float[] visibleStates() {
+    return v.clone();
+  }
+
+  @Override
+  public void close() {
+    gibbs.close();
   }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  *   learning-rate = 0.05
  *   learning-rate-schedule = constant   # constant | linear (to learning-rate-final at the last epoch)
  *   learning-rate-final = 0.05
- *   momentum { start = 0.5, final = 0.9, switch-epoch = 5 }
+ *   momentum { start = 0.5, final = 0.9, switch-epoch = 5 }   # or one value: momentum = 0.5
  *   weight-decay = 0.0002        # L2, weights only
  *   sparsity { target = 0, cost = 0, decay = 0.9 }   # target 0 = off
  *   chains = 100                 # persistent chains (pcd), chains per replica (pt)
@@ -139,11 +139,16 @@ public record TrainConfig(
     Config t = f.getConfig("train");
     double eta = t.getDouble("learning-rate");
     List<Double> temps = t.getDoubleList("pt.temperatures");
+    // "momentum = 0.5" (one value, as in config/rbm-bas.conf) or "momentum { start, final, switch-epoch }"
+    boolean scalarMomentum = t.getValue("momentum").valueType() == com.typesafe.config.ConfigValueType.NUMBER;
+    double mu0 = scalarMomentum ? t.getDouble("momentum") : t.getDouble("momentum.start");
+    double mu1 = scalarMomentum ? mu0 : t.getDouble("momentum.final");
+    int muSwitch = scalarMomentum ? 0 : t.getInt("momentum.switch-epoch");
     return new TrainConfig(
         Method.parse(t.getString("method")), f.getInt("model.hidden"), t.getInt("k"), t.getInt("epochs"),
         t.getInt("batch-size"), eta, t.getString("learning-rate-schedule"),
         t.hasPath("learning-rate-final") ? t.getDouble("learning-rate-final") : eta,
-        t.getDouble("momentum.start"), t.getDouble("momentum.final"), t.getInt("momentum.switch-epoch"),
+        mu0, mu1, muSwitch,
         t.getDouble("weight-decay"), t.getDouble("sparsity.target"), t.getDouble("sparsity.cost"),
         t.getDouble("sparsity.decay"), t.getInt("chains"),
         temps.stream().mapToDouble(Double::doubleValue).toArray(), t.getDouble("init-std"),
