@@ -142,6 +142,7 @@ public final class Ais {
     float[] h = new float[m * nh];
     float[] cv = new float[nv];
     double[] logw = new double[m];
+    float[] vis = new float[m];
     double[] betas = s.betas();
     try (Team team = Team.ofCores(2); BatchGibbs gibbs = new BatchGibbs(team)) {
       Rng[] rngs = new Rng[team.size()];
@@ -162,10 +163,7 @@ public final class Ais {
           int o = r * nh;
           for (int j = 0; j < nh; j++) x[o + j] += bB[j];
           double inc = FastMath.softplusDifferenceSum(x, o, o + nh, b1, b0);
-          double vis = 0;
-          int ov = r * nv;
-          for (int i = 0; i < nv; i++) vis += dA[i] * v[ov + i];
-          logw[r] += inc + dBeta[0] * vis;
+          logw[r] += inc + (double) dBeta[0] * vis[r];
           if (sampleH[0]) {
             FastMath.sigmoidInPlace(x, o, o + nh, b1);
             rng.bernoulli(x, o, o + nh, h);
@@ -180,6 +178,7 @@ public final class Ais {
         sampleH[0] = k + 1 < betas.length;
         for (int p = 0; p < rngs.length; p++) rngs[p].setState(Rng.derive(s.seed(), k, 1000 + p));
         Blas.gemm(false, false, m, nh, nv, 1f, v, w, 0f, x);
+        Blas.gemm(false, false, m, 1, nv, 1f, v, dA, 0f, vis); // (a_B − a_A)·v of every run
         team.run(m, body);
         if (!sampleH[0]) break;
         for (int i = 0; i < nv; i++) cv[i] = (1 - bk) * aA[i] + bk * aB[i];

@@ -13,6 +13,9 @@ package io.glauber.kernel;
 public final class Rng {
   private static final long GAMMA = 0x9E3779B97F4A7C15L;
   private long state;
+  // xoshiro128+ states of the SIMD lanes (4 words × lanes), seeded from the scalar stream on first use
+  final int[] lanes = new int[4 * 16];
+  boolean lanesSeeded;
 
   /** A generator starting from {@code state}. */
   public Rng(long state) {
@@ -27,6 +30,7 @@ public final class Rng {
   /** Sets the state (restoring a checkpoint or starting a derived stream). */
   public void setState(long s) {
     state = s;
+    lanesSeeded = false;
   }
 
   /** The starting state of stream {@code stream} at step {@code step} of a run seeded with {@code seed}. */
@@ -66,11 +70,25 @@ public final class Rng {
   }
 
   /**
-   * Bernoulli samples out[k] ← [u_k &lt; p[k]] for k ∈ [from, to), with 24-bit uniforms u_k (two per
-   * 64-bit draw), which resolves p to 2⁻²⁴ — the resolution of a float in [0.5, 1).
+   * Bernoulli samples out[k] ← [u_k &lt; p[k]] for k ∈ [from, to), with 24-bit uniforms u_k, which
+   * resolve p to 2⁻²⁴ — the resolution of a float in [0.5, 1). With the Vector API the uniforms come
+   * from xoshiro128+ (Blackman &amp; Vigna 2018) run in every SIMD lane, the lanes seeded from this
+   * generator's stream; otherwise two per 64-bit SplitMix64 draw. Either way the draws depend only
+   * on the state set by {@link #setState}.
    */
   public void bernoulli(float[] p, int from, int to, float[] out) {
     int k = from;
+    if (FastMath.VECTOR && to - from >= 64) {
+      if (!lanesSeeded) {
+        for (int i = 0; i < lanes.length; i += 2) {
+          long r = nextLong();
+          lanes[i] = (int) r | 1; // xoshiro's state must not be all zero
+          lanes[i + 1] = (int) (r >>> 32);
+        }
+        lanesSeeded = true;
+      }
+      k = VectorMath.bernoulli(lanes, p, from, to, out);
+    }
     for (; k + 1 < to; k += 2) {
       long r = nextLong();
       out[k] = (r >>> 40) * 0x1.0p-24f < p[k] ? 1f : 0f;

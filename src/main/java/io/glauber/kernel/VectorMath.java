@@ -112,4 +112,39 @@ final class VectorMath {
     }
     for (; j < len; j++) x[off + j] = FastMath.sigmoid(s * x[off + j] + c[j]);
   }
+
+  private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
+  private static final FloatVector ZERO = FloatVector.zero(S);
+
+  /**
+   * Bernoulli draws with xoshiro128+ in every lane: out[k] ← [u &lt; p[k]], u the top 24 bits of the
+   * lane's output × 2⁻²⁴. Returns the first index not done (the tail is left to the caller).
+   * {@code st} holds the four state words of every lane, word-major, updated in place.
+   */
+  static int bernoulli(int[] st, float[] p, int from, int to, float[] out) {
+    int n = IS.length();
+    IntVector s0 = IntVector.fromArray(IS, st, 0);
+    IntVector s1 = IntVector.fromArray(IS, st, n);
+    IntVector s2 = IntVector.fromArray(IS, st, 2 * n);
+    IntVector s3 = IntVector.fromArray(IS, st, 3 * n);
+    int k = from;
+    int bound = from + S.loopBound(to - from);
+    for (; k < bound; k += n) {
+      IntVector result = s0.add(s3);
+      IntVector t = s1.lanewise(VectorOperators.LSHL, 9);
+      s2 = s2.lanewise(VectorOperators.XOR, s0);
+      s3 = s3.lanewise(VectorOperators.XOR, s1);
+      s1 = s1.lanewise(VectorOperators.XOR, s2);
+      s0 = s0.lanewise(VectorOperators.XOR, s3);
+      s2 = s2.lanewise(VectorOperators.XOR, t);
+      s3 = s3.lanewise(VectorOperators.ROL, 11);
+      FloatVector u = ((FloatVector) result.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(0x1p-24f);
+      ZERO.blend(1f, u.lt(FloatVector.fromArray(S, p, k))).intoArray(out, k);
+    }
+    s0.intoArray(st, 0);
+    s1.intoArray(st, n);
+    s2.intoArray(st, 2 * n);
+    s3.intoArray(st, 3 * n);
+    return k;
+  }
 }

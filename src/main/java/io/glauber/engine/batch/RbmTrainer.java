@@ -184,6 +184,11 @@ public final class RbmTrainer implements Trainer {
     return cfg;
   }
 
+  /** Threads of the elementwise passes (the products use the BLAS library's threads). */
+  public int threads() {
+    return gibbs.threads();
+  }
+
   /** Mini-batch updates per epoch (the last partial batch of an epoch is dropped). */
   public int stepsPerEpoch() {
     return stepsPerEpoch;
