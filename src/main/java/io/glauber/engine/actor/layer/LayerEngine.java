@@ -3,6 +3,7 @@ package io.glauber.engine.actor.layer;
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.AskPattern;
@@ -27,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,9 @@ import java.util.function.Consumer;
  */
 public final class LayerEngine {
   private LayerEngine() {}
+
+  /** Numbers the supervisors' names (system actors: typed systems refuse top-level spawns from outside). */
+  private static final AtomicLong RUNS = new AtomicLong();
 
   /** The configuration the engine's own actor systems use: {@code layer.conf} over the application's. */
   public static Config config() {
@@ -74,8 +79,8 @@ public final class LayerEngine {
     float[][] rows = toFloatRows(data, init.nVisible());
     Duration askTimeout = settings.phaseTimeout().multipliedBy(4).plusSeconds(5);
     return Source.<EpochMetrics, NotUsed>lazySource(() -> {
-          ActorRef<RbmSupervisor.Command> supervisor =
-              Adapter.spawnAnonymous(Adapter.toClassic(system), RbmSupervisor.create(LayerParameters.of(init), settings));
+          ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
+              RbmSupervisor.create(LayerParameters.of(init), settings), "rbm-layer-trainer-" + RUNS.incrementAndGet(), Props.empty());
           Scheduler scheduler = system.scheduler();
           RunRandom random = new RunRandom(settings.seed());
           long[] clock = {System.nanoTime()};
@@ -167,8 +172,8 @@ public final class LayerEngine {
     Duration askTimeout = phaseTimeout.multipliedBy(2).plusSeconds(5);
     return Source.fromMaterializer((mat, attributes) -> {
           ActorSystem<Void> system = Adapter.toTyped(mat.system());
-          ActorRef<RbmSupervisor.Command> supervisor =
-              Adapter.spawnAnonymous(mat.system(), RbmSupervisor.sampler(parameters, seed, phaseTimeout));
+          ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
+              RbmSupervisor.sampler(parameters, seed, phaseTimeout), "rbm-layer-sampler-" + RUNS.incrementAndGet(), Props.empty());
           StateBatch start = new RunRandom(seed).randomChains(chains, parameters.nVisible());
           return Source.range(0, rounds - 1)
               .mapAsync(1, round -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,
