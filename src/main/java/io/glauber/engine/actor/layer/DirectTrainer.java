@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 final class DirectTrainer {
   private DirectTrainer() {}
 
-  static Rbm train(Rbm init, double[][] data, LayerSettings s, boolean evaluate, Consumer<EpochMetrics> onEpoch) {
+  static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
     LayerParameters p = LayerParameters.of(init);
     int nv = p.nVisible();
     int nh = p.nHidden();
@@ -75,7 +75,7 @@ final class DirectTrainer {
       model = p.toRbm();
       if (onEpoch != null) {
         onEpoch.accept(EpochMetrics.of(epoch, batches.length, seconds,
-            s.persistent() ? Double.NaN : mismatch / batches.length, model, data, evaluate));
+            s.persistent() ? Double.NaN : mismatch / batches.length, model, data, LayerEngine.evaluates(evaluateEvery, epoch, s.epochs())));
       }
     }
     return model;

@@ -72,10 +72,12 @@ public final class LayerEngine {
    * serializers if it verifies serialisation: see {@link #config()}). The last element's model is
    * the trained RBM. Fails with a {@link LayerEngineException} naming the phase when a phase times out.
    *
-   * @param evaluate whether to compute the exact log-likelihood per epoch (when small enough)
+   * @param evaluateEvery compute the exact log-likelihood (when small enough) every this many
+   *     epochs and at the last one; 0 never (it costs a 2^min(nv,nh) enumeration each time)
    */
   public static Source<EpochMetrics, NotUsed> training(ActorSystem<?> system, Rbm init, double[][] data,
-      LayerSettings settings, boolean evaluate) {
+      LayerSettings settings, int evaluateEvery) {
+    if (evaluateEvery < 0) throw new IllegalArgumentException("evaluateEvery " + evaluateEvery + " (expected ≥ 0; 0 = never)");
     float[][] rows = toFloatRows(data, init.nVisible());
     Duration askTimeout = settings.phaseTimeout().multipliedBy(4).plusSeconds(5);
     return Source.<EpochMetrics, NotUsed>lazySource(() -> {
@@ -98,7 +100,7 @@ public final class LayerEngine {
               .map(e -> {
                 double seconds = (System.nanoTime() - clock[0]) / 1e9;
                 EpochMetrics m = EpochMetrics.of(e.epoch(), e.batches(), seconds, e.reconstructionMismatch(),
-                    e.parameters().toRbm(), data, evaluate);
+                    e.parameters().toRbm(), data, evaluates(evaluateEvery, e.epoch(), settings.epochs()));
                 clock[0] = System.nanoTime();
                 return m;
               })
@@ -110,10 +112,13 @@ public final class LayerEngine {
         .mapMaterializedValue(future -> NotUsed.getInstance());
   }
 
-  /** Trains in {@code system}; completes with the trained RBM after calling {@code onEpoch} once per epoch. */
+  /**
+   * Trains in {@code system}; completes with the trained RBM after calling {@code onEpoch} once per
+   * epoch (with the exact log-likelihood every epoch when the smaller layer is small enough).
+   */
   public static CompletionStage<Rbm> train(ActorSystem<?> system, Rbm init, double[][] data, LayerSettings settings,
       Consumer<Map<String, Object>> onEpoch) {
-    return training(system, init, data, settings, true)
+    return training(system, init, data, settings, 1)
         .map(m -> {
           if (onEpoch != null) onEpoch.accept(m.toMap());
           return m.model();
@@ -208,9 +213,9 @@ public final class LayerEngine {
     LayerSettings settings = LayerSettings.cd(1, epochs, batchSize, LearningRule.plain(0.05), seed);
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<Double> direct = new ArrayList<>();
-    DirectTrainer.train(init, data, settings, false, m -> direct.add(m.seconds()));
+    DirectTrainer.train(init, data, settings, 0, m -> direct.add(m.seconds()));
     List<Double> actor = new ArrayList<>();
-    withSystem("glauber-layer-bench", system -> training(system, init, data, settings, false)
+    withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
         .runWith(Sink.foreach(m -> actor.add(m.seconds())), Materializer.createMaterializer(system)));
     double a = median(actor.subList(1, actor.size()));
     double d = median(direct.subList(1, direct.size()));
@@ -234,6 +239,10 @@ public final class LayerEngine {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  static boolean evaluates(int every, int epoch, int epochs) {
+    return every > 0 && (epoch % every == 0 || epoch == epochs);
+  }
 
   static float[][] toFloatRows(double[][] data, int nVisible) {
     if (data.length == 0) throw new IllegalArgumentException("no data (expected at least one row)");

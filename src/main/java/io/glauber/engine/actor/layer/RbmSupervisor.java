@@ -103,7 +103,7 @@ public final class RbmSupervisor {
   /** The current parameters. */
   public record Model(LayerParameters parameters) implements Reply, LayerMessage.Binary {}
 
-  /** The run failed: why, naming the phase. The supervisor has stopped. */
+  /** The run failed (naming the phase; the supervisor has stopped) or a request was rejected (it carries on). */
   public record Failed(String reason) implements Reply, LayerMessage.Cbor {}
 
   /**
@@ -208,9 +208,9 @@ public final class RbmSupervisor {
   }
 
   private Behavior<Command> positive(Train t) {
-    if (learner == null) return fail(t.replyTo(), "this supervisor only samples (created with RbmSupervisor.sampler)");
+    if (learner == null) return reject(t.replyTo(), "this supervisor only samples (created with RbmSupervisor.sampler)");
     if (t.batch().cols() != current.nVisible()) {
-      return fail(t.replyTo(), "mini-batch of " + t.batch().cols() + " columns (expected n_visible = " + current.nVisible() + ")");
+      return reject(t.replyTo(), "mini-batch of " + t.batch().cols() + " columns (expected n_visible = " + current.nVisible() + ")");
     }
     client = t.replyTo();
     long p = startTimer(++phase, "positive phase of batch " + t.sequence());
@@ -272,12 +272,12 @@ public final class RbmSupervisor {
     client = s.replyTo();
     if (s.start() != null) {
       if (s.start().cols() != current.nVisible()) {
-        return fail(s.replyTo(), "sampler start of " + s.start().cols() + " columns (expected n_visible = " + current.nVisible() + ")");
+        return reject(s.replyTo(), "sampler start of " + s.start().cols() + " columns (expected n_visible = " + current.nVisible() + ")");
       }
       visibleChains = s.start();
       visible.tell(new VisibleLayer.Clamp(visibleChains));
     }
-    if (visibleChains == null) return fail(s.replyTo(), "no sampling chains: the first Sample must carry a start");
+    if (visibleChains == null) return reject(s.replyTo(), "no sampling chains: the first Sample must carry a start");
     long p = startTimer(++phase, "sampling run of " + s.sweeps() + " sweeps");
     visible.tell(new VisibleLayer.Release(p, s.sweeps()));
     Sample again = new Sample(s.sweeps(), null, s.replyTo());
@@ -346,6 +346,14 @@ public final class RbmSupervisor {
     return Behaviors.same();
   }
 
+  /** A request that cannot be served: answered with {@link Failed}; the supervisor carries on. */
+  private Behavior<Command> reject(ActorRef<Reply> to, String reason) {
+    context.getLog().warn("request rejected: {}", reason);
+    to.tell(new Failed(reason));
+    return Behaviors.same();
+  }
+
+  /** The run cannot go on: the current client and every waiting one get {@link Failed}; the supervisor stops. */
   private Behavior<Command> fail(ActorRef<Reply> to, String reason) {
     context.getLog().error("RBM layer run failed: {}", reason);
     Failed failed = new Failed(reason);
