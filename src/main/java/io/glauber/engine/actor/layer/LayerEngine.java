@@ -14,6 +14,7 @@ import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.glauber.data.Dataset;
 import io.glauber.kernel.Blas;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.Rbm;
@@ -130,6 +131,11 @@ public final class LayerEngine {
   /** Trains in an actor system of its own (blocking); returns the trained RBM. */
   public static Rbm train(Rbm init, double[][] data, LayerSettings settings, Consumer<Map<String, Object>> onEpoch) {
     return withSystem("glauber-layer-train", system -> train(system, init, data, settings, onEpoch));
+  }
+
+  /** Trains on a {@link Dataset} (its rows as visible vectors) in an actor system of its own (blocking). */
+  public static Rbm train(Rbm init, Dataset data, LayerSettings settings, Consumer<Map<String, Object>> onEpoch) {
+    return train(init, data.rowsAsDouble(), settings, onEpoch);
   }
 
   /** Trains a fresh {@link #initial} RBM of {@code nHidden} hidden units (blocking). */

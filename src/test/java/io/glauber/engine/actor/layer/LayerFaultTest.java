@@ -2,6 +2,7 @@ package io.glauber.engine.actor.layer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.glauber.testing.ChiSquare;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
@@ -54,7 +55,7 @@ class LayerFaultTest {
         counts[k]++;
       }
     }
-    double p = ChiSquare.pValue(counts, exact);
+    double p = ChiSquare.test(counts, exact).pValue();
     assertTrue(p > 1e-3, "χ² p-value " + p + " after ten layer restarts (expected > 0.001)");
   }
 

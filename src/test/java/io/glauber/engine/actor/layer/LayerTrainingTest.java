@@ -7,6 +7,8 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Sink;
 import io.glauber.exact.ExactRbm;
+import io.glauber.engine.batch.CdTrainer;
+import io.glauber.engine.batch.RbmTrainingSettings;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.Rbm;
 import java.time.Duration;
@@ -21,10 +23,10 @@ import org.junit.jupiter.api.Test;
  * Learning with the layer actors: CD-k on bars and stripes 4×4 (30 patterns, 16 visible, 16 hidden
  * units), judged by the exact log-likelihood.
  *
- * <p>The reference is the actor-free path through the same kernel and {@link io.glauber.learn.Learner}
- * ({@link DirectTrainer}): with no faults the actor run must equal it bit for bit, and its exact
- * log-likelihood must be within 0.1 nats per pattern of the reference's at the same settings.
- * (The batched engine's trainer is not on main yet; when it is, this comparison moves to it.)
+ * <p>Two references: the actor-free path through the same kernel, {@link io.glauber.learn.Learner}
+ * and random streams ({@link DirectTrainer}), which a fault-free actor run must equal bit for bit;
+ * and the batched engine's {@link CdTrainer}, whose exact log-likelihood the actors must reach
+ * within 0.1 nats per pattern at the same settings.
  */
 class LayerTrainingTest {
   private static final ActorTestKit testKit = ActorTestKit.create("layer-training", LayerTestSupport.verifyingConfig());
@@ -60,18 +62,35 @@ class LayerTrainingTest {
     }
   }
 
+  /**
+   * The brief's criterion: the layer actors reach the batched engine's exact log-likelihood within
+   * 0.1 nats per pattern at the same settings (CD-1, 16 hidden, batches of 10, η = 0.1, μ = 0.5,
+   * 500 epochs, the same initial RBM). The two engines draw different random numbers, so single
+   * runs differ by the seed-to-seed spread (≈ 0.1 nats here); the comparison is between the means
+   * of four seeds of each, whose difference has a standard deviation of about 0.07.
+   */
   @Test
-  void cdTrainedLayerActorsReachTheReferenceLogLikelihoodOnBarsAndStripes() {
-    LayerSettings s = LayerSettings.cd(1, 500, 10, RULE, 3);
-    Rbm init = LayerEngine.initial(16, 16, 3);
-    List<EpochMetrics> metrics = trainWithActors(init, s);
-    double actorLl = metrics.get(metrics.size() - 1).exactLogLikelihood();
-    double referenceLl = ExactRbm.of(DirectTrainer.train(init, BAS, s, 0, null)).meanLogLikelihood(BAS);
-    double initialLl = ExactRbm.of(init).meanLogLikelihood(BAS);
-    assertTrue(Math.abs(actorLl - referenceLl) <= 0.1, "actor LL " + actorLl + " vs reference " + referenceLl + " (expected within 0.1 nats)");
-    // learning happened: from ≈ −16 ln 2 = −11.1 to well past a uniform model over the 2¹⁶ states
-    assertTrue(actorLl > initialLl + 4, "actor LL " + actorLl + " from " + initialLl);
-    assertTrue(metrics.get(49).exactLogLikelihood() < actorLl, "LL improves between epoch 50 and 500");
+  void cdTrainedLayerActorsReachTheBatchedEnginesLogLikelihoodOnBarsAndStripes() {
+    float[] flat = new float[BAS.length * 16];
+    for (int r = 0; r < BAS.length; r++) for (int i = 0; i < 16; i++) flat[r * 16 + i] = (float) BAS[r][i];
+    double actorSum = 0;
+    double batchSum = 0;
+    List<EpochMetrics> first = null;
+    for (long seed = 1; seed <= 4; seed++) {
+      Rbm init = CdTrainer.initial(flat, BAS.length, 16, 16, 0.01, new java.util.SplittableRandom(seed));
+      List<EpochMetrics> metrics = trainWithActors(init, LayerSettings.cd(1, 500, 10, RULE, seed));
+      if (first == null) first = metrics;
+      actorSum += metrics.get(metrics.size() - 1).exactLogLikelihood();
+      Rbm batch = new CdTrainer(new RbmTrainingSettings(16, 1, 500, 10, RULE, 0.01, seed)).train(init, flat, BAS.length, null);
+      batchSum += ExactRbm.of(batch).meanLogLikelihood(BAS);
+    }
+    double actorLl = actorSum / 4;
+    double batchLl = batchSum / 4;
+    System.out.printf("BAS 4x4 CD-1 500 epochs, mean of 4 seeds: layer actors %.4f, batched engine %.4f nats/pattern%n", actorLl, batchLl);
+    assertTrue(Math.abs(actorLl - batchLl) <= 0.1, "actor LL " + actorLl + " vs batched engine " + batchLl + " (expected within 0.1 nats)");
+    // learning happened: from about −11 nats to within a few nats of the optimum ln(1/30) ≈ −3.4
+    assertTrue(actorLl > -6.5, "actor LL " + actorLl);
+    assertTrue(first.get(49).exactLogLikelihood() < first.get(499).exactLogLikelihood(), "LL improves between epoch 50 and 500");
   }
 
   @Test
