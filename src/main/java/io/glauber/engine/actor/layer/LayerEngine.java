@@ -206,8 +206,8 @@ public final class LayerEngine {
    * CD-1 time per epoch with layer actors against the same arithmetic without actors
    * ({@code DirectTrainer}), same data, settings and seed: {@code rows} random binary vectors
    * (each unit on with probability 0.3) of {@code nVisible} units, {@code nHidden} hidden units,
-   * mini-batches of {@code batchSize}, η = 0.05. The first epoch of each is a warm-up; the
-   * median of the rest is reported. Keys: engine_*, n_visible, n_hidden, rows, batch_size, epochs,
+   * mini-batches of {@code batchSize}, η = 0.05. Two rounds in alternating order; the first
+   * epoch of each run is a warm-up; the medians of the rest are reported. Keys: engine_*, n_visible, n_hidden, rows, batch_size, epochs,
    * actor_s_per_epoch, direct_s_per_epoch, ratio, blas, cores, load_average.
    */
   public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, long seed) {
@@ -218,13 +218,21 @@ public final class LayerEngine {
     Rbm init = initial(nVisible, nHidden, seed);
     LayerSettings settings = LayerSettings.cd(1, epochs, batchSize, LearningRule.plain(0.05), seed);
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    // two rounds in alternating order (direct, actors, direct, actors) so that JIT warm-up and load
+    // drift do not favour either; each round's first epoch is dropped as a warm-up
     List<Double> direct = new ArrayList<>();
-    DirectTrainer.train(init, data, settings, 0, m -> direct.add(m.seconds()));
     List<Double> actor = new ArrayList<>();
-    withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
-        .runWith(Sink.foreach(m -> actor.add(m.seconds())), Materializer.createMaterializer(system)));
-    double a = median(actor.subList(1, actor.size()));
-    double d = median(direct.subList(1, direct.size()));
+    for (int round = 0; round < 2; round++) {
+      List<Double> d = new ArrayList<>();
+      DirectTrainer.train(init, data, settings, 0, m -> d.add(m.seconds()));
+      direct.addAll(d.subList(1, d.size()));
+      List<Double> a = new ArrayList<>();
+      withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
+          .runWith(Sink.foreach(m -> a.add(m.seconds())), Materializer.createMaterializer(system)));
+      actor.addAll(a.subList(1, a.size()));
+    }
+    double a = median(actor);
+    double d = median(direct);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("benchmark", "rbm-cd1-epoch");
     out.put("n_visible", nVisible);
