@@ -21,7 +21,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<config name>).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<config name>-<date>-<time>).")
   Path out;
 
   @Option(names = "--engine", description = "Override the configuration's engine: batch or actor.")
@@ -47,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
           + " (available: " + String.join(", ", new java.util.TreeSet<>(JOBS.keySet())) + ")");
     }
     String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
-    Path dir = out != null ? out : Path.of("runs", name);
+    Path dir = out != null ? out
+        : Path.of("runs", name + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     prepare(dir, force);
     job.run(c, dir, force);
     return 0;
