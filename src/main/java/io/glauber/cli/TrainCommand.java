@@ -32,7 +32,8 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Jobs by "model-type/engine". */
   private static final Map<String, TrainJob> JOBS = Map.of(
-      "rbm/batch", new RbmBatchJob());
+      "rbm/batch", new RbmBatchJob(),
+      "rbm/actor", new RbmActorJob());
 
   @Override
   public Integer call() throws Exception {
