@@ -141,6 +141,7 @@ public final class HopfieldBatchRecall {
     void run(double[][] probes, int from, int to, SplittableRandom[] draws, Schedule schedule, int maxQuench,
         SplittableRandom orderRng, RecallResult[] out) {
       int m = to - from;
+      for (int i = 0; i < n; i++) order[i] = i; // every tile replays the same order stream from the identity
       for (int b = 0; b < m; b++) System.arraycopy(probes[from + b], 0, s, b * n, n);
       Products.mult(s, j, h, m, n, n); // h = S·J, without thresholds
       int steps = (schedule == null ? 0 : Math.toIntExact(schedule.totalDuration())) + maxQuench;

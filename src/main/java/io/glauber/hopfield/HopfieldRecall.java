@@ -99,7 +99,12 @@ public final class HopfieldRecall {
   public static RecallResult anneal(
       BoltzmannMachine net, double[] probe, Schedule schedule, int maxQuenchSweeps, SplittableRandom rng) {
     SplittableRandom orderRng = rng.split();
-    SplittableRandom drawRng = rng.split();
+    return anneal(net, probe, schedule, maxQuenchSweeps, orderRng, rng.split());
+  }
+
+  /** {@link #anneal} with separate streams for the unit orders and for the Glauber draws. */
+  public static RecallResult anneal(BoltzmannMachine net, double[] probe, Schedule schedule, int maxQuenchSweeps,
+      SplittableRandom orderRng, SplittableRandom drawRng) {
     double[] s = checkedCopy(net, probe);
     long total = schedule.totalDuration();
     Trace trace = new Trace(net.energy(s), Math.toIntExact(total + maxQuenchSweeps));
