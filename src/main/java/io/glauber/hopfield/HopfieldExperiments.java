@@ -19,6 +19,16 @@ public final class HopfieldExperiments {
     for (int k = 1; k < args.length; k++) overrides = ConfigFactory.parseString(args[k]).withFallback(overrides);
     Config c = overrides.withFallback(ConfigFactory.parseFile(new File(args[0]))).resolve();
     if (c.hasPath("hopfield.capacity")) capacity(c.getConfig("hopfield.capacity"));
+    if (c.hasPath("hopfield.random")) {
+      RandomRecallExperiment.Result r = RandomRecallExperiment.run(RandomRecallExperiment.Settings.fromConfig(c.getConfig("hopfield.random")));
+      System.out.printf("random recall: mean overlap %.4f, retrieved %.4f, mean sweeps %.2f%n", r.meanOverlap(), r.retrievedFraction(), r.meanSweeps());
+    }
+    if (c.hasPath("hopfield.spurious")) {
+      long t0 = System.nanoTime();
+      SpuriousStatesExperiment.Result r = SpuriousStatesExperiment.run(SpuriousStatesExperiment.Settings.fromConfig(c.getConfig("hopfield.spurious")));
+      System.out.println("spurious states: quench " + r.quench() + ", anneal " + r.anneal());
+      System.out.printf("3-mixture fraction: quench %.4f, anneal %.4f (%.1f s)%n", r.quench().mixture3Fraction(), r.anneal().mixture3Fraction(), (System.nanoTime() - t0) / 1e9);
+    }
   }
 
   /** Runs the capacity sweep of a {@code hopfield.capacity} block and writes CSV and plots. */
