@@ -23,6 +23,12 @@ public final class HopfieldExperiments {
       RandomRecallExperiment.Result r = RandomRecallExperiment.run(RandomRecallExperiment.Settings.fromConfig(c.getConfig("hopfield.random")));
       System.out.printf("random recall: mean overlap %.4f, retrieved %.4f, mean sweeps %.2f%n", r.meanOverlap(), r.retrievedFraction(), r.meanSweeps());
     }
+    if (c.hasPath("hopfield.dense-capacity")) {
+      long t0 = System.nanoTime();
+      DenseCapacityExperiment.Result r = DenseCapacityExperiment.run(DenseCapacityExperiment.Settings.fromConfig(c.getConfig("hopfield.dense-capacity")));
+      System.out.println("dense capacity: " + r.points());
+      System.out.printf("exponent %.3f, with the 1/ln N factor removed %.3f (%.1f s)%n", r.exponent(), r.logCorrectedExponent(), (System.nanoTime() - t0) / 1e9);
+    }
     if (c.hasPath("hopfield.spurious")) {
       long t0 = System.nanoTime();
       SpuriousStatesExperiment.Result r = SpuriousStatesExperiment.run(SpuriousStatesExperiment.Settings.fromConfig(c.getConfig("hopfield.spurious")));
