@@ -30,13 +30,18 @@ public final class HopfieldBenchmark {
     HopfieldBatchRecall recall = new HopfieldBatchRecall(net, threads);
 
     for (int w = 0; w < 2; w++) recall.asynchronous(probes, 50, w); // warm-up: JIT and BLAS
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double[] seconds = new double[repeats];
     List<RecallResult> last = null;
     for (int r = 0; r < repeats; r++) {
       long t0 = System.nanoTime();
+      long c0 = os.getProcessCpuTime();
       last = recall.asynchronous(probes, 50, 100 + r);
       seconds[r] = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("run %d: %.3f s%n", r, seconds[r]);
+      // CPU time shows what the run costs when other processes share the cores
+      System.out.printf("run %d: %.3f s wall, %.3f s CPU (process), load average %.1f%n", r, seconds[r],
+          (os.getProcessCpuTime() - c0) / 1e9, os.getSystemLoadAverage());
     }
     double overlap = 0;
     int maxSweeps = 0;
