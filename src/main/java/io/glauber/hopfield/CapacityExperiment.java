@@ -56,7 +56,7 @@ public final class CapacityExperiment {
         throw new IllegalArgumentException("retrieval-overlap " + retrievalOverlap + " (expected in (0, 1])");
       }
       if (threads < 1) throw new IllegalArgumentException("threads " + threads + " (expected ≥ 1)");
-      HopfieldStorage.store(rule, new int[][] {{1}}); // validates the rule name
+      HopfieldStorage.checkRule(rule);
       sizes = List.copyOf(sizes);
       alphas = List.copyOf(alphas);
     }

@@ -88,14 +88,23 @@ public final class HopfieldStorage {
     return network(j, n);
   }
 
+  /** The rule names {@link #store} accepts. */
+  public static final java.util.List<String> RULES = java.util.List.of("hebb", "storkey", "pseudo-inverse");
+
+  /** Checks a rule name. @throws IllegalArgumentException naming the accepted rules */
+  public static String checkRule(String rule) {
+    if (!RULES.contains(rule)) {
+      throw new IllegalArgumentException("storage rule '" + rule + "' (expected hebb, storkey or pseudo-inverse)");
+    }
+    return rule;
+  }
+
   /** Stores by name: "hebb", "storkey" or "pseudo-inverse". */
   public static BoltzmannMachine store(String rule, int[][] patterns) {
-    return switch (rule) {
+    return switch (checkRule(rule)) {
       case "hebb" -> hebb(patterns);
       case "storkey" -> storkey(patterns);
-      case "pseudo-inverse", "pseudoinverse", "projection" -> pseudoInverse(patterns);
-      default -> throw new IllegalArgumentException(
-          "storage rule '" + rule + "' (expected hebb, storkey or pseudo-inverse)");
+      default -> pseudoInverse(patterns);
     };
   }
 

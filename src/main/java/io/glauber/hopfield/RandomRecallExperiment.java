@@ -29,6 +29,7 @@ public final class RandomRecallExperiment {
     public Settings {
       if (n < 1) throw new IllegalArgumentException("n " + n + " (expected ≥ 1)");
       if (count < 1) throw new IllegalArgumentException("no patterns to store (p = " + count + ")");
+      HopfieldStorage.checkRule(rule);
       if (!(corrupt >= 0 && corrupt <= 1)) throw new IllegalArgumentException("corrupt " + corrupt + " (expected in [0, 1])");
       if (probesPerPattern < 1) throw new IllegalArgumentException("probes-per-pattern " + probesPerPattern + " (expected ≥ 1)");
       if (maxSweeps < 1) throw new IllegalArgumentException("max-sweeps " + maxSweeps + " (expected ≥ 1)");
