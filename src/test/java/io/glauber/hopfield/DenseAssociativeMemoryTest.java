@@ -79,12 +79,25 @@ class DenseAssociativeMemoryTest {
   }
 
   @Test
-  void stochasticFlipFrequencyMatchesGlauberProbabilityOfTheEnergyGap() {
+  void stochasticUpdateFrequencyMatchesSigmoidOfTheEnergyGap() {
+    // one unit, patterns (+1), (+1), (−1), F = x³: E(+) = −(1 + 1 − 1) = −1, E(−) = +1, gap 2
+    DenseAssociativeMemory m = new DenseAssociativeMemory(new int[][] {{1}, {1}, {-1}}, new Interaction.Power(3));
+    SplittableRandom rng = new SplittableRandom(13);
+    int draws = 40_000;
+    for (double t : new double[] {1.0, 2.5, 6.0}) {
+      int on = 0;
+      for (int k = 0; k < draws; k++) if (m.stochastic(new double[] {k % 2 == 0 ? 1 : -1}, t, 1, rng).state()[0] == 1) on++;
+      double p = Glauber.sigmoid(2 / t);
+      // 5 binomial standard deviations
+      assertEquals(p, on / (double) draws, 5 * Math.sqrt(p * (1 - p) / draws), "T = " + t);
+    }
+  }
+
+  @Test
+  void effectiveFieldIsHalfTheEnergyGapOfAFlip() {
     int n = 12;
     int[][] xi = Patterns.random(5, n, new SplittableRandom(10));
     DenseAssociativeMemory m = new DenseAssociativeMemory(xi, new Interaction.Power(3));
-    // one unit: freeze the others by starting from a state and counting unit-0 outcomes over
-    // independent single-sweep runs is confounded by the other units; instead check the gap
     double[] s = Patterns.randomState(n, new SplittableRandom(11));
     for (int i = 0; i < n; i++) {
       double[] plus = s.clone(), minus = s.clone();
