@@ -176,7 +176,7 @@ public final class CapacityExperiment {
     int n = net.size();
     double[] s = HopfieldStorage.rowMajor(xi);
     double[] h = new double[s.length];
-    Products.mult(s, ((DenseCouplings) net.couplings()).matrix(), h, xi.length, n, n);
+    io.glauber.kernel.Blas.gemm(false, false, xi.length, n, n, 1.0, s, ((DenseCouplings) net.couplings()).matrix(), 0.0, h);
     long count = 0;
     for (int mu = 0; mu < xi.length; mu++) {
       for (int i = 0; i < n; i++) if (xi[mu][i] * (h[mu * n + i] + net.bias()[i]) < 0) count++;

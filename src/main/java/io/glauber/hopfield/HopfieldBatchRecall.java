@@ -61,7 +61,7 @@ public final class HopfieldBatchRecall {
 
   /** The BLAS implementation used for the field products. */
   public static String backend() {
-    return Products.backend();
+    return io.glauber.kernel.Blas.backend();
   }
 
   /** Asynchronous T = 0 recall of every probe (see the class comment for the random streams). */
@@ -143,7 +143,7 @@ public final class HopfieldBatchRecall {
       int m = to - from;
       for (int i = 0; i < n; i++) order[i] = i; // every tile replays the same order stream from the identity
       for (int b = 0; b < m; b++) System.arraycopy(probes[from + b], 0, s, b * n, n);
-      Products.mult(s, j, h, m, n, n); // h = S·J, without thresholds
+      io.glauber.kernel.Blas.gemm(false, false, m, n, n, 1.0, s, j, 0.0, h); // h = S·J, without thresholds
       int steps = (schedule == null ? 0 : Math.toIntExact(schedule.totalDuration())) + maxQuench;
       double[][] energies = new double[m][steps + 1];
       int[] sweeps = new int[m];

@@ -28,7 +28,7 @@ public final class HopfieldStorage {
     int p = patterns.length;
     double[] xi = rowMajor(patterns); // p×N
     double[] j = new double[n * n];
-    Products.gram(xi, j, p, n); // Σ_μ ξ_i ξ_j, exact in doubles (integers)
+    io.glauber.kernel.Blas.gemm(true, false, n, n, p, 1.0, xi, xi, 0.0, j); // Σ_μ ξ_i ξ_j, exact in doubles (integers)
     for (int k = 0; k < j.length; k++) j[k] /= n;
     return network(j, n);
   }
