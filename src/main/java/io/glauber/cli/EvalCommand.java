@@ -32,8 +32,16 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  /** Metrics by name: each maps a model and data to a figure. */
+  private static final Map<String, java.util.function.BiFunction<Model, Dataset, Double>> METRICS = Map.of(
+      "exact-ll", EvalCommand::exactLogLikelihood);
+
   @Override
   public Integer call() {
+    var compute = METRICS.get(metric);
+    if (compute == null) {
+      throw new IllegalArgumentException("unknown metric '" + metric + "' (expected one of " + new java.util.TreeSet<>(METRICS.keySet()) + ")");
+    }
     Model m = ModelFiles.read(model);
     Dataset d = DataSpecs.load(data);
     if (d.cols() != m.nVisible()) {
@@ -44,10 +52,7 @@ final class EvalCommand implements Callable<Integer> {
     result.put("model", model.toString());
     result.put("data", data);
     result.put("rows", d.rows());
-    switch (metric) {
-      case "exact-ll" -> result.put("value", exactLogLikelihood(m, d));
-      default -> throw new IllegalArgumentException("unknown metric '" + metric + "' (expected exact-ll)");
-    }
+    result.put("value", compute.apply(m, d));
     result.put("unit", "nats per pattern");
     if (json) {
       System.out.println(Json.toLine(result));

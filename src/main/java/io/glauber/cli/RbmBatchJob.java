@@ -79,7 +79,7 @@ final class RbmBatchJob implements TrainJob {
         out.resolve("model.npz"));
   }
 
-  private static void writeSamples(Config c, Dataset data, Rbm model, Path out, boolean force, long seed) {
+  static void writeSamples(Config c, Dataset data, Rbm model, Path out, boolean force, long seed) {
     int count = Configs.get(c, "output.samples", Config::getInt, 64);
     int burnIn = Configs.get(c, "output.sample-burn-in", Config::getInt, 1000);
     if (count == 0) return;

@@ -1,5 +1,6 @@
 package io.glauber.cli;
 
+import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.batch.RbmSampler;
 import io.glauber.engine.reference.SequentialGibbs;
 import io.glauber.io.ModelFiles;
@@ -38,11 +39,17 @@ final class SampleCommand implements Callable<Integer> {
     if (samples < 1) throw new IllegalArgumentException("--samples " + samples + " (expected ≥ 1)");
     Model m = ModelFiles.read(model);
     double t = temperature != null ? temperature : m.temperature();
-    if (!engine.equals("batch")) {
-      throw new IllegalArgumentException("--engine " + engine + " (expected batch" + ")");
+    if (!engine.equals("batch") && !engine.equals("actor")) {
+      throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
     }
     try (SampleWriter w = SampleFiles.open(out, m.nVisible(), force)) {
-      if (m instanceof Rbm r) {
+      if (engine.equals("actor") && m instanceof Rbm r) {
+        if (!mode.equals("exact")) throw new IllegalArgumentException("--mode " + mode + " (layer actors alternate layers: exact only)");
+        if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
+        sampleWithLayerActors(r, t, w);
+      } else if (engine.equals("actor")) {
+        throw new IllegalArgumentException("--engine actor for Boltzmann machines is not available yet");
+      } else if (m instanceof Rbm r) {
         new RbmSampler(r, (int) Math.min(chains, samples), t, parseClamp(clamp, r.nVisible()), seed).run(burnIn, samples, thin, w::write);
       } else {
         if (clamp != null) throw new IllegalArgumentException("--clamp is for RBMs (this model is a Boltzmann machine)");
@@ -51,6 +58,22 @@ final class SampleCommand implements Callable<Integer> {
     }
     System.err.printf("wrote %d samples to %s%n", samples, out);
     return 0;
+  }
+
+  /**
+   * Layer actors sample; the samples leave as an akka-stream Source and the file writer is its Sink,
+   * so a slow disk slows the simulation instead of filling memory.
+   */
+  private void sampleWithLayerActors(Rbm r, double t, SampleWriter w) throws Exception {
+    var system = akka.actor.typed.ActorSystem.create(akka.actor.typed.javadsl.Behaviors.empty(), "glauber-sample", LayerEngine.config());
+    try {
+      int n = (int) Math.min(chains, samples);
+      LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed)
+          .runWith(akka.stream.javadsl.Sink.foreach(w::write), system)
+          .toCompletableFuture().get();
+    } finally {
+      system.terminate();
+    }
   }
 
   /** Independent reference chains, one sample each per thinning interval, visible units only. */

@@ -21,7 +21,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<config name>).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<config name>-<date>-<time>).")
   Path out;
 
   @Option(names = "--engine", description = "Override the configuration's engine: batch or actor.")
@@ -32,13 +32,22 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Jobs by "model-type/engine". */
   private static final Map<String, TrainJob> JOBS = Map.of(
-      "rbm/batch", new RbmBatchJob());
+      "rbm/batch", new RbmBatchJob(),
+      "rbm/actor", new RbmActorJob());
 
   @Override
   public Integer call() throws Exception {
     List<String> sets = new ArrayList<>(overrides);
     if (engine != null) sets.add("engine=" + engine);
     Config c = Configs.load(config, sets);
+    String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
+    Path dir = out != null ? out
+        : Path.of("runs", name + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    if (!c.hasPath("model.type") && c.hasPath("hopfield")) {
+      prepare(dir, force);
+      new HopfieldJob().run(c, dir, force);
+      return 0;
+    }
     String type = Configs.get(c, "model.type", Config::getString);
     String eng = Configs.get(c, "engine", Config::getString, "batch");
     TrainJob job = JOBS.get(type + "/" + eng);
@@ -46,8 +55,6 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("config: no trainer for model.type = " + type + " on engine " + eng
           + " (available: " + String.join(", ", new java.util.TreeSet<>(JOBS.keySet())) + ")");
     }
-    String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
-    Path dir = out != null ? out : Path.of("runs", name);
     prepare(dir, force);
     job.run(c, dir, force);
     return 0;
