@@ -19,7 +19,7 @@ def main():
     p.add_argument("--images", default=DEFAULT_IMAGES)
     p.add_argument("--hidden", type=int, default=500)
     p.add_argument("--batch", type=int, default=100)
-    p.add_argument("--learning-rate", type=float, default=0.01)
+    p.add_argument("--learning-rate", type=float, default=0.1)  # sklearn's default
     p.add_argument("--seconds", type=float, required=True)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", required=True)

@@ -243,7 +243,7 @@ public final class RbmTrainer implements Trainer {
     m.put("samples_per_s", steps * b / Math.max(seconds, 1e-9));
     m.put("learning_rate", learner.rule().learningRate());
     m.put("momentum", learner.rule().momentum());
-    m.put("recon_error", reconstructionError(Math.min(rows, cfg.monitorRows())));
+    m.put("recon_error_train", reconstructionError(Math.min(rows, cfg.monitorRows())));
     if (replicas > 1) {
       double[] acc = swapAcceptance();
       m.put("pt_swap_acceptance", acc);

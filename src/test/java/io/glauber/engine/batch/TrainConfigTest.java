@@ -20,9 +20,11 @@ class TrainConfigTest {
     assertEquals(TrainConfig.Method.PCD, f.method());
     assertEquals(500, f.hidden());
     assertEquals(100, f.batchSize());
-    assertEquals(0.5, f.ruleAt(0).momentum());
-    assertEquals(0.9, f.ruleAt(5).momentum());
-    assertEquals(0.001, f.ruleAt(19).learningRate(), 1e-12);
+    assertEquals(0.0, f.ruleAt(5).momentum());
+    assertEquals(0.01, f.ruleAt(19).learningRate(), 1e-12);
+    TrainConfig g = TrainConfig.parse("train { momentum { start = 0.5, final = 0.9, switch-epoch = 5 } }");
+    assertEquals(0.5, g.ruleAt(4).momentum());
+    assertEquals(0.9, g.ruleAt(5).momentum());
   }
 
   @Test
