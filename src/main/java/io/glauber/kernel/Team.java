@@ -43,9 +43,13 @@ public final class Team implements AutoCloseable {
     }
   }
 
-  /** A team of as many threads as the machine has cores (at most {@code max}). */
+  /**
+   * A team of as many threads as the machine has cores (at most {@code max}); the system property
+   * {@code glauber.threads} overrides the count.
+   */
   public static Team ofCores(int max) {
-    return new Team(Math.max(1, Math.min(max, Runtime.getRuntime().availableProcessors())));
+    int cores = Math.min(max, Runtime.getRuntime().availableProcessors());
+    return new Team(Math.max(1, Integer.getInteger("glauber.threads", cores)));
   }
 
   /** The number of parts. */

@@ -22,7 +22,8 @@ import java.util.function.Function;
  *   Δa = mean(V₀) − mean(V₋)       Δb = mean P(H|V₀) − mean P(H|V₋)
  * </pre>
  *
- * (two BLAS products; the hidden units are summed out analytically on both sides, Rao–Blackwell),
+ * (one BLAS product over the stacked rows [V₀; V₋] of B + C rows, the bias differences as weighted
+ * column sums through BLAS; the hidden units are summed out analytically on both sides),
  * where the C negative rows V₋ come from
  * <ul>
  *   <li>CD-k: C = B chains started at the batch, k block-Gibbs sweeps (Hinton 2002);</li>
@@ -76,6 +77,8 @@ public final class RbmTrainer implements Trainer {
   private final float[] energyTmp;
   private final float[] hScratch;
   private final float[] pvBatch;
+  private final float[] vStack, pStack; // [V₀; V₋] and [P₀/B; −P₋/C], (B + C) rows
+  private final float[] rowWeight, ones; // 1/B for the B data rows, −1/C for the C negative rows
   private final double[] energies;
   private final long[] swapAttempts, swapAccepts;
 
@@ -126,6 +129,14 @@ public final class RbmTrainer implements Trainer {
     energies = new double[replicas * c];
     hScratch = cfg.method() == TrainConfig.Method.PT ? new float[c * nh] : new float[0];
     pvBatch = new float[b * nv];
+    vStack = new float[(b + c) * nv];
+    pStack = new float[(b + c) * nh];
+    rowWeight = new float[b + c];
+    ones = new float[b + c];
+    for (int r = 0; r < b + c; r++) {
+      rowWeight[r] = r < b ? 1f / b : -1f / c;
+      ones[r] = 1f;
+    }
     swapAttempts = new long[Math.max(0, replicas - 1)];
     swapAccepts = new long[Math.max(0, replicas - 1)];
     if (persistent) initialiseChains();
@@ -338,13 +349,21 @@ public final class RbmTrainer implements Trainer {
       }
       case PT -> tempering();
     }
-    Blas.gemm(true, false, nv, nh, b, 1f / b, batch, ph0, 0f, dW);
-    Blas.gemm(true, false, nv, nh, c, -1f / c, vn, phn, 1f, dW);
-    columnMeans(batch, b, nv, dBias, 0, 1f / b, true);
-    columnMeans(vn, c, nv, dBias, 0, -1f / c, false);
-    columnMeans(ph0, b, nh, dBias, nv, 1f / b, true);
-    columnMeans(phn, c, nh, dBias, nv, -1f / c, false);
-    if (hiddenClamped != null) columnMeans(ph0, b, nh, hiddenClamped, 0, 1f / b, true);
+    // one product for ΔW over the stacked rows [V₀; V₋]ᵀ·[P₀/B; −P₋/C], and the bias differences as
+    // weighted column sums through BLAS (ΔW is V₀ᵀP₀/B − V₋ᵀP₋/C)
+    System.arraycopy(batch, 0, vStack, 0, b * nv);
+    System.arraycopy(vn, 0, vStack, b * nv, c * nv);
+    System.arraycopy(ph0, 0, pStack, 0, b * nh);
+    System.arraycopy(phn, 0, pStack, b * nh, c * nh);
+    for (int r = 0; r < b + c; r++) {
+      float sr = rowWeight[r];
+      int o = r * nh;
+      for (int j = 0; j < nh; j++) pStack[o + j] *= sr;
+    }
+    Blas.gemm(true, false, nv, nh, b + c, 1f, vStack, pStack, 0f, dW);
+    Blas.gemm(false, false, 1, nv, b + c, 1f, rowWeight, 0, vStack, 0, 0f, dBias, 0);
+    Blas.gemm(false, false, 1, nh, b + c, 1f, ones, 0, pStack, 0, 0f, dBias, nv);
+    if (hiddenClamped != null) Blas.gemm(false, false, 1, nh, b, 1f, ones, 0, pStack, 0, 0f, hiddenClamped, 0);
   }
 
   /** k sweeps of every replica, statistics from β = 1 into (vn, phn), then one round of swaps. */
@@ -415,13 +434,6 @@ public final class RbmTrainer implements Trainer {
     }
   }
 
-  private static void columnMeans(float[] x, int rows, int cols, float[] out, int offset, float scale, boolean reset) {
-    if (reset) Arrays.fill(out, offset, offset + cols, 0f);
-    for (int r = 0; r < rows; r++) {
-      int o = r * cols;
-      for (int j = 0; j < cols; j++) out[offset + j] += scale * x[o + j];
-    }
-  }
 
   // ---- checkpoints ----
 
