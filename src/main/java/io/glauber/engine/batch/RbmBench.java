@@ -106,7 +106,7 @@ public final class RbmBench {
       Map<String, Object> peers = peers(s);
       out.put("peers", peers);
       double ours = (double) out.get("samples_per_s");
-      for (String name : new String[] {"numpy", "sklearn"}) {
+      for (String name : new String[] {"numpy", "sklearn", "sklearn_float64"}) {
         Object p = peers.get(name);
         if (p instanceof Map<?, ?> pm && pm.get("samples_per_s") instanceof Number n) {
           out.put("speedup_vs_" + name, ours / n.doubleValue());
