@@ -138,6 +138,7 @@ public final class Neuron {
     boolean running;
     int epoch;
     Tick tick;
+    Runnable tickLater;
     long meanIntervalNanos;
     Duration delay = Duration.ZERO;
     long updates;
@@ -321,13 +322,24 @@ public final class Neuron {
 
   private void startClock() {
     cell.epoch++;
-    cell.tick = new Tick(cell.epoch);
+    Tick tick = new Tick(cell.epoch);
+    ActorRef<Command> self = context.getSelf();
+    cell.tick = tick;
+    cell.tickLater = () -> self.tell(tick);
     scheduleTick();
   }
 
+  /**
+   * Unclocked (mean interval 0): the self-tick is posted through the dispatcher's queue rather than
+   * told at once, so it reaches the mailbox only after every neuron already queued has had its turn.
+   * Each neuron then updates at most once per round of the dispatcher and drains its incoming
+   * changes in between. A plain self-tell lets one sublattice tick every turn and flood the other
+   * faster than it can read (each update sends 4p messages, each receiver reads a bounded number
+   * per turn), so the mailboxes would grow without bound.
+   */
   private void scheduleTick() {
     if (cell.meanIntervalNanos == 0) {
-      context.getSelf().tell(cell.tick);
+      context.getExecutionContext().execute(cell.tickLater);
     } else {
       double wait = -Math.log(1 - cell.clock.nextDouble()) * cell.meanIntervalNanos;
       timers.startSingleTimer(cell.tick, Duration.ofNanos((long) wait));

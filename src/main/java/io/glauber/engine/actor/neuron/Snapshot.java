@@ -33,12 +33,13 @@ public final class Snapshot {
   /** Snapshot of all neurons, reported to {@code replyTo} with the given tag. */
   public static Behavior<Command> create(
       List<ActorRef<Neuron.Command>> neurons, ActorRef<Network.Command> replyTo, Duration timeout, long tag) {
-    return Behaviors.setup(ctx -> {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       Neuron.GetState ask = new Neuron.GetState(ctx.getSelf());
       for (ActorRef<Neuron.Command> n : neurons) n.tell(ask);
-      ctx.setReceiveTimeout(timeout, new TimedOut());
+      // a deadline, not a receive timeout: replies trickling in must not postpone it forever
+      timers.startSingleTimer(new TimedOut(), timeout);
       return collecting(new double[neurons.size()], new boolean[neurons.size()], neurons.size(), 0, 0, replyTo, tag, timeout);
-    });
+    }));
   }
 
   private static Behavior<Command> collecting(
