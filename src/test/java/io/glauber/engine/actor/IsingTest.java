@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class IsingTest {
   static final int EXACT_SIDE = 64;
-  /** The async runs snapshot the lattice while it runs; at 32×32 they fit the test budget with every message serialised. */
   static final int ASYNC_SIDE = 64;
   static ActorTestKit kit;
 
