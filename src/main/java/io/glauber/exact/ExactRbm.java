@@ -100,12 +100,36 @@ public final class ExactRbm {
         bh += delta * m.hiddenBias()[j];
         for (int i = 0; i < nv; i++) input[i] += delta * w[i * nh + j];
       }
-      double logw = bh / t;
-      for (int i = 0; i < nv; i++) logw += Glauber.softplus(input[i] / t);
+      double logw = bh / t + sumSoftplus(input, 1 / t);
       acc.add(logw);
       if (stats != null) accumulate(stats, Math.exp(logw - shift), input, h, t, nv, nh);
     }
     return acc;
+  }
+
+  /**
+   * Σ_i softplus(x_i·s) with one logarithm per block of terms instead of one per term: the factors
+   * 1 + e^x are multiplied while the product stays far from overflow (|x| ≤ 30 per factor), large
+   * x contribute x + log1p(e^{−x}) ≈ x exactly in double, very negative x contribute e^x.
+   */
+  static double sumSoftplus(double[] x, double scale) {
+    double linear = 0;
+    double product = 1;
+    for (double xi : x) {
+      double y = xi * scale;
+      if (y > 30) {
+        linear += y + Math.exp(-y);
+      } else if (y < -30) {
+        linear += Math.exp(y);
+      } else {
+        product *= 1 + Math.exp(y);
+        if (product > 1e250) {
+          linear += Math.log(product);
+          product = 1;
+        }
+      }
+    }
+    return linear + Math.log(product);
   }
 
   private static void accumulate(double[] stats, double p, double[] input, double[] h, double t, int nv, int nh) {

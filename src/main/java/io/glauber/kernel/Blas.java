@@ -60,4 +60,15 @@ public final class Blas {
     int ldb = transB ? k : n;
     BLAS_INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, n);
   }
+
+  /**
+   * C ← α·op(A)·op(B) + β·C in double precision, row-major, with the same conventions as the float
+   * {@link #gemm(boolean, boolean, int, int, int, float, float[], float[], float, float[])}.
+   */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double[] a, double[] b, double beta, double[] c) {
+    int lda = transA ? m : k;
+    int ldb = transB ? k : n;
+    BLAS_INSTANCE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, ldb, a, lda, beta, c, n);
+  }
 }

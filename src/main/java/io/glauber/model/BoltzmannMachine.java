@@ -17,7 +17,7 @@ import java.util.Arrays;
  * @param temperature T ≥ 0
  */
 public record BoltzmannMachine(
-    Units units, Couplings couplings, double[] bias, int nVisible, double temperature) {
+    Units units, Couplings couplings, double[] bias, int nVisible, double temperature) implements Model {
 
   public BoltzmannMachine {
     if (units == null) throw new IllegalArgumentException("units missing (expected BINARY or SPIN)");

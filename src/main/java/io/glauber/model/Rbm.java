@@ -17,7 +17,7 @@ import java.util.Arrays;
  * @param hiddenBias b_j
  * @param temperature T &gt; 0 (1 for ordinary use)
  */
-public record Rbm(int nVisible, int nHidden, double[] w, double[] visibleBias, double[] hiddenBias, double temperature) {
+public record Rbm(int nVisible, int nHidden, double[] w, double[] visibleBias, double[] hiddenBias, double temperature) implements Model {
 
   public Rbm {
     if (nVisible < 1 || nHidden < 1) {

@@ -1,0 +1,14 @@
+package io.glauber.cli;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+
+/** One kind of training run, chosen by the configuration's {@code model.type} and {@code engine}. */
+interface TrainJob {
+  /**
+   * Runs the job described by {@code config}, writing its outputs into {@code out}.
+   *
+   * @param force whether existing outputs may be replaced
+   */
+  void run(Config config, Path out, boolean force) throws Exception;
+}

@@ -1,0 +1,98 @@
+package io.glauber.engine.actor.layer;
+
+import io.glauber.learn.Learner;
+import io.glauber.model.Rbm;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The layer engine's arithmetic without actors: the same {@link BlockGibbs} half-steps, the same
+ * {@link BlockGibbs.Differences}, the same {@link Learner} and the same {@link RunRandom} streams
+ * in the same order, called in a plain loop. With no faults injected it reproduces a layer-actor
+ * run bit for bit, which is what the equivalence test checks; it is also the actor-free baseline
+ * of {@link LayerEngine#bench}.
+ */
+final class DirectTrainer {
+  private DirectTrainer() {}
+
+  static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
+    LayerParameters p = LayerParameters.of(init);
+    int nv = p.nVisible();
+    int nh = p.nHidden();
+    RunRandom random = new RunRandom(s.seed());
+    SplittableRandom visibleRng = new SplittableRandom(random.visibleSeeds.nextLong());
+    SplittableRandom hiddenRng = new SplittableRandom(random.hiddenSeeds.nextLong());
+    Learner learner = new Learner(s.rule(), nv * nh, nv + nh, nv, nh);
+    BlockGibbs.Differences d = new BlockGibbs.Differences(nv, nh);
+    float[] w = p.w().clone();
+    float[] biases = new float[nv + nh];
+    System.arraycopy(p.visibleBias(), 0, biases, 0, nv);
+    System.arraycopy(p.hiddenBias(), 0, biases, nv, nh);
+    float[][] rows = LayerEngine.toFloatRows(data, nv);
+    float[] chains = null;
+    int chainRows = 0;
+    Rbm model = init;
+    for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+      long start = System.nanoTime();
+      StateBatch[] batches = random.epochBatches(rows, s.batchSize());
+      double mismatch = 0;
+      for (StateBatch batch : batches) {
+        int n = batch.rows();
+        float[] v0 = batch.values();
+        float[] ph = new float[n * nh];
+        float[] h = new float[n * nh];
+        float[] pv = new float[n * nv];
+        float[] v = new float[n * nv];
+        BlockGibbs.hidden(p, v0, n, hiddenRng, ph, h);
+        d.positive(v0, ph, n);
+        int m = n;
+        if (s.persistent()) {
+          if (chains == null) {
+            chains = v0.clone();
+            chainRows = n;
+          }
+          m = chainRows;
+          if (m != n) {
+            ph = new float[m * nh];
+            h = new float[m * nh];
+            pv = new float[m * nv];
+            v = new float[m * nv];
+          }
+          System.arraycopy(chains, 0, v, 0, m * nv);
+          BlockGibbs.hidden(p, v, m, hiddenRng, ph, h);
+        }
+        for (int sweep = 0; sweep < s.k(); sweep++) {
+          BlockGibbs.visible(p, h, m, visibleRng, pv, v);
+          BlockGibbs.hidden(p, v, m, hiddenRng, ph, h);
+        }
+        d.negative(v, ph, m);
+        if (s.persistent()) System.arraycopy(v, 0, chains, 0, m * nv);
+        else mismatch += fractionDiffering(v0, v);
+        learner.applyDifferences(w, d.dW, biases, d.dB, d.hiddenClamped);
+        p = snapshot(w, biases, nv, nh, p.temperature());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      model = p.toRbm();
+      if (onEpoch != null) {
+        onEpoch.accept(EpochMetrics.of(epoch, batches.length, seconds,
+            s.persistent() ? Double.NaN : mismatch / batches.length, model, data, LayerEngine.evaluates(evaluateEvery, epoch, s.epochs())));
+      }
+    }
+    return model;
+  }
+
+  /** Parameters over the live W (no copy: nothing else reads it), biases split out of [a, b]. */
+  private static LayerParameters snapshot(float[] w, float[] biases, int nv, int nh, float t) {
+    float[] a = new float[nv];
+    float[] b = new float[nh];
+    System.arraycopy(biases, 0, a, 0, nv);
+    System.arraycopy(biases, nv, b, 0, nh);
+    return new LayerParameters(nv, nh, w, a, b, t);
+  }
+
+  private static double fractionDiffering(float[] x, float[] y) {
+    int differ = 0;
+    for (int i = 0; i < x.length; i++) if (x[i] != y[i]) differ++;
+    return (double) differ / x.length;
+  }
+}

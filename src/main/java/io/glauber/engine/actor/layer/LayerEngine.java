@@ -1,0 +1,331 @@
+package io.glauber.engine.actor.layer;
+
+import akka.NotUsed;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.Scheduler;
+import akka.actor.typed.javadsl.Adapter;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.stream.Materializer;
+import akka.stream.javadsl.Keep;
+import akka.stream.javadsl.Sink;
+import akka.stream.javadsl.Source;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.glauber.data.Dataset;
+import io.glauber.kernel.Blas;
+import io.glauber.learn.LearningRule;
+import io.glauber.model.Rbm;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The RBM layer-actor engine as the CLI and users call it: training (CD-k / PCD-k) and sampling,
+ * with data in and samples and metrics out as backpressured akka-stream Sources.
+ *
+ * <p>Training: the data become, per epoch, a shuffled sequence of mini-batches followed by an
+ * end-of-epoch marker; each is handed to the {@link RbmSupervisor} by an ask with parallelism 1
+ * (the shape of {@code ActorFlow.ask}, written as {@code mapAsync(1, AskPattern.ask)} because
+ * {@code akka-stream-typed} is not among the dependencies), so a batch enters only when the
+ * previous one has been learned and the layers hold the new weights. The replies to the markers
+ * leave as a {@code Source<EpochMetrics>}.
+ *
+ * <p>Sampling: the supervisor's chains (started uniformly at random) advance {@code burnIn} sweeps,
+ * then {@code thin} sweeps per round; each round yields one joint state per chain, demanded by the
+ * downstream Sink — a slow writer slows the sampler.
+ */
+public final class LayerEngine {
+  private LayerEngine() {}
+
+  /** Numbers the supervisors' names (system actors: typed systems refuse top-level spawns from outside). */
+  private static final AtomicLong RUNS = new AtomicLong();
+
+  /** The configuration the engine's own actor systems use: {@code layer.conf} over the application's. */
+  public static Config config() {
+    return ConfigFactory.parseResources(LayerEngine.class, "layer.conf").withFallback(ConfigFactory.load()).resolve();
+  }
+
+  /** A fresh RBM as Hinton's guide starts one: W ~ N(0, 0.01²), zero biases, T = 1. */
+  public static Rbm initial(int nVisible, int nHidden, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] w = new double[nVisible * nHidden];
+    for (int m = 0; m < w.length; m++) w[m] = 0.01 * gaussian(rng);
+    return new Rbm(nVisible, nHidden, w, new double[nVisible], new double[nHidden]);
+  }
+
+  // ---- training -------------------------------------------------------------------------------
+
+  /**
+   * Training as a Source of per-epoch metrics, run in {@code system} (which must bind the layer
+   * serializers if it verifies serialisation: see {@link #config()}). The last element's model is
+   * the trained RBM. Fails with a {@link LayerEngineException} naming the phase when a phase times out.
+   *
+   * @param evaluateEvery compute the exact log-likelihood (when small enough) every this many
+   *     epochs and at the last one; 0 never (it costs a 2^min(nv,nh) enumeration each time)
+   */
+  public static Source<EpochMetrics, NotUsed> training(ActorSystem<?> system, Rbm init, double[][] data,
+      LayerSettings settings, int evaluateEvery) {
+    if (evaluateEvery < 0) throw new IllegalArgumentException("evaluateEvery " + evaluateEvery + " (expected ≥ 0; 0 = never)");
+    float[][] rows = toFloatRows(data, init.nVisible());
+    Duration askTimeout = settings.phaseTimeout().multipliedBy(4).plusSeconds(5);
+    return Source.<EpochMetrics, NotUsed>lazySource(() -> {
+          ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
+              RbmSupervisor.create(LayerParameters.of(init), settings), "rbm-layer-trainer-" + RUNS.incrementAndGet(), Props.empty());
+          Scheduler scheduler = system.scheduler();
+          RunRandom random = new RunRandom(settings.seed());
+          long[] clock = {System.nanoTime()};
+          long[] sequence = {0};
+          return Source.range(1, settings.epochs())
+              .flatMapConcat(epoch -> Source.from(Arrays.<Object>asList((Object[]) random.epochBatches(rows, settings.batchSize())))
+                  .concat(Source.single((Object) epoch)))
+              .mapAsync(1, item -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,
+                  replyTo -> item instanceof StateBatch b
+                      ? new RbmSupervisor.Train(++sequence[0], b, replyTo)
+                      : new RbmSupervisor.EndEpoch((Integer) item, replyTo),
+                  askTimeout, scheduler))
+              .map(LayerEngine::orFail)
+              .collectType(RbmSupervisor.EpochEnded.class)
+              .map(e -> {
+                double seconds = (System.nanoTime() - clock[0]) / 1e9;
+                EpochMetrics m = EpochMetrics.of(e.epoch(), e.batches(), seconds, e.reconstructionMismatch(),
+                    e.parameters().toRbm(), data, evaluates(evaluateEvery, e.epoch(), settings.epochs()));
+                clock[0] = System.nanoTime();
+                return m;
+              })
+              .watchTermination((notUsed, done) -> {
+                done.whenComplete((d, failure) -> supervisor.tell(new RbmSupervisor.Stop()));
+                return notUsed;
+              });
+        })
+        .mapMaterializedValue(future -> NotUsed.getInstance());
+  }
+
+  /**
+   * Trains in {@code system}; completes with the trained RBM after calling {@code onEpoch} once per
+   * epoch (with the exact log-likelihood every epoch when the smaller layer is small enough).
+   */
+  public static CompletionStage<Rbm> train(ActorSystem<?> system, Rbm init, double[][] data, LayerSettings settings,
+      Consumer<Map<String, Object>> onEpoch) {
+    return training(system, init, data, settings, 1)
+        .map(m -> {
+          if (onEpoch != null) onEpoch.accept(m.toMap());
+          return m.model();
+        })
+        .toMat(Sink.last(), Keep.right())
+        .run(Materializer.createMaterializer(system));
+  }
+
+  /** Trains in an actor system of its own (blocking); returns the trained RBM. */
+  public static Rbm train(Rbm init, double[][] data, LayerSettings settings, Consumer<Map<String, Object>> onEpoch) {
+    return withSystem("glauber-layer-train", system -> train(system, init, data, settings, onEpoch));
+  }
+
+  /** Trains on a {@link Dataset} (its rows as visible vectors) in an actor system of its own (blocking). */
+  public static Rbm train(Rbm init, Dataset data, LayerSettings settings, Consumer<Map<String, Object>> onEpoch) {
+    return train(init, data.rowsAsDouble(), settings, onEpoch);
+  }
+
+  /** Trains a fresh {@link #initial} RBM of {@code nHidden} hidden units (blocking). */
+  public static Rbm train(int nHidden, double[][] data, LayerSettings settings, Consumer<Map<String, Object>> onEpoch) {
+    return train(initial(data[0].length, nHidden, settings.seed()), data, settings, onEpoch);
+  }
+
+  // ---- sampling -------------------------------------------------------------------------------
+
+  /**
+   * Joint samples (v₁…v_nv, h₁…h_nh — the unit order of {@link Rbm#toBoltzmannMachine()}) of
+   * {@code rbm} at {@code temperature} by block Gibbs sampling in the layer actors: {@code chains}
+   * chains started uniformly at random, {@code burnIn} sweeps, then one sample per chain every
+   * {@code thin} sweeps, {@code samples} in all. The actors live in the system that runs the Source.
+   */
+  public static Source<int[], NotUsed> sample(Rbm rbm, int chains, int burnIn, int samples, int thin, double temperature, long seed) {
+    return sampleBatches(rbm, chains, burnIn, samples, thin, temperature, seed, Duration.ofSeconds(30))
+        .mapConcat(s -> joint(s.visible(), s.hidden()))
+        .take(samples);
+  }
+
+  /** The visible part of {@link #sample}: one int[nVisible] per sample. */
+  public static Source<int[], NotUsed> sampleVisible(Rbm rbm, int chains, int burnIn, int samples, int thin, double temperature, long seed) {
+    return sampleBatches(rbm, chains, burnIn, samples, thin, temperature, seed, Duration.ofSeconds(30))
+        .mapConcat(s -> rowsOf(s.visible()))
+        .take(samples);
+  }
+
+  /** {@link #sample} run to completion in an actor system of its own: samples×(nv+nh). */
+  public static int[][] sampleBlocking(Rbm rbm, int chains, int burnIn, int samples, int thin, double temperature, long seed) {
+    return withSystem("glauber-layer-sample", system -> sample(rbm, chains, burnIn, samples, thin, temperature, seed)
+        .runWith(Sink.seq(), Materializer.createMaterializer(system))
+        .thenApply(list -> list.toArray(new int[0][])));
+  }
+
+  /** The rounds of a sampling run as the supervisor answers them (chains×nv, chains×nh per round). */
+  static Source<RbmSupervisor.Samples, NotUsed> sampleBatches(Rbm rbm, int chains, int burnIn, int samples, int thin,
+      double temperature, long seed, Duration phaseTimeout) {
+    if (chains < 1 || burnIn < 0 || samples < 1 || thin < 1 || !(temperature > 0)) {
+      throw new IllegalArgumentException("sampling with chains=" + chains + ", burnIn=" + burnIn + ", samples=" + samples
+          + ", thin=" + thin + ", T=" + temperature + " (expected chains ≥ 1, burnIn ≥ 0, samples ≥ 1, thin ≥ 1, T > 0)");
+    }
+    LayerParameters parameters = LayerParameters.of(rbm.withTemperature(temperature));
+    int rounds = (samples + chains - 1) / chains;
+    Duration askTimeout = phaseTimeout.multipliedBy(2).plusSeconds(5);
+    return Source.fromMaterializer((mat, attributes) -> {
+          ActorSystem<Void> system = Adapter.toTyped(mat.system());
+          ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
+              RbmSupervisor.sampler(parameters, seed, phaseTimeout), "rbm-layer-sampler-" + RUNS.incrementAndGet(), Props.empty());
+          StateBatch start = new RunRandom(seed).randomChains(chains, parameters.nVisible());
+          return Source.range(0, rounds - 1)
+              .mapAsync(1, round -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,
+                  replyTo -> new RbmSupervisor.Sample(round == 0 ? burnIn : thin, round == 0 ? start : null, replyTo),
+                  askTimeout, system.scheduler()))
+              .map(LayerEngine::orFail)
+              .map(r -> (RbmSupervisor.Samples) r)
+              .watchTermination((notUsed, done) -> {
+                done.whenComplete((d, failure) -> supervisor.tell(new RbmSupervisor.Stop()));
+                return notUsed;
+              });
+        })
+        .mapMaterializedValue(m -> NotUsed.getInstance());
+  }
+
+  // ---- benchmark ------------------------------------------------------------------------------
+
+  /**
+   * CD-1 time per epoch with layer actors against the same arithmetic without actors
+   * ({@code DirectTrainer}), same data, settings and seed: {@code rows} random binary vectors
+   * (each unit on with probability 0.3) of {@code nVisible} units, {@code nHidden} hidden units,
+   * mini-batches of {@code batchSize}, η = 0.05. Two rounds in alternating order; the first
+   * epoch of each run is a warm-up; the medians of the rest are reported. Keys: engine_*, n_visible, n_hidden, rows, batch_size, epochs,
+   * actor_s_per_epoch, direct_s_per_epoch, ratio, blas, cores, load_average.
+   */
+  public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, long seed) {
+    if (epochs < 2) throw new IllegalArgumentException("bench epochs " + epochs + " (expected ≥ 2: the first is a warm-up)");
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] data = new double[rows][nVisible];
+    for (double[] row : data) for (int i = 0; i < nVisible; i++) row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
+    Rbm init = initial(nVisible, nHidden, seed);
+    LayerSettings settings = LayerSettings.cd(1, epochs, batchSize, LearningRule.plain(0.05), seed);
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    // two rounds in alternating order (direct, actors, direct, actors) so that JIT warm-up and load
+    // drift do not favour either; each round's first epoch is dropped as a warm-up
+    List<Double> direct = new ArrayList<>();
+    List<Double> actor = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      List<Double> d = new ArrayList<>();
+      DirectTrainer.train(init, data, settings, 0, m -> d.add(m.seconds()));
+      direct.addAll(d.subList(1, d.size()));
+      List<Double> a = new ArrayList<>();
+      withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
+          .runWith(Sink.foreach(m -> a.add(m.seconds())), Materializer.createMaterializer(system)));
+      actor.addAll(a.subList(1, a.size()));
+    }
+    double a = median(actor);
+    double d = median(direct);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("benchmark", "rbm-cd1-epoch");
+    out.put("n_visible", nVisible);
+    out.put("n_hidden", nHidden);
+    out.put("rows", rows);
+    out.put("batch_size", batchSize);
+    out.put("epochs", epochs);
+    out.put("actor_s_per_epoch", a);
+    out.put("direct_s_per_epoch", d);
+    out.put("ratio", a / d);
+    out.put("actor_epochs_s", actor);
+    out.put("direct_epochs_s", direct);
+    out.put("blas", Blas.backend());
+    out.put("cores", Runtime.getRuntime().availableProcessors());
+    out.put("load_average_before", loadBefore);
+    out.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    return out;
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  static boolean evaluates(int every, int epoch, int epochs) {
+    return every > 0 && (epoch % every == 0 || epoch == epochs);
+  }
+
+  static float[][] toFloatRows(double[][] data, int nVisible) {
+    if (data.length == 0) throw new IllegalArgumentException("no data (expected at least one row)");
+    float[][] rows = new float[data.length][];
+    for (int r = 0; r < data.length; r++) {
+      if (data[r].length != nVisible) {
+        throw new IllegalArgumentException("data row " + r + " has " + data[r].length + " values (expected n_visible = " + nVisible + ")");
+      }
+      rows[r] = new float[nVisible];
+      for (int i = 0; i < nVisible; i++) rows[r][i] = (float) data[r][i];
+    }
+    return rows;
+  }
+
+  private static RbmSupervisor.Reply orFail(RbmSupervisor.Reply reply) {
+    if (reply instanceof RbmSupervisor.Failed f) throw new LayerEngineException(f.reason());
+    return reply;
+  }
+
+  private static List<int[]> joint(StateBatch v, StateBatch h) {
+    List<int[]> out = new ArrayList<>(v.rows());
+    for (int r = 0; r < v.rows(); r++) {
+      int[] s = new int[v.cols() + h.cols()];
+      System.arraycopy(v.intRow(r), 0, s, 0, v.cols());
+      System.arraycopy(h.intRow(r), 0, s, v.cols(), h.cols());
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static List<int[]> rowsOf(StateBatch v) {
+    List<int[]> out = new ArrayList<>(v.rows());
+    for (int r = 0; r < v.rows(); r++) out.add(v.intRow(r));
+    return out;
+  }
+
+  private static <T> T withSystem(String name, java.util.function.Function<ActorSystem<Void>, CompletionStage<T>> run) {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), name, config());
+    try {
+      return run.apply(system).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    } finally {
+      system.terminate();
+      try {
+        system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // termination is best effort: the result is already in hand
+      }
+    }
+  }
+
+  private static double median(List<Double> xs) {
+    double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+  }
+
+  private static double gaussian(SplittableRandom rng) {
+    double u = 1 - rng.nextDouble();
+    double v = rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** A layer-engine run failed (phase timeout, a layer that stopped for good, bad input). */
+  public static final class LayerEngineException extends RuntimeException {
+    public LayerEngineException(String message) {
+      super(message);
+    }
+  }
+
+}

@@ -1,0 +1,16 @@
+package io.glauber.engine.actor.layer;
+
+/**
+ * Marker of every message of the layer engine, with the two serialisation bindings of
+ * {@code io/glauber/engine/actor/layer/layer.conf}: {@link Binary} messages carry float batches
+ * and go through the compact {@link LayerSerializer}; {@link Cbor} messages are small control
+ * messages and go through Akka's Jackson CBOR serializer. Java serialization is never used.
+ */
+public interface LayerMessage {
+
+  /** Serialised by {@link LayerSerializer} (float arrays as raw little-endian bytes). */
+  interface Binary extends LayerMessage {}
+
+  /** Serialised by Akka's {@code jackson-cbor}. */
+  interface Cbor extends LayerMessage {}
+}

@@ -1,0 +1,408 @@
+package io.glauber.engine.actor.layer;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.StashBuffer;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.glauber.learn.Learner;
+import java.time.Duration;
+
+/**
+ * Runs the phases of RBM learning (and sampling) through one {@link VisibleLayer} and one
+ * {@link HiddenLayer} actor, which it spawns and supervises.
+ *
+ * <p>One behaviour per phase, for one mini-batch V₀ of n vectors ({@link Train}):
+ * <ol>
+ *   <li>{@link #positive}: V₀ goes to the hidden layer with no sweeps; it answers
+ *       {@link Settled}(V₀, P₀ = p(h|V₀), H₀) and the supervisor forms V₀ᵀP₀/n, ⟨V₀⟩, ⟨P₀⟩;</li>
+ *   <li>{@link #negative}: CD-k releases the hidden layer, whose chains start from H₀; PCD-k
+ *       releases the visible layer, whose chains are the persistent ones. The layers alternate k
+ *       times, and the hidden layer answers {@link Settled}(V_k, P_k, H_k); the supervisor subtracts
+ *       V_kᵀP_k/n, ⟨V_k⟩, ⟨P_k⟩ (second moments by {@link io.glauber.kernel.Blas#gemm}, from
+ *       consistent snapshots: each Settled is the whole batch's state after the same sweep) and
+ *       hands the differences to the shared {@link Learner#applyDifferences} — the only place a
+ *       weight change is computed;</li>
+ *   <li>{@link #updating}: a fresh immutable {@link LayerParameters} snapshot goes to both layers;
+ *       once both acknowledge, the batch is answered with {@link BatchLearned}.</li>
+ * </ol>
+ * {@link Sample} runs {@link #sampling}: the visible layer's chains advance {@code sweeps} sweeps
+ * and the joint state comes back as {@link Samples}.
+ *
+ * <p>Every phase runs under a timer: if it has not finished within the phase timeout the run fails
+ * with a {@link Failed} reply naming the phase, and the supervisor stops — no run ever hangs. When
+ * a layer is restarted after a failure it announces itself; the supervisor then restores both
+ * layers (parameters, the chains' last consistent states, fresh seeds) and repeats the phase that
+ * was interrupted. Stale answers of an interrupted phase carry an old phase number and are ignored.
+ */
+public final class RbmSupervisor {
+
+  /** Which layer. */
+  public enum Layer { VISIBLE, HIDDEN }
+
+  /** An injected fault: the layer throws (and is restarted), or the message is lost (the phase times out). */
+  public enum Fault { THROW, DROP }
+
+  /** What the supervisor receives: requests from clients and events from its layers. */
+  public sealed interface Command extends LayerMessage {}
+
+  /** Learn from one mini-batch; answered with {@link BatchLearned} (or {@link Failed}). */
+  public record Train(long sequence, StateBatch batch, ActorRef<Reply> replyTo) implements Command, LayerMessage.Binary {}
+
+  /** End of an epoch; answered with {@link EpochEnded}. */
+  public record EndEpoch(int epoch, ActorRef<Reply> replyTo) implements Command, LayerMessage.Cbor {}
+
+  /** Advance the sampling chains {@code sweeps} sweeps (starting them at {@code start} when given); answered with {@link Samples}. */
+  public record Sample(int sweeps, StateBatch start, ActorRef<Reply> replyTo) implements Command, LayerMessage.Binary {}
+
+  /** Ask for the current parameters; answered with {@link Model}. */
+  public record GetModel(ActorRef<Reply> replyTo) implements Command, LayerMessage.Cbor {}
+
+  /** Arm a fault in one layer (tests): its {@code afterStates}-th state message from now throws or is lost. */
+  public record InjectFault(Layer layer, int afterStates, Fault kind) implements Command, LayerMessage.Cbor {}
+
+  /** Stop the supervisor and its layers. */
+  public record Stop() implements Command, LayerMessage.Cbor {}
+
+  /** A (new incarnation of the) visible layer has started and waits for {@link VisibleLayer.Restore}. */
+  public record VisibleStarted(ActorRef<VisibleLayer.Command> layer) implements Command, LayerMessage.Cbor {}
+
+  /** A (new incarnation of the) hidden layer has started and waits for {@link HiddenLayer.Restore}. */
+  public record HiddenStarted(ActorRef<HiddenLayer.Command> layer) implements Command, LayerMessage.Cbor {}
+
+  /** The hidden layer's report at the end of a chain: V, P_H = p(h|V) and the sampled H. */
+  public record Settled(long phase, StateBatch visible, StateBatch hiddenProbabilities, StateBatch hidden)
+      implements Command, LayerMessage.Binary {}
+
+  /** A layer has taken parameters of version {@code version}. */
+  public record WeightsUpdated(long version, Layer layer) implements Command, LayerMessage.Cbor {}
+
+  /** Timer: phase {@code phase} has not finished in time. */
+  record PhaseTimedOut(long phase, String description) implements Command, LayerMessage.Cbor {}
+
+  /** Watch: a layer stopped for good (its restart limit was exceeded). */
+  record LayerStopped(Layer layer) implements Command, LayerMessage.Cbor {}
+
+  /** Answers to clients. */
+  public sealed interface Reply extends LayerMessage {}
+
+  /** Mini-batch {@code sequence} has been learned and the layers hold the new weights. */
+  public record BatchLearned(long sequence) implements Reply, LayerMessage.Cbor {}
+
+  /**
+   * An epoch has ended: how many batches it had, the mean fraction of visible units that differ
+   * between data and their CD-k reconstruction (NaN under PCD), and the parameters after it.
+   */
+  public record EpochEnded(int epoch, int batches, double reconstructionMismatch, LayerParameters parameters)
+      implements Reply, LayerMessage.Binary {}
+
+  /** The chains' joint state: V (chains×nVisible) and H (chains×nHidden), H drawn from p(h|V). */
+  public record Samples(StateBatch visible, StateBatch hidden) implements Reply, LayerMessage.Binary {}
+
+  /** The current parameters. */
+  public record Model(LayerParameters parameters) implements Reply, LayerMessage.Binary {}
+
+  /** The run failed (naming the phase; the supervisor has stopped) or a request was rejected (it carries on). */
+  public record Failed(String reason) implements Reply, LayerMessage.Cbor {}
+
+  /**
+   * A supervisor that learns: {@code settings} gives k, CD or PCD, the rule, the seed and the
+   * phase timeout (epochs and batch size belong to whoever sends the batches).
+   */
+  public static Behavior<Command> create(LayerParameters initial, LayerSettings settings) {
+    return create(initial, settings.k(), settings.persistent(), new Learner(settings.rule(),
+        initial.nVisible() * initial.nHidden(), initial.nVisible() + initial.nHidden(), initial.nVisible(), initial.nHidden()),
+        settings.seed(), settings.phaseTimeout());
+  }
+
+  /** A supervisor that only samples (answers {@link Sample}, {@link GetModel}); {@link Train} fails. */
+  public static Behavior<Command> sampler(LayerParameters parameters, long seed, Duration phaseTimeout) {
+    return create(parameters, 1, false, null, seed, phaseTimeout);
+  }
+
+  private static Behavior<Command> create(LayerParameters initial, int k, boolean persistent, Learner learner, long seed, Duration timeout) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> Behaviors.withStash(1024, stash ->
+        new RbmSupervisor(context, timers, stash, initial, k, persistent, learner, seed, timeout).starting())));
+  }
+
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final StashBuffer<Command> stash;
+  private final int k;
+  private final boolean persistent;
+  private final Learner learner;
+  private final Duration timeout;
+  private final RunRandom random;
+  private final float[] w;
+  private final float[] biases;
+  private final BlockGibbs.Differences differences;
+  private LayerParameters current;
+  private ActorRef<VisibleLayer.Command> visible;
+  private ActorRef<HiddenLayer.Command> hidden;
+  private StateBatch visibleChains; // what the visible layer holds after the last finished phase
+  private StateBatch hiddenChains;  // what the hidden layer holds after the last finished phase
+  private long phase;
+  private long version;
+  private int batchesThisEpoch;
+  private double mismatchThisEpoch;
+  private ActorRef<Reply> client; // whom the running phase answers
+
+  private RbmSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
+      LayerParameters initial, int k, boolean persistent, Learner learner, long seed, Duration timeout) {
+    this.context = context;
+    this.timers = timers;
+    this.stash = stash;
+    this.k = k;
+    this.persistent = persistent;
+    this.learner = learner;
+    this.timeout = timeout;
+    this.random = new RunRandom(seed);
+    this.current = initial;
+    int nv = initial.nVisible();
+    int nh = initial.nHidden();
+    this.w = initial.w().clone();
+    this.biases = new float[nv + nh];
+    System.arraycopy(initial.visibleBias(), 0, biases, 0, nv);
+    System.arraycopy(initial.hiddenBias(), 0, biases, nv, nh);
+    this.differences = new BlockGibbs.Differences(nv, nh);
+    // spawned after the fields: their Started events arrive in starting()
+    context.watchWith(context.spawn(VisibleLayer.create(context.getSelf()), "visible"), new LayerStopped(Layer.VISIBLE));
+    context.watchWith(context.spawn(HiddenLayer.create(context.getSelf()), "hidden"), new LayerStopped(Layer.HIDDEN));
+  }
+
+  // ---- phases ---------------------------------------------------------------------------------
+
+  private Behavior<Command> starting() {
+    startTimer(++phase, "start of the layer actors");
+    return Behaviors.receive(Command.class)
+        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); return startedIfBoth(); })
+        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); return startedIfBoth(); })
+        .onMessage(PhaseTimedOut.class, this::onTimeout)
+        .onMessage(LayerStopped.class, this::onLayerStopped)
+        .onAnyMessage(this::stashed)
+        .build();
+  }
+
+  private Behavior<Command> startedIfBoth() {
+    if (visible == null || hidden == null) return Behaviors.same();
+    restoreBoth();
+    return idle();
+  }
+
+  private Behavior<Command> idle() {
+    timers.cancel("phase");
+    client = null;
+    return stash.unstashAll(Behaviors.receive(Command.class)
+        .onMessage(Train.class, this::positive)
+        .onMessage(Sample.class, this::sampling)
+        .onMessage(EndEpoch.class, this::onEndEpoch)
+        .onMessage(GetModel.class, this::onGetModel)
+        .onMessage(InjectFault.class, this::onInjectFault)
+        .onMessage(Stop.class, m -> Behaviors.stopped())
+        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); restoreBoth(); return Behaviors.same(); })
+        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); restoreBoth(); return Behaviors.same(); })
+        .onMessage(LayerStopped.class, this::onLayerStopped)
+        .onAnyMessage(m -> Behaviors.same()) // stale Settled, acks and timers of finished phases
+        .build());
+  }
+
+  private Behavior<Command> positive(Train t) {
+    if (learner == null) return reject(t.replyTo(), "this supervisor only samples (created with RbmSupervisor.sampler)");
+    if (t.batch().cols() != current.nVisible()) {
+      return reject(t.replyTo(), "mini-batch of " + t.batch().cols() + " columns (expected n_visible = " + current.nVisible() + ")");
+    }
+    client = t.replyTo();
+    long p = startTimer(++phase, "positive phase of batch " + t.sequence());
+    hidden.tell(new HiddenLayer.VisibleStates(p, 0, t.batch()));
+    return inPhase(p, s -> {
+      differences.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows());
+      hiddenChains = s.hidden();
+      return negative(t);
+    }, () -> positive(t));
+  }
+
+  private Behavior<Command> negative(Train t) {
+    long p = startTimer(++phase, "negative phase (" + (persistent ? "PCD-" : "CD-") + k + ") of batch " + t.sequence());
+    if (persistent) {
+      if (visibleChains == null) { // persistent chains start at the first mini-batch
+        visibleChains = t.batch();
+        visible.tell(new VisibleLayer.Clamp(visibleChains));
+      }
+      visible.tell(new VisibleLayer.Release(p, k));
+    } else {
+      hidden.tell(new HiddenLayer.Release(p, k));
+    }
+    return inPhase(p, s -> {
+      differences.negative(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows());
+      visibleChains = s.visible();
+      hiddenChains = s.hidden();
+      mismatchThisEpoch += persistent ? Double.NaN : mismatch(t.batch(), s.visible());
+      learner.applyDifferences(w, differences.dW, biases, differences.dB, differences.hiddenClamped);
+      current = snapshot();
+      return updating(t);
+    }, () -> negative(t));
+  }
+
+  private Behavior<Command> updating(Train t) {
+    long v = ++version;
+    long p = startTimer(++phase, "weight update after batch " + t.sequence());
+    visible.tell(new VisibleLayer.UpdateWeights(v, current));
+    hidden.tell(new HiddenLayer.UpdateWeights(v, current));
+    boolean[] acked = new boolean[2];
+    return Behaviors.receive(Command.class)
+        .onMessage(WeightsUpdated.class, a -> a.version() == v, a -> {
+          acked[a.layer().ordinal()] = true;
+          if (!(acked[0] && acked[1])) return Behaviors.same();
+          batchesThisEpoch++;
+          t.replyTo().tell(new BatchLearned(t.sequence()));
+          return idle();
+        })
+        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); restoreBoth(); return updating(t); })
+        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); restoreBoth(); return updating(t); })
+        .onMessage(PhaseTimedOut.class, this::onTimeout)
+        .onMessage(LayerStopped.class, this::onLayerStopped)
+        .onMessage(Settled.class, m -> Behaviors.same())
+        .onMessage(WeightsUpdated.class, m -> Behaviors.same())
+        .onAnyMessage(this::stashed)
+        .build();
+  }
+
+  private Behavior<Command> sampling(Sample s) {
+    client = s.replyTo();
+    if (s.start() != null) {
+      if (s.start().cols() != current.nVisible()) {
+        return reject(s.replyTo(), "sampler start of " + s.start().cols() + " columns (expected n_visible = " + current.nVisible() + ")");
+      }
+      visibleChains = s.start();
+      visible.tell(new VisibleLayer.Clamp(visibleChains));
+    }
+    if (visibleChains == null) return reject(s.replyTo(), "no sampling chains: the first Sample must carry a start");
+    long p = startTimer(++phase, "sampling run of " + s.sweeps() + " sweeps");
+    visible.tell(new VisibleLayer.Release(p, s.sweeps()));
+    Sample again = new Sample(s.sweeps(), null, s.replyTo());
+    return inPhase(p, settled -> {
+      visibleChains = settled.visible();
+      hiddenChains = settled.hidden();
+      s.replyTo().tell(new Samples(settled.visible(), settled.hidden()));
+      return idle();
+    }, () -> sampling(again));
+  }
+
+  /**
+   * The common shape of a phase that ends with one {@link Settled}: the matching report goes to
+   * {@code done}; a restarted layer makes the supervisor restore both layers and {@code retry}.
+   */
+  private Behavior<Command> inPhase(long p, java.util.function.Function<Settled, Behavior<Command>> done,
+      java.util.function.Supplier<Behavior<Command>> retry) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Settled.class, s -> s.phase() == p, done::apply)
+        .onMessage(Settled.class, s -> Behaviors.same())
+        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); restoreBoth(); return retry.get(); })
+        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); restoreBoth(); return retry.get(); })
+        .onMessage(PhaseTimedOut.class, this::onTimeout)
+        .onMessage(LayerStopped.class, this::onLayerStopped)
+        .onMessage(WeightsUpdated.class, m -> Behaviors.same())
+        .onAnyMessage(this::stashed)
+        .build();
+  }
+
+  // ---- handlers -------------------------------------------------------------------------------
+
+  private Behavior<Command> onEndEpoch(EndEpoch m) {
+    double mismatch = batchesThisEpoch == 0 ? Double.NaN : mismatchThisEpoch / batchesThisEpoch;
+    m.replyTo().tell(new EpochEnded(m.epoch(), batchesThisEpoch, mismatch, current));
+    batchesThisEpoch = 0;
+    mismatchThisEpoch = 0;
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onGetModel(GetModel m) {
+    m.replyTo().tell(new Model(current));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onInjectFault(InjectFault m) {
+    if (m.layer() == Layer.VISIBLE) visible.tell(new VisibleLayer.InjectFault(m.afterStates(), m.kind()));
+    else hidden.tell(new HiddenLayer.InjectFault(m.afterStates(), m.kind()));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onTimeout(PhaseTimedOut m) {
+    if (m.phase() != phase) return Behaviors.same();
+    return fail(client, m.description() + " did not finish within " + timeout.toMillis() + " ms (phase " + m.phase() + ")");
+  }
+
+  private Behavior<Command> onLayerStopped(LayerStopped m) {
+    return fail(client, "the " + m.layer().name().toLowerCase() + " layer stopped for good (restart limit exceeded)");
+  }
+
+  private Behavior<Command> stashed(Command m) {
+    if (stash.isFull()) {
+      context.getLog().warn("stash full, dropping {}", m);
+    } else {
+      stash.stash(m);
+    }
+    return Behaviors.same();
+  }
+
+  /** A request that cannot be served: answered with {@link Failed}; the supervisor carries on. */
+  private Behavior<Command> reject(ActorRef<Reply> to, String reason) {
+    context.getLog().warn("request rejected: {}", reason);
+    to.tell(new Failed(reason));
+    return Behaviors.same();
+  }
+
+  /** The run cannot go on: the current client and every waiting one get {@link Failed}; the supervisor stops. */
+  private Behavior<Command> fail(ActorRef<Reply> to, String reason) {
+    context.getLog().error("RBM layer run failed: {}", reason);
+    Failed failed = new Failed(reason);
+    if (to != null) to.tell(failed);
+    stash.forEach(m -> {
+      ActorRef<Reply> r = replyTo(m);
+      if (r != null && r != to) r.tell(failed);
+    });
+    return Behaviors.stopped();
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private long startTimer(long p, String description) {
+    timers.startSingleTimer("phase", new PhaseTimedOut(p, description), timeout);
+    return p;
+  }
+
+  /** Both layers get the parameters, the last consistent chain states and fresh seeds. */
+  private void restoreBoth() {
+    if (visible == null || hidden == null) return;
+    visible.tell(new VisibleLayer.Restore(current, visibleChains, random.visibleSeeds.nextLong(), hidden));
+    hidden.tell(new HiddenLayer.Restore(current, hiddenChains, random.hiddenSeeds.nextLong(), visible));
+  }
+
+  private LayerParameters snapshot() {
+    int nv = current.nVisible();
+    int nh = current.nHidden();
+    float[] a = new float[nv];
+    float[] b = new float[nh];
+    System.arraycopy(biases, 0, a, 0, nv);
+    System.arraycopy(biases, nv, b, 0, nh);
+    return new LayerParameters(nv, nh, w.clone(), a, b, current.temperature());
+  }
+
+  private static double mismatch(StateBatch data, StateBatch reconstruction) {
+    float[] x = data.values();
+    float[] y = reconstruction.values();
+    if (x.length != y.length) return Double.NaN;
+    int differ = 0;
+    for (int i = 0; i < x.length; i++) if (x[i] != y[i]) differ++;
+    return (double) differ / x.length;
+  }
+
+  private static ActorRef<Reply> replyTo(Command m) {
+    if (m instanceof Train t) return t.replyTo();
+    if (m instanceof Sample s) return s.replyTo();
+    if (m instanceof EndEpoch e) return e.replyTo();
+    if (m instanceof GetModel g) return g.replyTo();
+    return null;
+  }
+}

@@ -1,0 +1,149 @@
+package io.glauber.engine.actor.layer;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.StashBuffer;
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+/**
+ * The visible layer of an RBM as one actor: on receiving the hidden layer's states H it updates
+ * the whole layer as a block,
+ *
+ * <pre>  P_V = σ((H·Wᵀ + 1·aᵀ)/T),   V ~ Bernoulli(P_V)  </pre>
+ *
+ * with its own {@link SplittableRandom}, keeps V (the chains' visible state: the persistent
+ * "fantasy particles" of PCD, the sampler's chains) and relays it to the hidden layer with one
+ * sweep fewer. Because the two layers only ever answer each other, they alternate, and the chain
+ * is a valid block Gibbs sampler of p(v, h) ∝ e^{−E(v,h)/T} (the {@code exact} mode).
+ *
+ * <p>It owns a and reads W from the last {@link UpdateWeights}. {@link Release} starts a chain from
+ * the held V; {@link Clamp} sets V (data-initialised persistent chains, random sampler chains).
+ * Supervised with restart, like {@link HiddenLayer}.
+ */
+public final class VisibleLayer {
+
+  /** What the visible layer receives. */
+  public sealed interface Command extends LayerMessage {}
+
+  /** The hidden layer's states: sample V and relay it with {@code sweepsLeft − 1}. */
+  public record HiddenStates(long phase, int sweepsLeft, StateBatch hidden) implements Command, LayerMessage.Binary {}
+
+  /** Start a chain of {@code sweeps} ≥ 0 visible updates from the held V (0: the hidden layer only reports). */
+  public record Release(long phase, int sweeps) implements Command, LayerMessage.Cbor {}
+
+  /** Set the held V. */
+  public record Clamp(StateBatch visible) implements Command, LayerMessage.Binary {}
+
+  /** New parameters; acknowledged with {@link RbmSupervisor.WeightsUpdated}. */
+  public record UpdateWeights(long version, LayerParameters parameters) implements Command, LayerMessage.Binary {}
+
+  /** Parameters, held V (may be null), RNG seed and partner: sent after every start. */
+  public record Restore(LayerParameters parameters, StateBatch visible, long seed, ActorRef<HiddenLayer.Command> partner)
+      implements Command, LayerMessage.Binary {}
+
+  /**
+   * Test hook: the {@code afterStates}-th {@link HiddenStates} from now throws ({@link RbmSupervisor.Fault#THROW})
+   * or is silently lost ({@link RbmSupervisor.Fault#DROP}).
+   */
+  public record InjectFault(int afterStates, RbmSupervisor.Fault kind) implements Command, LayerMessage.Cbor {}
+
+  /** The layer, supervised: restarted (at most 10 times a minute) with its state restored by the supervisor. */
+  public static Behavior<Command> create(ActorRef<RbmSupervisor.Command> supervisor) {
+    return Behaviors.supervise(Behaviors.<Command>setup(context -> {
+          supervisor.tell(new RbmSupervisor.VisibleStarted(context.getSelf()));
+          return Behaviors.<Command>withStash(64, stash -> new VisibleLayer(context, supervisor, stash).awaitingRestore());
+        }))
+        .onFailure(SupervisorStrategy.restart().withLimit(10, Duration.ofMinutes(1)));
+  }
+
+  private final ActorContext<Command> context;
+  private final ActorRef<RbmSupervisor.Command> supervisor;
+  private final StashBuffer<Command> stash;
+  private LayerParameters parameters;
+  private ActorRef<HiddenLayer.Command> partner;
+  private SplittableRandom rng;
+  private StateBatch held;
+  private float[] pv = new float[0]; // private scratch, never sent
+  private int faultCountdown;
+  private RbmSupervisor.Fault faultKind;
+
+  private VisibleLayer(ActorContext<Command> context, ActorRef<RbmSupervisor.Command> supervisor, StashBuffer<Command> stash) {
+    this.context = context;
+    this.supervisor = supervisor;
+    this.stash = stash;
+  }
+
+  private Behavior<Command> awaitingRestore() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Restore.class, this::onRestore)
+        .onAnyMessage(this::stashed)
+        .build();
+  }
+
+  private Behavior<Command> running() {
+    return Behaviors.receive(Command.class)
+        .onMessage(HiddenStates.class, this::onHiddenStates)
+        .onMessage(Release.class, this::onRelease)
+        .onMessage(Clamp.class, this::onClamp)
+        .onMessage(UpdateWeights.class, this::onUpdateWeights)
+        .onMessage(Restore.class, this::onRestore)
+        .onMessage(InjectFault.class, this::onInjectFault)
+        .build();
+  }
+
+  private Behavior<Command> stashed(Command message) {
+    stash.stash(message);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onRestore(Restore r) {
+    parameters = r.parameters();
+    held = r.visible();
+    rng = new SplittableRandom(r.seed());
+    partner = r.partner();
+    return stash.unstashAll(running());
+  }
+
+  private Behavior<Command> onHiddenStates(HiddenStates m) {
+    if (faultCountdown > 0 && --faultCountdown == 0) {
+      if (faultKind == RbmSupervisor.Fault.DROP) return Behaviors.same();
+      throw new IllegalStateException("injected fault in the visible layer (phase " + m.phase() + ")");
+    }
+    int rows = m.hidden().rows();
+    int size = rows * parameters.nVisible();
+    if (pv.length != size) pv = new float[size];
+    float[] v = new float[size];
+    BlockGibbs.visible(parameters, m.hidden().values(), rows, rng, pv, v);
+    held = new StateBatch(rows, parameters.nVisible(), v);
+    partner.tell(new HiddenLayer.VisibleStates(m.phase(), m.sweepsLeft() - 1, held));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onRelease(Release m) {
+    if (held == null) throw new IllegalStateException("release before the visible chains were clamped or restored");
+    partner.tell(new HiddenLayer.VisibleStates(m.phase(), m.sweeps(), held));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onClamp(Clamp m) {
+    held = m.visible();
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onUpdateWeights(UpdateWeights m) {
+    parameters = m.parameters();
+    supervisor.tell(new RbmSupervisor.WeightsUpdated(m.version(), RbmSupervisor.Layer.VISIBLE));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onInjectFault(InjectFault m) {
+    context.getLog().debug("fault armed ({}): the {}-th hidden states from now", m.kind(), m.afterStates());
+    faultCountdown = m.afterStates();
+    faultKind = m.kind();
+    return Behaviors.same();
+  }
+}

@@ -1,0 +1,51 @@
+package io.glauber.hopfield;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Pictures of ±1 states as image grids (javax.imageio): one row per example, one panel per state
+ * (e.g. stored | corrupted | recalled); +1 is drawn black, −1 white, anything in between grey.
+ */
+public final class PatternImages {
+  private PatternImages() {}
+
+  /**
+   * Writes a PNG with one row per entry of {@code rows}; each row holds states of width×height
+   * units (row-major), each drawn as a scale×scale block, with a gap of one block between panels.
+   */
+  public static void write(List<double[][]> rows, int width, int height, int scale, Path png) throws IOException {
+    if (rows.isEmpty()) throw new IllegalArgumentException("no rows to draw (expected at least one)");
+    int panels = rows.get(0).length;
+    int gap = scale * 2;
+    int w = panels * width * scale + (panels + 1) * gap;
+    int h = rows.size() * height * scale + (rows.size() + 1) * gap;
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) img.setRGB(x, y, 0xB0B0B0);
+    for (int r = 0; r < rows.size(); r++) {
+      double[][] row = rows.get(r);
+      if (row.length != panels) throw new IllegalArgumentException("row " + r + " has " + row.length + " panels (expected " + panels + ")");
+      for (int p = 0; p < panels; p++) {
+        if (row[p].length != width * height) {
+          throw new IllegalArgumentException("row " + r + ", panel " + p + " has " + row[p].length + " units (expected " + width * height + ")");
+        }
+        int x0 = gap + p * (width * scale + gap);
+        int y0 = gap + r * (height * scale + gap);
+        for (int i = 0; i < height; i++) {
+          for (int j = 0; j < width; j++) {
+            double v = Math.max(-1, Math.min(1, row[p][i * width + j]));
+            int g = (int) Math.round((1 - v) / 2 * 255);
+            int rgb = (g << 16) | (g << 8) | g;
+            for (int dy = 0; dy < scale; dy++) for (int dx = 0; dx < scale; dx++) img.setRGB(x0 + j * scale + dx, y0 + i * scale + dy, rgb);
+          }
+        }
+      }
+    }
+    if (png.toAbsolutePath().getParent() != null) Files.createDirectories(png.toAbsolutePath().getParent());
+    ImageIO.write(img, "png", png.toFile());
+  }
+}

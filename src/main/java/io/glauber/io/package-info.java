@@ -1,0 +1,18 @@
+/**
+ * Reading and writing files: NumPy {@code .npy}/{@code .npz} arrays (model files), sample files
+ * (CSV or {@code .npy}), JSON-lines metrics, and PNG image grids.
+ *
+ * <p>Every writer goes through {@link io.glauber.io.AtomicFiles}: output is written to a temporary
+ * file in the target's directory and renamed into place, so a reader never sees half a file and a
+ * failed write leaves nothing behind; an existing file is only replaced when the caller passes
+ * {@code force}.
+ *
+ * <p>Errors carry one line of message that names the file and the problem, so that the command line
+ * can print {@code getMessage()} as it is: {@link io.glauber.io.FormatException} for bad content,
+ * {@link java.io.UncheckedIOException} for I/O failures, {@link IllegalArgumentException} for bad
+ * arguments.
+ *
+ * <p>Depends on {@code model} only (for {@link io.glauber.io.ModelFiles}); outside the JDK it uses
+ * Jackson (JSON lines) only.
+ */
+package io.glauber.io;

@@ -1,0 +1,135 @@
+package io.glauber.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, in process: outputs, and one-line errors with non-zero exits. */
+class CliTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  static void assertOneLineError(Run r, String fragment) {
+    assertTrue(r.code() != 0, "exit code 0 for a failing run");
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(1, lines.length, () -> "expected one line of error, got:\n" + r.err());
+    assertTrue(lines[0].startsWith("glauber: ") && lines[0].contains(fragment), () -> "error '" + lines[0] + "' lacks '" + fragment + "'");
+  }
+
+  @Test
+  void trainingOnBarsAndStripesWritesModelMetricsAndSamplesAndEvalAgrees() throws Exception {
+    Path out = dir.resolve("run");
+    Run r = run("train", "--config", "config/rbm-bas.conf", "--set", "train.epochs=200", "--set", "eval.every=50", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.size(out.resolve("model.npz")) > 0);
+    assertTrue(Files.size(out.resolve("samples.png")) > 0);
+    List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+    assertEquals(4, lines.size());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode last = json.readTree(lines.get(3));
+    assertEquals(200, last.get("epoch").asInt());
+    Run e = run("eval", "--model", out.resolve("model.npz").toString(), "--data", "bas:4x4", "--metric", "exact-ll", "--json");
+    assertEquals(0, e.code(), e.err());
+    assertEquals(last.get("exact_ll").asDouble(), json.readTree(e.out()).get("value").asDouble(), 0.0);
+
+    Run again = run("train", "--config", "config/rbm-bas.conf", "--set", "train.epochs=1", "--out", out.toString());
+    assertOneLineError(again, "not empty; use --force");
+  }
+
+  @Test
+  void missingPathsAreOneLineErrors() {
+    assertOneLineError(run("train", "--config", dir.resolve("nope.conf").toString()), "no such file: ");
+    assertOneLineError(run("eval", "--model", dir.resolve("nope.npz").toString(), "--data", "bas:4x4", "--metric", "exact-ll"), "no such file");
+  }
+
+  @Test
+  void malformedConfigurationIsAOneLineError() throws Exception {
+    Path conf = dir.resolve("bad.conf");
+    Files.writeString(conf, "model { type = rbm\n hidden = [1, 2\n");
+    assertOneLineError(run("train", "--config", conf.toString(), "--out", dir.resolve("o").toString()), "bad.conf");
+    Path wrong = dir.resolve("wrong.conf");
+    Files.writeString(wrong, "model { type = rbm, hidden = many }\ndata = \"bas:3x3\"\ntrain { epochs = 1, batch-size = 2, learning-rate = 0.1 }\n");
+    assertOneLineError(run("train", "--config", wrong.toString(), "--out", dir.resolve("o2").toString()), "model.hidden");
+  }
+
+  @Test
+  void nonFiniteDataIsAOneLineError() throws Exception {
+    Path csv = dir.resolve("d.csv");
+    Files.writeString(csv, "1,0\nNaN,1\n");
+    Path model = dir.resolve("m.npz");
+    io.glauber.io.ModelFiles.write(model, new io.glauber.model.Rbm(2, 1, new double[2], new double[2], new double[1]), false);
+    assertOneLineError(run("eval", "--model", model.toString(), "--data", "csv:" + csv, "--metric", "exact-ll"), "line 2");
+  }
+
+  @Test
+  void corruptAndTruncatedModelFilesAreOneLineErrors() throws Exception {
+    Path model = dir.resolve("m.npz");
+    io.glauber.io.ModelFiles.write(model, new io.glauber.model.Rbm(3, 2, new double[6], new double[3], new double[2]), false);
+    byte[] bytes = Files.readAllBytes(model);
+    Path truncated = dir.resolve("t.npz");
+    Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertOneLineError(run("eval", "--model", truncated.toString(), "--data", "bas:3x3", "--metric", "exact-ll"), "t.npz");
+    Path garbage = dir.resolve("g.npz");
+    Files.writeString(garbage, "this is not a zip file");
+    assertOneLineError(run("sample", "--model", garbage.toString(), "--samples", "3", "--out", dir.resolve("s.csv").toString()), "g.npz");
+  }
+
+  @Test
+  void wrongShapesAndUnknownMetricsAreOneLineErrors() throws Exception {
+    Path model = dir.resolve("m.npz");
+    io.glauber.io.ModelFiles.write(model, new io.glauber.model.Rbm(3, 2, new double[6], new double[3], new double[2]), false);
+    assertOneLineError(run("eval", "--model", model.toString(), "--data", "bas:4x4", "--metric", "exact-ll"), "expected n_visible = 3");
+    assertOneLineError(run("eval", "--model", model.toString(), "--data", "bas:3x3", "--metric", "magic"), "unknown metric 'magic'");
+  }
+
+  @Test
+  void samplesAreWrittenAsCsvAndNotOverwrittenWithoutForce() throws Exception {
+    Path model = dir.resolve("m.npz");
+    io.glauber.io.ModelFiles.write(model, new io.glauber.model.Rbm(4, 2, new double[] {3, -3, 3, -3, -3, 3, -3, 3}, new double[4], new double[2]), false);
+    Path out = dir.resolve("s.csv");
+    Run r = run("sample", "--model", model.toString(), "--samples", "50", "--burn-in", "10", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> rows = Files.readAllLines(out);
+    assertEquals(50, rows.size());
+    assertTrue(rows.stream().allMatch(l -> l.matches("[01],[01],[01],[01]")));
+    assertOneLineError(run("sample", "--model", model.toString(), "--samples", "5", "--out", out.toString()), "--force");
+    Run clamped = run("sample", "--model", model.toString(), "--samples", "20", "--clamp", "1---", "--out", dir.resolve("c.csv").toString());
+    assertEquals(0, clamped.code(), clamped.err());
+    assertTrue(Files.readAllLines(dir.resolve("c.csv")).stream().allMatch(l -> l.startsWith("1,")));
+  }
+
+  @Test
+  void infoReportsTheBlasBackend() throws Exception {
+    Run r = run("info", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    assertTrue(n.has("blas_backend") && n.has("cores") && n.has("akka"), r.out());
+  }
+}
