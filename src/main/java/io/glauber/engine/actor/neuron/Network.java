@@ -4,7 +4,9 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.StashBuffer;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.BinaryMessage;
@@ -117,6 +119,7 @@ public final class Network {
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
+  private final StashBuffer<Command> stash;
   private final BoltzmannMachine machine;
   private final Dynamics dynamics;
   private final Schedule schedule;
@@ -172,14 +175,15 @@ public final class Network {
    */
   public static Behavior<Command> create(
       BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new Network(ctx, timers, machine, dynamics, schedule, initial, seed).idle()));
+    return Behaviors.withStash(100_000, stash -> Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new Network(ctx, timers, stash, machine, dynamics, schedule, initial, seed).idle())));
   }
 
-  private Network(ActorContext<Command> context, TimerScheduler<Command> timers, BoltzmannMachine machine,
-      Dynamics dynamics, Schedule schedule, double[] initial, long seed) {
+  private Network(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
+      BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed) {
     this.context = context;
     this.timers = timers;
+    this.stash = stash;
     this.machine = machine;
     this.dynamics = dynamics;
     this.schedule = schedule != null ? schedule : Schedule.constant(machine.temperature(), 1);
@@ -242,9 +246,29 @@ public final class Network {
         .build();
   }
 
+  /** Requests that arrive while one is in progress wait in the stash, in order. */
+  private BehaviorBuilder<Command> stashingRequests(BehaviorBuilder<Command> b) {
+    return b.onMessage(Sample.class, this::defer)
+        .onMessage(RunPhase.class, this::defer)
+        .onMessage(SetParameters.class, this::defer)
+        .onMessage(EndPhase.class, this::defer)
+        .onMessage(Learn.class, this::defer)
+        .onMessage(Count.class, this::defer);
+  }
+
+  private Behavior<Command> defer(Command m) {
+    stash.stash(m);
+    return Behaviors.same();
+  }
+
+  /** The request is answered: take up the next waiting one. */
+  private Behavior<Command> backToIdle() {
+    return stash.unstashAll(idle());
+  }
+
   /** Exact mode: a barrier step is in flight (clamping or one colour updating). */
   private Behavior<Command> stepping() {
-    return Behaviors.receive(Command.class)
+    return stashingRequests(Behaviors.receive(Command.class))
         .onMessage(Done.class, this::onDone)
         .onMessage(Watchdog.class, this::onWatchdog)
         .onMessage(InjectFault.class, m -> { neurons.get(m.id()).tell(new Neuron.FailNext()); return Behaviors.same(); })
@@ -254,7 +278,7 @@ public final class Network {
 
   /** Async mode: neurons run on their clocks; waiting for sweep time or a snapshot. */
   private Behavior<Command> runningAsync() {
-    return Behaviors.receive(Command.class)
+    return stashingRequests(Behaviors.receive(Command.class))
         .onMessage(SweepsElapsed.class, this::onSweepsElapsed)
         .onMessage(SnapshotTaken.class, this::onSnapshot)
         .onMessage(SnapshotFailed.class, m -> m.tag() == tag ? fail(m.reason()) : Behaviors.same())
@@ -339,7 +363,7 @@ public final class Network {
     startWatchdog();
     progressAtLastWatch = -1;
     int[] left = {missing};
-    return Behaviors.receive(Command.class)
+    return stashingRequests(Behaviors.receive(Command.class))
         .onMessage(Row.class, r -> {
           progress++;
           if (rows[r.id()] == null) left[0]--;
@@ -347,13 +371,13 @@ public final class Network {
           if (left[0] > 0) return Behaviors.same();
           timers.cancel(WATCHDOG);
           replyTo.tell(assemble(rows));
-          return idle();
+          return backToIdle();
         })
         .onMessage(Watchdog.class, w -> {
           if (progress != progressAtLastWatch) { progressAtLastWatch = progress; return Behaviors.same(); }
           String reason = "local learning: " + left[0] + " neurons sent no parameters within " + dynamics.stepTimeout();
           replyTo.tell(new Failed(reason));
-          return broken(reason);
+          return stash.unstashAll(broken(reason));
         })
         .onMessage(Stop.class, s -> Behaviors.stopped())
         .build();
@@ -436,7 +460,7 @@ public final class Network {
     if (job.burnIn > 0 || job.measure > 0) return null;
     timers.cancel(WATCHDOG);
     finish();
-    return idle();
+    return backToIdle();
   }
 
   private void measure(double[] s) {
@@ -482,7 +506,7 @@ public final class Network {
     if (job != null) job.replyTo.tell(new Failed(reason));
     job = null;
     context.getLog().error(reason);
-    return broken(reason);
+    return stash.unstashAll(broken(reason));
   }
 
   // ---------------------------------------------------------------- async mode
@@ -521,12 +545,12 @@ public final class Network {
     if (job.name.equals("count")) {
       job.replyTo.tell(new Counted(m.updates(), m.updates() + m.sent()));
       job = null;
-      return idle();
+      return backToIdle();
     }
     System.arraycopy(m.state(), 0, state, 0, n);
     if (job.sample) {
       finish();
-      return idle();
+      return backToIdle();
     }
     measure(state);
     if (--job.measure > 0) {
@@ -538,7 +562,7 @@ public final class Network {
     broadcast(new Neuron.Pause());
     asyncRunning = false;
     finish();
-    return idle();
+    return backToIdle();
   }
 
   private void broadcast(Neuron.Command m) {
