@@ -1,0 +1,26 @@
+package io.glauber.engine.actor;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
+/**
+ * The Akka configuration every actor system of the engine starts from: {@code glauber-actor.conf}
+ * (serializer bindings, Java serialization off, 1 ms timer resolution, the neuron dispatcher) over
+ * the application's own configuration.
+ */
+public final class ActorConfig {
+  private ActorConfig() {}
+
+  /** The engine's settings with the application configuration as fallback. */
+  public static Config config() {
+    return ConfigFactory.parseResources("glauber-actor.conf").withFallback(ConfigFactory.load()).resolve();
+  }
+
+  /** {@link #config()} plus {@code akka.actor.serialize-messages = on}: every message is serialised and read back, proving it would cross the network. */
+  public static Config serializeEverything() {
+    return ConfigFactory.parseString("akka.actor.serialize-messages = on").withFallback(config()).resolve();
+  }
+
+  /** The dispatcher neuron actors (and the ping-pong ceiling) run on. */
+  public static final String NEURON_DISPATCHER = "glauber.neuron-dispatcher";
+}

@@ -1,0 +1,69 @@
+package io.glauber.engine.actor;
+
+import java.time.Duration;
+
+/**
+ * The scheduling knobs of a network of neuron actors.
+ *
+ * <p>In {@link Mode#ASYNC} each neuron's updates form a Poisson process of mean interval
+ * {@code meanInterval} (zero: as fast as possible, each update re-sends a self-message), and every
+ * state change reaches the neighbours {@code delay} later (zero: at once). The staleness ratio is
+ * delay ÷ meanInterval. A "sweep" of asynchronous dynamics is {@link #sweepTime()} of wall-clock
+ * time: {@code meanInterval} when it is positive (each unit updates once on average), else
+ * {@code sweepTimeIfUnclocked}. In {@link Mode#EXACT} the time knobs are ignored and a sweep is one
+ * round over all colour classes.
+ *
+ * @param mode exact or async
+ * @param meanInterval mean of the exponential waiting time between two updates of one neuron, ≥ 0
+ * @param delay added delivery delay of every state-change message, ≥ 0
+ * @param sweepTimeIfUnclocked wall time counted as one sweep when meanInterval is zero, &gt; 0
+ * @param stepTimeout longest wait for any barrier step, snapshot or phase before a run fails
+ */
+public record Dynamics(Mode mode, Duration meanInterval, Duration delay, Duration sweepTimeIfUnclocked, Duration stepTimeout) {
+
+  public Dynamics {
+    if (mode == null) throw new IllegalArgumentException("mode missing (expected EXACT or ASYNC)");
+    if (meanInterval == null || meanInterval.isNegative()) {
+      throw new IllegalArgumentException("mean update interval " + meanInterval + " (expected ≥ 0)");
+    }
+    if (delay == null || delay.isNegative()) throw new IllegalArgumentException("message delay " + delay + " (expected ≥ 0)");
+    if (sweepTimeIfUnclocked == null || sweepTimeIfUnclocked.isNegative() || sweepTimeIfUnclocked.isZero()) {
+      throw new IllegalArgumentException("sweep time " + sweepTimeIfUnclocked + " (expected > 0)");
+    }
+    if (stepTimeout == null || stepTimeout.isNegative() || stepTimeout.isZero()) {
+      throw new IllegalArgumentException("step timeout " + stepTimeout + " (expected > 0)");
+    }
+  }
+
+  /** Exact mode with a 30 s step timeout. */
+  public static Dynamics exact() {
+    return new Dynamics(Mode.EXACT, Duration.ZERO, Duration.ZERO, Duration.ofMillis(1), Duration.ofSeconds(30));
+  }
+
+  /** Async mode with the given mean interval and delay (sweep = 1 ms when unclocked). */
+  public static Dynamics async(Duration meanInterval, Duration delay) {
+    return new Dynamics(Mode.ASYNC, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
+  }
+
+  /** The same knobs with another wall time per sweep for unclocked async runs. */
+  public Dynamics withSweepTime(Duration t) {
+    return new Dynamics(mode, meanInterval, delay, t, stepTimeout);
+  }
+
+  /** The same knobs with another step timeout. */
+  public Dynamics withStepTimeout(Duration t) {
+    return new Dynamics(mode, meanInterval, delay, sweepTimeIfUnclocked, t);
+  }
+
+  /** Wall-clock time of one asynchronous sweep. */
+  public Duration sweepTime() {
+    return meanInterval.isZero() ? sweepTimeIfUnclocked : meanInterval;
+  }
+
+  /** delay ÷ meanInterval (∞ when unclocked with a delay, 0 without delay). */
+  public double stalenessRatio() {
+    if (delay.isZero()) return 0;
+    if (meanInterval.isZero()) return Double.POSITIVE_INFINITY;
+    return (double) delay.toNanos() / meanInterval.toNanos();
+  }
+}

@@ -1,0 +1,51 @@
+package io.glauber.engine.actor;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The message-rate ceiling of an actor system: pairs of actors bouncing one ball each as fast as
+ * they can, counting hand-offs. Measured on the same system and dispatcher as the neurons, it is
+ * the yardstick of {@link ActorBench}'s engine message rate.
+ */
+public final class PingPong {
+
+  /** The protocol. */
+  public sealed interface Command {}
+
+  /** The ball of pair {@code pair}. */
+  public record Ball(int pair) implements Command, BinaryMessage {}
+
+  /** Tells the player who its partner is and serves if asked. */
+  public record Partner(ActorRef<Command> partner, boolean serve) implements Command, JsonMessage {}
+
+  /** Stop playing. */
+  public record Halt() implements Command, JsonMessage {}
+
+  /** A player counting every ball it receives into {@code counter}. */
+  public static Behavior<Command> create(int pair, LongAdder counter) {
+    return waiting(pair, counter);
+  }
+
+  private static Behavior<Command> waiting(int pair, LongAdder counter) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Partner.class, p -> {
+          if (p.serve()) p.partner().tell(new Ball(pair));
+          return playing(p.partner(), new Ball(pair), counter);
+        })
+        .build();
+  }
+
+  private static Behavior<Command> playing(ActorRef<Command> partner, Ball ball, LongAdder counter) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Ball.class, b -> {
+          counter.increment();
+          partner.tell(ball);
+          return Behaviors.same();
+        })
+        .onMessage(Halt.class, h -> Behaviors.stopped())
+        .build();
+  }
+}

@@ -1,0 +1,69 @@
+package io.glauber.engine.actor;
+
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Units;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+
+/** Models and statistics shared by the actor-engine tests. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** A dense BM of n units with weights and biases uniform in [−scale, scale]. */
+  public static BoltzmannMachine randomMachine(int n, Units units, double scale, double temperature, int nVisible, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] w = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double x = scale * (2 * r.nextDouble() - 1);
+        w[i * n + j] = x;
+        w[j * n + i] = x;
+      }
+    }
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) b[i] = scale * (2 * r.nextDouble() - 1);
+    return BoltzmannMachine.dense(units, w, b, nVisible, temperature);
+  }
+
+  /** State index with unit i in bit i (bit set = on), as in ExactBoltzmann. */
+  public static int index(int[] s, Units units) {
+    int k = 0;
+    for (int i = 0; i < s.length; i++) if (s[i] == units.high()) k |= 1 << i;
+    return k;
+  }
+
+  /**
+   * Pearson's χ² p-value of observed counts against probabilities, pooling the states of expected
+   * count below 5 into one bin.
+   */
+  public static double chiSquaredPValue(long[] counts, double[] p) {
+    long total = 0;
+    for (long c : counts) total += c;
+    double chi2 = 0;
+    int bins = 0;
+    double pooledExpected = 0;
+    long pooledObserved = 0;
+    for (int k = 0; k < p.length; k++) {
+      double e = p[k] * total;
+      if (e < 5) {
+        pooledExpected += e;
+        pooledObserved += counts[k];
+        continue;
+      }
+      chi2 += (counts[k] - e) * (counts[k] - e) / e;
+      bins++;
+    }
+    if (pooledExpected > 0) {
+      chi2 += (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected;
+      bins++;
+    }
+    return 1 - new ChiSquaredDistribution(bins - 1).cumulativeProbability(chi2);
+  }
+
+  /** Total-variation distance ½ Σ |p − q|. */
+  public static double totalVariation(double[] p, double[] q) {
+    double d = 0;
+    for (int k = 0; k < p.length; k++) d += Math.abs(p[k] - q[k]);
+    return d / 2;
+  }
+}

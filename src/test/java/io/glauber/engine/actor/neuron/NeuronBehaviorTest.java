@@ -1,0 +1,84 @@
+package io.glauber.engine.actor.neuron;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import akka.actor.testkit.typed.javadsl.BehaviorTestKit;
+import akka.actor.testkit.typed.javadsl.TestInbox;
+import io.glauber.model.Glauber;
+import io.glauber.model.Units;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A neuron tested synchronously with {@link BehaviorTestKit}: no actor system, no threads; with a
+ * fixed seed the exact sequence of messages it sends is known in advance. Copy this shape to test
+ * any behaviour of your own.
+ */
+class NeuronBehaviorTest {
+  static final long SEED = 42;
+
+  /** Unit 1 of a 3-unit chain 0 — 1 — 2 with w = 0.8 and −0.5, bias 0.1, spins, all −1. */
+  static NeuronSpec spec() {
+    return new NeuronSpec(1, Units.SPIN, 0.1, new int[] {0, 2}, new double[] {0.8, -0.5}, -1,
+        new double[] {-1, -1}, false, new SplittableRandom(SEED));
+  }
+
+  /** The draw the neuron will make: its generator is split once for its clock first. */
+  static double firstDraw() {
+    SplittableRandom r = new SplittableRandom(SEED);
+    r.split();
+    return r.nextDouble();
+  }
+
+  @Test
+  void exactStepSendsChangeWithAcksAndReportsDoneOnlyAfterAllAcks() {
+    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
+    TestInbox<Neuron.Command> left = TestInbox.create();
+    TestInbox<Neuron.Command> right = TestInbox.create();
+    TestInbox<Network.Command> coordinator = TestInbox.create();
+    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+
+    // a neighbour flips: the field moves by w·Δ and the change is acked back to that neighbour
+    neuron.run(new Neuron.StateChanged(0, 2.0, true));
+    left.expectMessage(Neuron.Ack.INSTANCE);
+    double field = 0.1 + 0.8 * 1 - 0.5 * -1; // h = b + Σ w s = 1.4
+
+    neuron.run(new Neuron.Update(1, 1.0));
+    double next = Glauber.update(Units.SPIN, field, 1.0, firstDraw());
+    if (next == -1) {
+      coordinator.expectMessage(new Network.Done(1, -1));
+      return;
+    }
+    left.expectMessage(new Neuron.StateChanged(1, 2.0, true));
+    right.expectMessage(new Neuron.StateChanged(1, 2.0, true));
+    neuron.run(Neuron.Ack.INSTANCE);
+    assertFalse(coordinator.hasMessages(), "no barrier reply before every neighbour has acked");
+    neuron.run(Neuron.Ack.INSTANCE);
+    coordinator.expectMessage(new Network.Done(1, 1));
+  }
+
+  @Test
+  void clampedNeuronHoldsItsValueAndReportsItsState() {
+    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
+    TestInbox<Neuron.Command> left = TestInbox.create();
+    TestInbox<Neuron.Command> right = TestInbox.create();
+    TestInbox<Network.Command> coordinator = TestInbox.create();
+    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    neuron.run(new Neuron.Clamp(1));
+    left.expectMessage(new Neuron.StateChanged(1, 2.0, true));
+    right.expectMessage(new Neuron.StateChanged(1, 2.0, true));
+    neuron.run(Neuron.Ack.INSTANCE);
+    neuron.run(Neuron.Ack.INSTANCE);
+    coordinator.expectMessage(new Network.Done(1, 1));
+    for (int k = 0; k < 20; k++) {
+      neuron.run(new Neuron.Update(k + 2, 1.0));
+      coordinator.expectMessage(new Network.Done(1, 1));
+    }
+    assertFalse(left.hasMessages());
+    TestInbox<Snapshot.Command> snapshot = TestInbox.create();
+    neuron.run(new Neuron.GetState(snapshot.getRef()));
+    assertEquals(new Snapshot.Reported(1, 1, 0, 2), snapshot.receiveMessage());
+  }
+}
