@@ -64,6 +64,7 @@ public final class RbmTrainer implements Trainer {
   private int epoch;
   private long step;
   private long draws; // index of the next step's random streams; equals step in training
+  private long lastCheckpoint = System.nanoTime();
 
   // buffers, allocated once
   private final int[] order;
@@ -223,7 +224,8 @@ public final class RbmTrainer implements Trainer {
 
   /**
    * Runs the remaining epochs; when {@code checkpointDir} is given, writes a checkpoint every
-   * {@link TrainConfig#checkpointEvery()} steps and at the end of each epoch.
+   * {@link TrainConfig#checkpointEvery()} steps, every {@link TrainConfig#checkpointMinutes()}
+   * minutes, and at the end of each epoch.
    */
   public void train(EpochListener listener, Path checkpointDir) {
     while (epoch < cfg.epochs()) {
@@ -234,7 +236,8 @@ public final class RbmTrainer implements Trainer {
       for (int batch = (int) (step - (long) epoch * stepsPerEpoch); batch < stepsPerEpoch; batch++) {
         for (int r = 0; r < b; r++) System.arraycopy(data, order[batch * b + r] * nv, v0, r * nv, nv);
         update(v0);
-        if (checkpointDir != null && cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0) {
+        if (checkpointDir != null && ((cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0)
+            || (cfg.checkpointMinutes() > 0 && System.nanoTime() - lastCheckpoint >= cfg.checkpointMinutes() * 60e9))) {
           checkpoint(checkpointDir);
         }
       }
@@ -450,6 +453,7 @@ public final class RbmTrainer implements Trainer {
 
   @Override
   public Path checkpoint(Path dir) {
+    lastCheckpoint = System.nanoTime();
     return TrainingCheckpoint.write(dir, snapshot());
   }
 
