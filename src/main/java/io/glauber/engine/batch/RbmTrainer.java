@@ -23,7 +23,9 @@ import java.util.function.Function;
  * </pre>
  *
  * (one BLAS product over the stacked rows [V₀; V₋] of B + C rows, the bias differences as weighted
- * column sums through BLAS; the hidden units are summed out analytically on both sides),
+ * column sums through BLAS; the hidden units are summed out analytically on both sides; for PCD the
+ * positive phase P(H|V₀) and the chains' last hidden layer P(H|V₋) are one product over the same
+ * stacked rows),
  * where the C negative rows V₋ come from
  * <ul>
  *   <li>CD-k: C = B chains started at the batch, k block-Gibbs sweeps (Hinton 2002);</li>
