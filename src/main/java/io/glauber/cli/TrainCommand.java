@@ -40,6 +40,14 @@ final class TrainCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>(overrides);
     if (engine != null) sets.add("engine=" + engine);
     Config c = Configs.load(config, sets);
+    String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
+    Path dir = out != null ? out
+        : Path.of("runs", name + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    if (!c.hasPath("model.type") && c.hasPath("hopfield")) {
+      prepare(dir, force);
+      new HopfieldJob().run(c, dir, force);
+      return 0;
+    }
     String type = Configs.get(c, "model.type", Config::getString);
     String eng = Configs.get(c, "engine", Config::getString, "batch");
     TrainJob job = JOBS.get(type + "/" + eng);
@@ -47,9 +55,6 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("config: no trainer for model.type = " + type + " on engine " + eng
           + " (available: " + String.join(", ", new java.util.TreeSet<>(JOBS.keySet())) + ")");
     }
-    String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
-    Path dir = out != null ? out
-        : Path.of("runs", name + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     prepare(dir, force);
     job.run(c, dir, force);
     return 0;

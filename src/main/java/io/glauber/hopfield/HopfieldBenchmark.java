@@ -8,52 +8,81 @@ import java.util.SplittableRandom;
 /**
  * Times {@link HopfieldBatchRecall#asynchronous}: {@code probes} probes (each a stored pattern with
  * a fraction {@code noise} of its bits flipped) of an N-unit Hebb network holding p random
- * patterns, split over {@code threads} threads. Arguments: [N p probes noise threads repeats]
- * (default 1000 100 10000 0.1 2 5). Prints one line per timed run and a summary line.
+ * patterns, split over {@code threads} threads. Settings: N, p, probes, noise, threads, repeats
+ * (default 1000 100 10000 0.1 2 5); {@code bin/glauber bench hopfield} runs it.
  */
 public final class HopfieldBenchmark {
   private HopfieldBenchmark() {}
 
-  public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    int p = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-    int count = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-    double noise = args.length > 3 ? Double.parseDouble(args[3]) : 0.1;
-    int threads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
-    int repeats = args.length > 5 ? Integer.parseInt(args[5]) : 5;
+  /**
+   * The benchmark's settings.
+   *
+   * @param n units N
+   * @param p stored patterns
+   * @param probes probes recalled per timed run
+   * @param noise fraction of bits flipped in each probe
+   * @param threads recall threads
+   * @param repeats timed runs (after two warm-up runs)
+   */
+  public record Settings(int n, int p, int probes, double noise, int threads, int repeats) {
+    public Settings {
+      if (n < 2 || p < 1 || probes < 1 || threads < 1 || repeats < 1 || !(noise >= 0 && noise <= 1)) {
+        throw new IllegalArgumentException("hopfield benchmark N=" + n + " p=" + p + " probes=" + probes + " noise=" + noise
+            + " threads=" + threads + " repeats=" + repeats + " (expected N ≥ 2, p, probes, threads, repeats ≥ 1, noise in [0,1])");
+      }
+    }
+  }
 
+  /**
+   * Runs the benchmark; {@code log} receives one line per timed run. Returns the settings, the
+   * median and minimum wall time, process CPU time, mean overlap and the BLAS backend.
+   */
+  public static java.util.Map<String, Object> run(Settings s, java.util.function.Consumer<String> log) {
     SplittableRandom rng = new SplittableRandom(2024);
-    int[][] xi = Patterns.random(p, n, rng);
+    int[][] xi = Patterns.random(s.p(), s.n(), rng);
     BoltzmannMachine net = HopfieldStorage.hebb(xi);
-    double[][] probes = new double[count][];
-    for (int b = 0; b < count; b++) probes[b] = Patterns.corrupt(xi[b % p], noise, rng);
-    HopfieldBatchRecall recall = new HopfieldBatchRecall(net, threads);
+    double[][] probes = new double[s.probes()][];
+    for (int b = 0; b < s.probes(); b++) probes[b] = Patterns.corrupt(xi[b % s.p()], s.noise(), rng);
+    HopfieldBatchRecall recall = new HopfieldBatchRecall(net, s.threads());
 
     for (int w = 0; w < 2; w++) recall.asynchronous(probes, 50, w); // warm-up: JIT and BLAS
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    double[] seconds = new double[repeats];
+    double[] seconds = new double[s.repeats()];
+    double[] cpu = new double[s.repeats()];
     List<RecallResult> last = null;
-    for (int r = 0; r < repeats; r++) {
+    for (int r = 0; r < s.repeats(); r++) {
       long t0 = System.nanoTime();
       long c0 = os.getProcessCpuTime();
       last = recall.asynchronous(probes, 50, 100 + r);
       seconds[r] = (System.nanoTime() - t0) / 1e9;
+      cpu[r] = (os.getProcessCpuTime() - c0) / 1e9;
       // CPU time shows what the run costs when other processes share the cores
-      System.out.printf("run %d: %.3f s wall, %.3f s CPU (process), load average %.1f%n", r, seconds[r],
-          (os.getProcessCpuTime() - c0) / 1e9, os.getSystemLoadAverage());
+      log.accept(String.format("run %d: %.3f s wall, %.3f s CPU (process), load average %.1f", r, seconds[r], cpu[r],
+          os.getSystemLoadAverage()));
     }
     double overlap = 0;
     int maxSweeps = 0;
-    for (int b = 0; b < count; b++) {
-      overlap += Patterns.overlap(xi[b % p], last.get(b).state());
+    for (int b = 0; b < s.probes(); b++) {
+      overlap += Patterns.overlap(xi[b % s.p()], last.get(b).state());
       maxSweeps = Math.max(maxSweeps, last.get(b).sweeps());
     }
     double[] sorted = seconds.clone();
     Arrays.sort(sorted);
-    System.out.printf(
-        "N=%d p=%d probes=%d noise=%.2f threads=%d blas=%s: median %.3f s, min %.3f s; mean overlap %.4f, max sweeps %d%n",
-        n, p, count, noise, threads, HopfieldBatchRecall.backend(), sorted[repeats / 2], sorted[0],
-        overlap / count, maxSweeps);
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("benchmark", "hopfield-recall");
+    out.put("n", s.n());
+    out.put("patterns", s.p());
+    out.put("probes", s.probes());
+    out.put("noise", s.noise());
+    out.put("threads", s.threads());
+    out.put("median_s", sorted[s.repeats() / 2]);
+    out.put("min_s", sorted[0]);
+    out.put("cpu_s", cpu);
+    out.put("mean_overlap", overlap / s.probes());
+    out.put("max_sweeps", maxSweeps);
+    out.put("load_average", os.getSystemLoadAverage());
+    out.put("blas_backend", HopfieldBatchRecall.backend());
+    return out;
   }
 }

@@ -56,6 +56,19 @@ public final class ModelFiles {
     Npz.write(path, arrays(model), force);
   }
 
+  /**
+   * Writes a model with extra arrays beside it (e.g. a Hopfield network's stored {@code patterns}),
+   * which readers of the model format ignore.
+   */
+  public static void write(Path path, Model model, Map<String, NdArray> extra, boolean force) {
+    Map<String, NdArray> all = arrays(model);
+    extra.forEach((k, v) -> {
+      if (all.containsKey(k)) throw new IllegalArgumentException("extra array '" + k + "' would replace a model array");
+      all.put(k, v);
+    });
+    Npz.write(path, all, force);
+  }
+
   /** The arrays that represent a model. */
   public static Map<String, NdArray> arrays(Model model) {
     Map<String, NdArray> out = new LinkedHashMap<>();

@@ -1,31 +1,36 @@
 package io.glauber.engine.batch;
 
-import io.glauber.kernel.RbmKernel;
+import io.glauber.kernel.BatchGibbs;
+import io.glauber.kernel.Rng;
 import io.glauber.model.Rbm;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Block Gibbs sampling of an RBM over many independent chains at once: v → h ~ p(h|v) → v ~ p(v|h),
- * at temperature T, with an optional set of clamped visible units (conditional generation: the
- * clamped units keep their values, so the chains sample p(v_free | v_clamped)).
+ * Block Gibbs sampling of an RBM over many independent chains at once: v → h ~ p(h|v) → v ~ p(v|h)
+ * at temperature T (conditionals σ((b + vW)/T) and σ((a + Wh)/T) of {@link Rbm}), on the shared
+ * kernel ({@link BatchGibbs}: BLAS products, σ and Bernoulli draws split over two threads). An
+ * optional set of clamped visible units keeps its values after every visible update
+ * (conditional generation: the chains sample p(v_free | v_clamped)).
  *
- * <p>Chains start from uniform random visible states drawn from the seed.
+ * <p>Chains start from uniform random visible states drawn from the seed; the random streams of
+ * sweep s derive from (seed, s), so a run is repeatable.
  */
-public final class RbmSampler {
+public final class RbmSampler implements AutoCloseable {
   private final Rbm rbm;
   private final int chains;
-  private final float temperature;
-  private final SplittableRandom rng;
+  private final long seed;
+  private final float inv;
   private final float[] w;
-  private final float[] vbias;
-  private final float[] hbias;
+  private final float[] ca;
+  private final float[] cb;
   private final float[] v;
   private final float[] h;
   private final float[] pv;
   private final float[] ph;
   private final boolean[] clampedMask;
   private final float[] clampedValues;
+  private final BatchGibbs gibbs = new BatchGibbs();
+  private long sweeps;
 
   /**
    * @param rbm the model
@@ -40,20 +45,24 @@ public final class RbmSampler {
       throw new IllegalArgumentException("temperature " + temperature + " (expected 0 < T < ∞)");
     }
     int nv = rbm.nVisible();
+    int nh = rbm.nHidden();
     if (clamp != null && clamp.length != nv) {
       throw new IllegalArgumentException("clamp vector of length " + clamp.length + " (expected n_visible = " + nv + ")");
     }
     this.rbm = rbm;
     this.chains = chains;
-    this.temperature = (float) temperature;
-    this.rng = new SplittableRandom(seed);
-    this.w = RbmKernel.toFloat(rbm.w());
-    this.vbias = RbmKernel.toFloat(rbm.visibleBias());
-    this.hbias = RbmKernel.toFloat(rbm.hiddenBias());
+    this.seed = seed;
+    this.inv = (float) (1 / (temperature * rbm.temperature()));
+    this.w = new float[nv * nh];
+    for (int k = 0; k < w.length; k++) w[k] = (float) rbm.w()[k];
+    this.ca = new float[nv];
+    this.cb = new float[nh];
+    for (int i = 0; i < nv; i++) ca[i] = (float) rbm.visibleBias()[i] * inv;
+    for (int j = 0; j < nh; j++) cb[j] = (float) rbm.hiddenBias()[j] * inv;
     this.v = new float[chains * nv];
-    this.h = new float[chains * rbm.nHidden()];
+    this.h = new float[chains * nh];
     this.pv = new float[chains * nv];
-    this.ph = new float[chains * rbm.nHidden()];
+    this.ph = new float[chains * nh];
     this.clampedMask = new boolean[nv];
     this.clampedValues = new float[nv];
     if (clamp != null) {
@@ -65,7 +74,8 @@ public final class RbmSampler {
         clampedValues[i] = Math.max(0, clamp[i]);
       }
     }
-    for (int k = 0; k < v.length; k++) v[k] = rng.nextBoolean() ? 1f : 0f;
+    Rng init = new Rng(Rng.derive(seed, -1, 77));
+    for (int k = 0; k < v.length; k++) v[k] = init.nextLong() < 0 ? 1f : 0f;
     applyClamp();
   }
 
@@ -73,17 +83,17 @@ public final class RbmSampler {
   public void sweep() {
     int nv = rbm.nVisible();
     int nh = rbm.nHidden();
-    RbmKernel.hiddenProbabilities(v, chains, w, hbias, nv, nh, temperature, ph);
-    RbmKernel.sample(ph, chains * nh, rng, h);
-    RbmKernel.visibleProbabilities(h, chains, w, vbias, nv, nh, temperature, pv);
-    RbmKernel.sample(pv, chains * nv, rng, v);
+    gibbs.reseed(seed, sweeps++);
+    gibbs.hidden(v, chains, w, nv, nh, inv, cb, ph, h);
+    gibbs.visible(h, chains, w, nv, nh, inv, ca, pv, v);
     applyClamp();
   }
 
   private void applyClamp() {
     int nv = rbm.nVisible();
-    for (int c = 0; c < chains; c++) {
-      for (int i = 0; i < nv; i++) if (clampedMask[i]) v[c * nv + i] = clampedValues[i];
+    for (int i = 0; i < nv; i++) {
+      if (!clampedMask[i]) continue;
+      for (int c = 0; c < chains; c++) v[c * nv + i] = clampedValues[i];
     }
   }
 
@@ -98,18 +108,31 @@ public final class RbmSampler {
     for (int s = 0; s < burnIn; s++) sweep();
     int nv = rbm.nVisible();
     long emitted = 0;
-    int[] row = new int[nv];
     while (emitted < samples) {
       for (int s = 0; s < thin; s++) sweep();
       for (int c = 0; c < chains && emitted < samples; c++, emitted++) {
+        int[] row = new int[nv];
         for (int i = 0; i < nv; i++) row[i] = (int) v[c * nv + i];
-        out.accept(row.clone());
+        out.accept(row);
       }
     }
+  }
+
+  /** {@link #run} collected into rows: {@code samples} × nVisible values in {0, 1}. */
+  public int[][] samples(int burnIn, int samples, int thin) {
+    int[][] out = new int[samples][];
+    int[] k = {0};
+    run(burnIn, samples, thin, row -> out[k[0]++] = row);
+    return out;
   }
 
   /** The current visible states of all chains, chains×nVisible row-major (a copy). */
   public float[] visibleStates() {
     return v.clone();
+  }
+
+  @Override
+  public void close() {
+    gibbs.close();
   }
 }

@@ -1,7 +1,21 @@
 /**
- * The batched engine: RBM training and sampling over many chains at once, with the block
- * arithmetic of {@code kernel} and the weight change of {@code learn}.
+ * The batched engine: RBM training ({@link io.glauber.engine.batch.RbmTrainer}: CD-k, PCD-k,
+ * parallel tempering; schedules; checkpoints and resume through
+ * {@link io.glauber.engine.batch.TrainingCheckpoint}), sampling
+ * ({@link io.glauber.engine.batch.RbmSampler}: burn-in, thinning, temperature, clamping) and the
+ * training benchmark ({@link io.glauber.engine.batch.RbmBench}), over many chains at once with the
+ * block arithmetic of {@code kernel}. Statistics go to the shared {@code learn.Learner}; nothing
+ * here computes a weight change. Configuration: {@link io.glauber.engine.batch.TrainConfig} (HOCON).
  *
- * <p>Depends on {@code model}, {@code kernel}, {@code learn} and {@code exact}; never on the actor engine.
+ * <p>References: Hinton, "Training products of experts by minimizing contrastive divergence" (2002);
+ * Tieleman, "Training restricted Boltzmann machines using approximations to the likelihood
+ * gradient" (ICML 2008); Desjardins et al., "Tempered Markov chain Monte Carlo for training of
+ * restricted Boltzmann machines" (AISTATS 2010); Fischer &amp; Igel, "An introduction to restricted
+ * Boltzmann machines" (2012); Hinton, "A practical guide to training restricted Boltzmann machines"
+ * (UTML TR 2010-003).
+ *
+ * <p>Depends on {@code model}, {@code kernel}, {@code learn}, {@code exact} and {@code data} (the
+ * benchmark loads its data set); never on the actor engine or on {@code evaluate} (per-epoch
+ * evaluation is passed in as a function).
  */
 package io.glauber.engine.batch;

@@ -1,0 +1,126 @@
+package io.glauber.evaluate;
+
+import io.glauber.data.Dataset;
+import io.glauber.exact.ExactRbm;
+import io.glauber.model.Rbm;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The metrics of {@code eval --metric NAME} and of per-epoch monitoring, by name, as maps ready
+ * for one JSON line:
+ *
+ * <ul>
+ *   <li>{@code exact-ll}: mean exact log-likelihood of {@code data} (smaller layer ≤ 24 units);</li>
+ *   <li>{@code ais-ll}: {@link Ais} log Z (base rates from {@code reference}, else from {@code data})
+ *       and the mean log-likelihood of {@code data} under it, with the AIS spread, runs and β;</li>
+ *   <li>{@code pseudo-ll}: mean pseudo-log-likelihood over all units;</li>
+ *   <li>{@code recon-error}: mean squared mean-field reconstruction error;</li>
+ *   <li>{@code free-energy-gap}: mean F(data) − mean F(reference), data the held-out rows and
+ *       reference the training rows;</li>
+ *   <li>{@code features-accuracy}: softmax regression on hidden probabilities of {@code reference}
+ *       (the labelled training set) tested on {@code data} (the labelled test set), and the same
+ *       on raw pixels.</li>
+ * </ul>
+ */
+public final class Evaluation {
+  /** The metric names. */
+  public static final List<String> METRICS =
+      List.of("exact-ll", "ais-ll", "pseudo-ll", "recon-error", "free-energy-gap", "features-accuracy");
+
+  private Evaluation() {}
+
+  /**
+   * Computes one metric.
+   *
+   * @param metric one of {@link #METRICS}
+   * @param rbm the model
+   * @param data the rows evaluated (the test or held-out set)
+   * @param reference the training set where the metric needs one (ais-ll base rates,
+   *     free-energy-gap, features-accuracy); may be null otherwise
+   * @param seed seed of the random parts (AIS runs, classifier row order)
+   */
+  public static Map<String, Object> run(String metric, Rbm rbm, Dataset data, Dataset reference, long seed) {
+    check(rbm, data);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("metric", metric);
+    m.put("rows", data.rows());
+    long t0 = System.nanoTime();
+    switch (metric.toLowerCase(Locale.ROOT)) {
+      case "exact-ll" -> {
+        ExactRbm exact = ExactRbm.of(rbm);
+        m.put("logz", exact.logZ());
+        m.put("exact_ll", RbmMeasures.logLikelihood(rbm, data.values(), data.rows(), exact.logZ()));
+      }
+      case "ais-ll" -> {
+        Dataset base = reference != null ? reference : data;
+        check(rbm, base);
+        Ais.Result r = Ais.logPartition(rbm, base.values(), base.rows(), Ais.Settings.standard(seed));
+        m.putAll(r.toMap());
+        m.put("ais_ll", RbmMeasures.logLikelihood(rbm, data.values(), data.rows(), r.logZ()));
+      }
+      case "pseudo-ll" -> m.put("pseudo_ll", RbmMeasures.pseudoLogLikelihood(rbm, data.values(), data.rows()));
+      case "recon-error" -> m.put("recon_error", RbmMeasures.reconstructionError(rbm, data.values(), data.rows()));
+      case "free-energy-gap" -> {
+        if (reference == null) throw new IllegalArgumentException("free-energy-gap needs the training rows as reference");
+        check(rbm, reference);
+        m.put("free_energy_gap", RbmMeasures.freeEnergyGap(rbm, reference.values(), reference.rows(), data.values(), data.rows()));
+      }
+      case "features-accuracy" -> {
+        if (reference == null || !reference.hasLabels() || !data.hasLabels()) {
+          throw new IllegalArgumentException("features-accuracy needs labelled training (reference) and test (data) sets");
+        }
+        check(rbm, reference);
+        int classes = 1 + Math.max(max(reference.labels()), max(data.labels()));
+        m.putAll(FeaturesAccuracy.run(rbm, reference.values(), reference.labels(), reference.rows(),
+            data.values(), data.labels(), data.rows(), classes, SoftmaxRegression.Settings.defaults(seed)));
+      }
+      default -> throw new IllegalArgumentException("metric " + metric + " (expected one of " + METRICS + ")");
+    }
+    m.putIfAbsent("seconds", (System.nanoTime() - t0) / 1e9);
+    return m;
+  }
+
+  /**
+   * A per-epoch monitor for {@code RbmTrainer.withEpochMetrics}: the named metrics (keys prefixed
+   * as in {@link #run}) of the current model on {@code heldOut} (or on {@code train} when null);
+   * {@code exact-ll} is skipped silently when the model is too large to enumerate.
+   */
+  public static Function<Rbm, Map<String, Object>> perEpoch(List<String> metrics, Dataset train, Dataset heldOut, long seed) {
+    for (String name : metrics) {
+      if (!METRICS.contains(name)) throw new IllegalArgumentException("metric " + name + " (expected one of " + METRICS + ")");
+    }
+    return rbm -> {
+      Map<String, Object> out = new LinkedHashMap<>();
+      Dataset target = heldOut != null ? heldOut : train;
+      for (String name : metrics) {
+        if (name.equals("exact-ll") && Math.min(rbm.nVisible(), rbm.nHidden()) > ExactRbm.MAX_ENUMERATED) continue;
+        if (name.equals("free-energy-gap") && heldOut == null) continue;
+        Map<String, Object> r = run(name, rbm, target, train, seed);
+        r.remove("metric");
+        r.remove("rows");
+        r.remove("seconds");
+        out.putAll(r);
+        if (name.equals("exact-ll") && heldOut != null && train != null) {
+          out.put("exact_ll_train", RbmMeasures.logLikelihood(rbm, train.values(), train.rows(), (double) r.get("logz")));
+        }
+      }
+      return out;
+    };
+  }
+
+  private static int max(int[] x) {
+    int m = 0;
+    for (int v : x) m = Math.max(m, v);
+    return m;
+  }
+
+  private static void check(Rbm rbm, Dataset d) {
+    if (d.cols() != rbm.nVisible()) {
+      throw new IllegalArgumentException(d.name() + " has " + d.cols() + " columns (expected the model's " + rbm.nVisible() + " visible units)");
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.glauber.kernel;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed team of threads that splits a range of rows between them: the caller runs part 0, helper
+ * threads run the others, and {@link #run} returns when all parts are done. Parts are fixed by
+ * index, so a part always gets the same rows and the same random stream: results do not depend on
+ * scheduling. Nothing is allocated per call. Helper threads are daemons; {@link #close} stops them.
+ *
+ * <p>Used for the elementwise work of a Gibbs step (σ, Bernoulli sampling); the products run on
+ * the BLAS library's own threads.
+ */
+public final class Team implements AutoCloseable {
+  /** The body of a parallel loop: rows [from, to) are part {@code part}. */
+  @FunctionalInterface
+  public interface Body {
+    void run(int from, int to, int part);
+  }
+
+  private final int size;
+  private final Thread[] helpers;
+  private volatile Body body;
+  private volatile int rows;
+  private volatile long generation;
+  private final long[] done;
+  private volatile boolean closed;
+  private volatile Throwable failure;
+  private final Thread[] waiting = new Thread[1];
+
+  /** A team of {@code size} threads (the caller counts as one). */
+  public Team(int size) {
+    if (size < 1) throw new IllegalArgumentException("team of " + size + " threads (expected ≥ 1)");
+    this.size = size;
+    this.done = new long[size * 16];
+    this.helpers = new Thread[size - 1];
+    for (int t = 1; t < size; t++) {
+      int part = t;
+      Thread th = new Thread(() -> loop(part), "glauber-team-" + t);
+      th.setDaemon(true);
+      helpers[t - 1] = th;
+      th.start();
+    }
+  }
+
+  /**
+   * A team of as many threads as the machine has cores (at most {@code max}); the system property
+   * {@code glauber.threads} overrides the count.
+   */
+  public static Team ofCores(int max) {
+    int cores = Math.min(max, Runtime.getRuntime().availableProcessors());
+    return new Team(Math.max(1, Integer.getInteger("glauber.threads", cores)));
+  }
+
+  /** The number of parts. */
+  public int size() {
+    return size;
+  }
+
+  /** The rows [from, to) of part {@code part} when {@code n} rows are split into {@code parts}. */
+  public static int from(int n, int part, int parts) {
+    return (int) ((long) n * part / parts);
+  }
+
+  /** Runs {@code b} over rows [0, n) split into {@link #size()} parts; returns when all are done. */
+  public void run(int n, Body b) {
+    if (size == 1 || n < size) {
+      b.run(0, n, 0);
+      return;
+    }
+    body = b;
+    rows = n;
+    waiting[0] = Thread.currentThread();
+    long g = generation + 1;
+    generation = g; // publishes body and rows
+    for (Thread h : helpers) LockSupport.unpark(h);
+    b.run(0, from(n, 1, size), 0);
+    for (int t = 1; t < size; t++) {
+      int spins = 0;
+      while (readDone(t) != g) {
+        if (++spins < 20_000) Thread.onSpinWait();
+        else LockSupport.parkNanos(this, 20_000);
+      }
+    }
+    Throwable f = failure;
+    if (f != null) {
+      failure = null;
+      throw new IllegalStateException("a team thread failed", f);
+    }
+  }
+
+  private synchronized long readDone(int t) {
+    return done[t * 16];
+  }
+
+  private synchronized void writeDone(int t, long g) {
+    done[t * 16] = g;
+  }
+
+  private void loop(int part) {
+    long seen = 0;
+    while (!closed) {
+      long g = generation;
+      if (g == seen) {
+        int spins = 0;
+        while (generation == seen && !closed) {
+          if (++spins < 2_000) Thread.onSpinWait();
+          else LockSupport.park(this);
+        }
+        continue;
+      }
+      int n = rows;
+      try {
+        body.run(from(n, part, size), from(n, part + 1, size), part);
+      } catch (Throwable t) {
+        failure = t;
+      } finally {
+        seen = g;
+        writeDone(part, g);
+        LockSupport.unpark(waiting[0]);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (Thread h : helpers) LockSupport.unpark(h);
+  }
+}

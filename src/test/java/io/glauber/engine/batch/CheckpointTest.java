@@ -1,0 +1,92 @@
+package io.glauber.engine.batch;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+  @TempDir Path dir;
+
+  private static TrainConfig config() {
+    return TrainConfig.parse(CheckpointedRun.CONFIG);
+  }
+
+  @Test
+  void killedRunResumesToTheSameModelAsAnUninterruptedRun() throws Exception {
+    float[] data = CheckpointedRun.data();
+    TrainConfig cfg = config();
+    Path ckpt = dir.resolve("ckpt");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        CheckpointedRun.class.getName(), ckpt.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (TrainingCheckpoint.list(ckpt).size() < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
+      assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(dir.resolve("child.log")));
+      p.destroyForcibly(); // SIGKILL
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      p.destroyForcibly();
+    }
+    List<String> problems = new ArrayList<>();
+    TrainingCheckpoint.State killedAt = TrainingCheckpoint.latest(ckpt, problems::add).orElseThrow();
+    long total = (long) cfg.epochs() * (CheckpointedRun.ROWS / cfg.batchSize());
+    assertTrue(killedAt.step() > 0 && killedAt.step() < total, "killed at step " + killedAt.step() + " of " + total);
+
+    float[] resumedW;
+    float[] resumedBias;
+    try (RbmTrainer t = RbmTrainer.resumeOrStart(cfg, data, CheckpointedRun.ROWS, CheckpointedRun.COLS, ckpt, problems::add)) {
+      assertEquals(killedAt.step(), t.step());
+      t.train(null, ckpt);
+      assertEquals(total, t.step());
+      resumedW = t.snapshot().w();
+      resumedBias = t.snapshot().bias();
+    }
+    try (RbmTrainer t = new RbmTrainer(cfg, data, CheckpointedRun.ROWS, CheckpointedRun.COLS)) {
+      t.train(null);
+      // same streams from (seed, step), same BLAS shapes and threads: equal up to summation order
+      assertArrayEquals(t.snapshot().w(), resumedW, 1e-5f);
+      assertArrayEquals(t.snapshot().bias(), resumedBias, 1e-5f);
+    }
+    assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void corruptOrTruncatedCheckpointIsReportedAndThePreviousGoodOneUsed() throws IOException {
+    float[] data = CheckpointedRun.data();
+    TrainConfig cfg = config();
+    try (RbmTrainer t = new RbmTrainer(cfg, data, CheckpointedRun.ROWS, CheckpointedRun.COLS)) {
+      for (int s = 0; s < 3; s++) {
+        t.update(java.util.Arrays.copyOf(data, cfg.batchSize() * CheckpointedRun.COLS));
+        t.checkpoint(dir);
+      }
+    }
+    List<Path> files = TrainingCheckpoint.list(dir);
+    assertEquals(3, files.size());
+    // newest: truncated; second: one byte flipped in the payload
+    try (RandomAccessFile f = new RandomAccessFile(files.get(0).toFile(), "rw")) {
+      f.setLength(f.length() / 2);
+    }
+    try (RandomAccessFile f = new RandomAccessFile(files.get(1).toFile(), "rw")) {
+      f.seek(f.length() / 2);
+      int b = f.read();
+      f.seek(f.length() / 2);
+      f.write(b ^ 0x10);
+    }
+    List<String> problems = new ArrayList<>();
+    TrainingCheckpoint.State s = TrainingCheckpoint.latest(dir, problems::add).orElseThrow();
+    assertEquals(1, s.step());
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("truncated"), problems.get(0));
+    assertTrue(problems.get(1).contains("checksum"), problems.get(1));
+  }
+}
