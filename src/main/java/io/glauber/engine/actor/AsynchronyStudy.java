@@ -27,7 +27,9 @@ import org.knowm.xchart.XYSeries;
  * distance of n independent exact draws, ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)) (sampling noise alone).
  *
  * <p>{@code java -cp ... io.glauber.engine.actor.AsynchronyStudy [OUT_DIR]} writes {@code
- * asynchrony.png} and {@code asynchrony.csv} to OUT_DIR (default {@code docs}).
+ * asynchrony.png} and {@code asynchrony.csv} to OUT_DIR (default {@code docs}); {@code
+ * -Dstudy.ratios=0,1} and {@code -Dstudy.thin=10} (sweep times between async samples, default 1)
+ * change the grid.
  */
 public final class AsynchronyStudy {
   private AsynchronyStudy() {}
@@ -80,11 +82,14 @@ public final class AsynchronyStudy {
     List<Model> models = List.of(
         new Model("dense 6 spins, |w| ≤ 1, T = 1", randomMachine(6, Units.SPIN, 1.0, 1.0, 3)),
         new Model("ferromagnetic ring of 8 spins, J = 1, T = 1", ring(8, 1.0, 1.0)));
-    double[] ratios = {0, 0.25, 0.5, 1, 2, 4};
+    double[] ratios = java.util.Arrays.stream(System.getProperty("study.ratios", "0,0.25,0.5,1,2,4").split(","))
+        .mapToDouble(Double::parseDouble).toArray();
+    int thin = Integer.getInteger("study.thin", 1);
     Duration interval = Duration.ofMillis(4);
     int samples = 2000;
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "asynchrony-study", ActorConfig.config());
     StringBuilder csv = new StringBuilder("model,staleness_ratio,delay_ms,interval_ms,samples,tv_async,tv_exact_mode_thin10,tv_iid_expected\n");
+    String suffix = thin == 1 ? "" : "-thin" + thin;
     XYChart chart = new XYChartBuilder().width(900).height(650).title("Asynchronous neuron actors vs exact Boltzmann")
         .xAxisTitle("staleness ratio (message delay / mean update interval)").yAxisTitle("total-variation distance").build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
@@ -101,7 +106,7 @@ public final class AsynchronyStudy {
         for (double ratio : ratios) {
           Duration delay = Duration.ofNanos(Math.round(ratio * interval.toNanos()));
           Dynamics d = Dynamics.async(interval, delay);
-          List<int[]> s = ActorSampler.source(system, model.machine(), new ActorSampler.Settings(d, null, null, 7, 50, samples, 1))
+          List<int[]> s = ActorSampler.source(system, model.machine(), new ActorSampler.Settings(d, null, null, 7, 50, samples, thin))
               .runWith(Sink.seq(), system).toCompletableFuture().join();
           double t = tv(s, model.machine());
           xs.add(ratio);
@@ -120,8 +125,8 @@ public final class AsynchronyStudy {
     } finally {
       system.terminate();
     }
-    Files.writeString(out.resolve("asynchrony.csv"), csv.toString());
-    BitmapEncoder.saveBitmap(chart, out.resolve("asynchrony.png").toString(), BitmapEncoder.BitmapFormat.PNG);
-    System.out.println("wrote " + out.resolve("asynchrony.png") + " and " + out.resolve("asynchrony.csv"));
+    Files.writeString(out.resolve("asynchrony" + suffix + ".csv"), csv.toString());
+    BitmapEncoder.saveBitmap(chart, out.resolve("asynchrony" + suffix + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
+    System.out.println("wrote " + out.resolve("asynchrony" + suffix + ".png") + " and .csv");
   }
 }
