@@ -49,7 +49,8 @@ final class RecallCommand implements Callable<Integer> {
   @Option(names = "--temperature", defaultValue = "0.5", description = "Temperature of stochastic updates (default ${DEFAULT-VALUE}).") double temperature;
   @Option(names = "--schedule", defaultValue = "10@1.0,10@0.8,10@0.6,10@0.4,10@0.2", description = "Annealing schedule SWEEPS@T,... (default ${DEFAULT-VALUE}).") String schedule;
   @Option(names = "--max-sweeps", defaultValue = "100") int maxSweeps;
-  @Option(names = "--engine", defaultValue = "batch", description = "batch (default) or actor.") String engine;
+  @Option(names = "--engine", defaultValue = "batch", description = "batch (default) or actor (one neuron actor per unit).") String engine;
+  @Option(names = "--mode", defaultValue = "exact", description = "Actor engine: exact (colour classes behind a barrier) or async (default ${DEFAULT-VALUE}).") String mode;
   @Option(names = "--threads", defaultValue = "2") int threads;
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", paramLabel = "FILE", description = "Final states, one row per probe (±1), CSV or .npy.") Path out;
@@ -63,7 +64,7 @@ final class RecallCommand implements Callable<Integer> {
     if (net.units() != Units.SPIN || net.nHidden() != 0) {
       throw new IllegalArgumentException(model + ": not a Hopfield network (expected spin units and no hidden units)");
     }
-    if (!engine.equals("batch")) throw new IllegalArgumentException("--engine " + engine + " (expected batch)");
+    if (!engine.equals("batch") && !engine.equals("actor")) throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
     int[][] stored = storedPatterns(model, net.size());
     SplittableRandom rng = new SplittableRandom(seed);
     List<double[]> probeList = new ArrayList<>();
@@ -91,6 +92,7 @@ final class RecallCommand implements Callable<Integer> {
   }
 
   private List<RecallResult> recall(BoltzmannMachine net, double[][] probeArray) {
+    if (engine.equals("actor")) return recallWithActors(net, probeArray);
     switch (update) {
       case "async":
         return new HopfieldBatchRecall(net, threads).asynchronous(probeArray, maxSweeps, seed);
@@ -108,6 +110,33 @@ final class RecallCommand implements Callable<Integer> {
       default:
         throw new IllegalArgumentException("--update " + update + " (expected async, sync, stochastic or anneal)");
     }
+  }
+
+  /**
+   * Neuron actors at T = 0 (or at --temperature with --update stochastic) for --max-sweeps sweeps
+   * from each probe, with a snapshot (and so an energy) after every sweep.
+   */
+  private List<RecallResult> recallWithActors(BoltzmannMachine net, double[][] probeArray) {
+    double t = switch (update) {
+      case "async" -> 0.0;
+      case "stochastic" -> temperature;
+      default -> throw new IllegalArgumentException("--update " + update + " with --engine actor (expected async or stochastic)");
+    };
+    io.glauber.engine.actor.Dynamics dynamics = io.glauber.engine.actor.Mode.parse(mode) == io.glauber.engine.actor.Mode.EXACT
+        ? io.glauber.engine.actor.Dynamics.exact()
+        : io.glauber.engine.actor.Dynamics.async(java.time.Duration.ZERO, java.time.Duration.ZERO);
+    BoltzmannMachine m = net.withTemperature(t);
+    List<double[][]> runs = io.glauber.engine.actor.ActorRelaxation.relax(m, java.util.Arrays.asList(probeArray), dynamics, maxSweeps, seed);
+    List<RecallResult> out = new ArrayList<>();
+    for (int k = 0; k < runs.size(); k++) {
+      double[][] states = runs.get(k);
+      double[] energies = new double[states.length + 1];
+      energies[0] = net.energy(probeArray[k]);
+      for (int s = 0; s < states.length; s++) energies[s + 1] = net.energy(states[s]);
+      double[] last = states[states.length - 1];
+      out.add(new RecallResult(last, states.length, t == 0 && HopfieldRecall.isFixedPoint(net, last), false, energies));
+    }
+    return out;
   }
 
   private void report(int[][] stored, List<Integer> targets, List<RecallResult> results, double seconds) {

@@ -42,6 +42,17 @@ public final class HopfieldRecall {
     return -d * h;
   }
 
+  /**
+   * Whether s is a fixed point of T = 0 asynchronous dynamics: no unit's field points against its
+   * state (σ_i h_i ≥ 0 for every i; a zero field leaves a coin toss, counted as stable). Fields
+   * that are zero in exact arithmetic come out as ±1e−16 when summed in another order (Hebb
+   * weights are multiples of 1/N), so |h| below 1e−9 counts as zero.
+   */
+  public static boolean isFixedPoint(BoltzmannMachine net, double[] s) {
+    for (int i = 0; i < s.length; i++) if (s[i] * net.field(i, s) < -1e-9) return false;
+    return true;
+  }
+
   /** Asynchronous T = 0 recall; order and tie-breaking from {@code rng} (split in two). */
   public static RecallResult asynchronous(BoltzmannMachine net, double[] probe, int maxSweeps, SplittableRandom rng) {
     SplittableRandom order = rng.split();
