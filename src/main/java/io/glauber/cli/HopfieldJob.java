@@ -26,7 +26,8 @@ import java.util.Map;
 final class HopfieldJob implements TrainJob {
 
   @Override
-  public void run(Config c, Path out, boolean force) throws Exception {
+  public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
+    if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
     Config h = c.getConfig("hopfield");
     try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force)) {
       if (h.hasPath("store")) store(h.getConfig("store"), out, force, metrics);

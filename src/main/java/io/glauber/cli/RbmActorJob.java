@@ -8,7 +8,7 @@ import io.glauber.engine.actor.layer.LayerSettings;
 import io.glauber.engine.batch.CdTrainer;
 import io.glauber.io.MetricsWriter;
 import io.glauber.io.ModelFiles;
-import io.glauber.learn.LearningRule;
+import io.glauber.engine.batch.TrainConfig;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,30 +22,19 @@ import java.util.SplittableRandom;
 final class RbmActorJob implements TrainJob {
 
   @Override
-  public void run(Config c, Path out, boolean force) throws Exception {
-    Dataset data = DataSpecs.load(Configs.get(c, "data", Config::getString));
-    if (!data.isBinary()) {
-      throw new IllegalArgumentException(data.name() + ": values are not all 0 or 1 (expected binary data; add ?binarize=0.5 to an idx: spec)");
+  public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
+    if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
+    Dataset data = RbmBatchJob.binary(DataSpecs.load(Configs.get(c, "data", Config::getString)));
+    // the same keys, defaults and validation as the batched engine
+    TrainConfig cfg = TrainConfig.from(c);
+    if (cfg.method() == TrainConfig.Method.PT) {
+      throw new IllegalArgumentException("config: train.method = pt (the layer actors run cd or pcd)");
     }
-    long seed = Configs.get(c, "seed", Config::getLong, 1L);
-    LearningRule rule = new LearningRule(
-        Configs.get(c, "train.learning-rate", Config::getDouble),
-        Configs.get(c, "train.momentum", Config::getDouble, 0.0),
-        Configs.get(c, "train.weight-decay", Config::getDouble, 0.0),
-        Configs.get(c, "train.sparsity.target", Config::getDouble, 0.0),
-        Configs.get(c, "train.sparsity.cost", Config::getDouble, 0.0),
-        Configs.get(c, "train.sparsity.decay", Config::getDouble, 0.9));
-    String method = Configs.get(c, "train.method", Config::getString, "cd");
-    if (!method.equals("cd") && !method.equals("pcd")) {
-      throw new IllegalArgumentException("config: train.method = " + method + " (the actor engine runs cd or pcd)");
-    }
-    int epochs = Configs.get(c, "train.epochs", Config::getInt);
-    LayerSettings settings = new LayerSettings(
-        Configs.get(c, "train.k", Config::getInt, 1), epochs, Configs.get(c, "train.batch-size", Config::getInt),
-        rule, seed, method.equals("pcd"), Duration.ofSeconds(Configs.get(c, "actor.phase-timeout-s", Config::getInt, 60)));
-    int hidden = Configs.get(c, "model.hidden", Config::getInt);
-    Rbm init = CdTrainer.initial(data.values(), data.rows(), data.cols(), hidden,
-        Configs.get(c, "train.init-std", Config::getDouble, 0.01), new SplittableRandom(seed).split());
+    long seed = cfg.seed();
+    int epochs = cfg.epochs();
+    LayerSettings settings = new LayerSettings(cfg.k(), epochs, cfg.batchSize(), cfg.ruleAt(0), seed,
+        cfg.method() == TrainConfig.Method.PCD, Duration.ofSeconds(Configs.get(c, "actor.phase-timeout-s", Config::getInt, 60)));
+    Rbm init = CdTrainer.initial(data.values(), data.rows(), data.cols(), cfg.hidden(), cfg.initStd(), new SplittableRandom(seed).split());
     int every = Configs.get(c, "eval.every", Config::getInt, 1);
     long t0 = System.nanoTime();
     Rbm model;

@@ -3,80 +3,91 @@ package io.glauber.cli;
 import com.typesafe.config.Config;
 import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
-import io.glauber.engine.batch.CdTrainer;
 import io.glauber.engine.batch.RbmSampler;
-import io.glauber.engine.batch.RbmTrainingSettings;
+import io.glauber.engine.batch.RbmTrainer;
+import io.glauber.engine.batch.TrainConfig;
+import io.glauber.evaluate.Evaluation;
 import io.glauber.exact.ExactRbm;
 import io.glauber.io.ImageGrid;
 import io.glauber.io.MetricsWriter;
 import io.glauber.io.ModelFiles;
-import io.glauber.kernel.Blas;
-import io.glauber.learn.LearningRule;
+import io.glauber.io.Plots;
 import io.glauber.model.Rbm;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Trains an RBM with the batched engine (CD-k), reporting the exact mean log-likelihood per pattern
- * (when the smaller layer has ≤ 24 units) every {@code eval.every} epochs.
+ * Trains an RBM on the batched engine ({@link RbmTrainer}: CD-k, PCD-k or parallel tempering),
+ * evaluating {@code eval.metrics} every {@code eval.every} epochs (on {@code test-data} when given),
+ * checkpointing into {@code checkpoints/} and resuming from there, and writing the model, samples,
+ * filters and training curve.
  */
 final class RbmBatchJob implements TrainJob {
 
   @Override
-  public void run(Config c, Path out, boolean force) throws Exception {
-    Dataset data = DataSpecs.load(Configs.get(c, "data", Config::getString));
-    if (!data.isBinary()) {
-      throw new IllegalArgumentException(data.name() + ": values are not all 0 or 1 (expected binary data; add ?binarize=0.5 to an idx: spec)");
-    }
-    long seed = Configs.get(c, "seed", Config::getLong, 1L);
-    LearningRule rule = new LearningRule(
-        Configs.get(c, "train.learning-rate", Config::getDouble),
-        Configs.get(c, "train.momentum", Config::getDouble, 0.0),
-        Configs.get(c, "train.weight-decay", Config::getDouble, 0.0),
-        Configs.get(c, "train.sparsity.target", Config::getDouble, 0.0),
-        Configs.get(c, "train.sparsity.cost", Config::getDouble, 0.0),
-        Configs.get(c, "train.sparsity.decay", Config::getDouble, 0.9));
-    RbmTrainingSettings s = new RbmTrainingSettings(
-        Configs.get(c, "model.hidden", Config::getInt),
-        Configs.get(c, "train.k", Config::getInt, 1),
-        Configs.get(c, "train.epochs", Config::getInt),
-        Configs.get(c, "train.batch-size", Config::getInt),
-        rule,
-        Configs.get(c, "train.init-std", Config::getDouble, 0.01),
-        seed);
+  public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
+    Dataset data = binary(DataSpecs.load(Configs.get(c, "data", Config::getString)));
+    Dataset test = c.hasPath("test-data") ? binary(DataSpecs.load(c.getString("test-data"))) : null;
+    TrainConfig cfg = TrainConfig.from(c);
+    boolean exactFeasible = Math.min(data.cols(), cfg.hidden()) <= ExactRbm.MAX_ENUMERATED;
+    List<String> metricNames = c.hasPath("eval.metrics") ? c.getStringList("eval.metrics")
+        : List.of(exactFeasible ? "exact-ll" : "recon-error");
     int every = Configs.get(c, "eval.every", Config::getInt, 1);
-    boolean exact = Math.min(data.cols(), s.hidden()) <= ExactRbm.MAX_ENUMERATED;
-    double[][] rows = exact ? data.rowsAsDouble() : null;
-    String backend = Blas.backendId();
+    Function<Rbm, Map<String, Object>> evaluate = Evaluation.perEpoch(metricNames, data, test, cfg.seed());
+    Path checkpoints = out.resolve("checkpoints");
+    boolean resuming = resume;
+    if (!resume && Files.isDirectory(checkpoints)) deleteCheckpoints(checkpoints); // --force on an old run: start afresh
+    RbmTrainer trainer = RbmTrainer.resumeOrStart(cfg, data.values(), data.rows(), data.cols(), checkpoints,
+        problem -> System.err.println("glauber: " + problem));
+    if (resuming) System.err.printf("glauber: resuming at epoch %d, step %d%n", trainer.epoch(), trainer.step());
+    trainer.withEpochMetrics(rbm -> trainer.epoch() % every == 0 || trainer.epoch() == cfg.epochs() ? evaluate.apply(rbm) : Map.of());
     long t0 = System.nanoTime();
-    double[] lastLl = {Double.NaN};
-    Rbm model;
-    try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
-        Progress bar = new Progress("train " + data.name(), s.epochs())) {
-      model = new CdTrainer(s).train(data.values(), data.rows(), data.cols(), (rbm, epoch) -> {
-        if (epoch % every != 0 && epoch != s.epochs()) {
-          bar.stepTo(epoch);
-          return;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epoch", epoch);
-        if (exact) {
-          lastLl[0] = ExactRbm.of(rbm).meanLogLikelihood(rows);
-          m.put("exact_ll", lastLl[0]);
-          bar.message(String.format("exact LL %.4f", lastLl[0]));
-        }
-        m.put("seconds", (System.nanoTime() - t0) / 1e9);
-        m.put("blas_backend", backend);
+    Map<String, List<double[]>> curve = new LinkedHashMap<>();
+    Object[] last = {null};
+    try (trainer;
+        MetricsWriter metrics = resuming ? MetricsWriter.append(out.resolve("metrics.jsonl")) : MetricsWriter.open(out.resolve("metrics.jsonl"), force);
+        Progress bar = new Progress("train " + data.name() + " (" + cfg.method().name().toLowerCase() + ")", cfg.epochs())) {
+      trainer.train((epoch, m) -> {
         metrics.write(m);
+        for (String key : List.of("exact_ll", "ais_ll", "pseudo_ll", "recon_error", "recon_error_train", "free_energy_gap")) {
+          if (m.get(key) instanceof Number v) curve.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {epoch, v.doubleValue()});
+        }
+        if (m.get("exact_ll") instanceof Number ll) {
+          last[0] = ll;
+          bar.message(String.format("exact LL %.4f", ll.doubleValue()));
+        } else if (m.get("recon_error_train") instanceof Number r) {
+          bar.message(String.format("recon %.3f", r.doubleValue()));
+        }
         bar.stepTo(epoch);
-      });
+      }, checkpoints);
+      Rbm model = trainer.rbm();
+      ModelFiles.write(out.resolve("model.npz"), model, force || resuming);
+      writeSamples(c, data, model, out, force || resuming, cfg.seed());
+      writeFilters(data, model, out, force || resuming);
+      writeCurve(curve, out, force || resuming);
+      System.out.printf("trained RBM %d×%d on %s (%s) in %.1f s%s; model %s%n", model.nVisible(), model.nHidden(), data.name(),
+          cfg.method().name().toLowerCase(), (System.nanoTime() - t0) / 1e9,
+          last[0] == null ? "" : String.format("; exact mean LL %.4f nats per pattern", ((Number) last[0]).doubleValue()),
+          out.resolve("model.npz"));
     }
-    ModelFiles.write(out.resolve("model.npz"), model, force);
-    writeSamples(c, data, model, out, force, seed);
-    System.out.printf("trained %s %d×%d on %s in %.1f s%s; model %s%n", "RBM", model.nVisible(), model.nHidden(), data.name(),
-        (System.nanoTime() - t0) / 1e9, exact ? String.format("; exact mean LL %.4f nats per pattern", lastLl[0]) : "",
-        out.resolve("model.npz"));
+  }
+
+  private static void deleteCheckpoints(Path dir) throws java.io.IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) Files.delete(f);
+    }
+  }
+
+  static Dataset binary(Dataset d) {
+    if (!d.isBinary()) {
+      throw new IllegalArgumentException(d.name() + ": values are not all 0 or 1 (expected binary data; add ?binarize=0.5 to an idx: spec)");
+    }
+    return d;
   }
 
   static void writeSamples(Config c, Dataset data, Rbm model, Path out, boolean force, long seed) {
@@ -92,5 +103,31 @@ final class RbmBatchJob implements TrainJob {
     int h = data.isImage() ? data.imageHeight() : 1;
     int scale = Math.max(1, 32 / Math.max(w, h));
     ImageGrid.writeGrid(out.resolve("samples.png"), tiles, w, h, (int) Math.ceil(Math.sqrt(count)), scale, false, force);
+  }
+
+  /** The incoming weights of the first 100 hidden units as image tiles, each normalised to its range. */
+  static void writeFilters(Dataset data, Rbm model, Path out, boolean force) {
+    if (!data.isImage()) return;
+    int count = Math.min(100, model.nHidden());
+    float[][] tiles = new float[count][data.cols()];
+    for (int j = 0; j < count; j++) for (int i = 0; i < data.cols(); i++) tiles[j][i] = (float) model.weight(i, j);
+    int scale = Math.max(1, 32 / Math.max(data.imageWidth(), data.imageHeight()));
+    ImageGrid.writeGrid(out.resolve("filters.png"), tiles, data.imageWidth(), data.imageHeight(), 10, scale, true, force);
+  }
+
+  /** Log-likelihoods on one chart, reconstruction errors and free-energy gap on another. */
+  static void writeCurve(Map<String, List<double[]>> curve, Path out, boolean force) {
+    Map<String, double[][]> ll = new LinkedHashMap<>();
+    Map<String, double[][]> other = new LinkedHashMap<>();
+    curve.forEach((k, points) -> {
+      double[][] xy = new double[2][points.size()];
+      for (int i = 0; i < points.size(); i++) {
+        xy[0][i] = points.get(i)[0];
+        xy[1][i] = points.get(i)[1];
+      }
+      (k.endsWith("_ll") ? ll : other).put(k, xy);
+    });
+    Plots.lines(out.resolve("curve-ll.png"), "Log-likelihood per pattern", "epoch", "nats", ll, force);
+    Plots.lines(out.resolve("curve-recon.png"), "Reconstruction error and free-energy gap", "epoch", "", other, force);
   }
 }

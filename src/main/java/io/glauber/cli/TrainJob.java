@@ -9,6 +9,8 @@ interface TrainJob {
    * Runs the job described by {@code config}, writing its outputs into {@code out}.
    *
    * @param force whether existing outputs may be replaced
+   * @param resume whether to continue from the checkpoints in {@code out} (jobs without
+   *     checkpoints refuse)
    */
-  void run(Config config, Path out, boolean force) throws Exception;
+  void run(Config config, Path out, boolean force, boolean resume) throws Exception;
 }

@@ -43,6 +43,18 @@ public final class MetricsWriter implements AutoCloseable {
         }
     }
 
+    /** Opens an existing metrics file for appending (a resumed run), creating it when absent. */
+    public static MetricsWriter append(Path path) {
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            return new MetricsWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), path.toString(), true);
+        } catch (IOException e) {
+            throw AtomicFiles.unchecked(path, e);
+        }
+    }
+
     /** A metrics writer on a stream such as {@code System.out}, which {@link #close()} flushes but leaves open. */
     public static MetricsWriter to(OutputStream stream) {
         return new MetricsWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), "output", false);

@@ -228,8 +228,8 @@ public final class RbmTrainer implements Trainer {
 
   /**
    * Runs the remaining epochs; when {@code checkpointDir} is given, writes a checkpoint every
-   * {@link TrainConfig#checkpointEvery()} steps, every {@link TrainConfig#checkpointMinutes()}
-   * minutes, and at the end of each epoch.
+   * {@link TrainConfig#checkpointEvery()} steps and every {@link TrainConfig#checkpointMinutes()}
+   * minutes; at the end of each epoch when neither is set; and at the end of the last epoch.
    */
   public void train(EpochListener listener, Path checkpointDir) {
     while (epoch < cfg.epochs()) {
@@ -247,7 +247,10 @@ public final class RbmTrainer implements Trainer {
       }
       epoch++;
       double seconds = (System.nanoTime() - t0) / 1e9;
-      if (checkpointDir != null) checkpoint(checkpointDir);
+      // an epoch's end is a checkpoint unless the step or time knobs say how often (small data sets
+      // run thousands of epochs a minute), and the last epoch's end always is
+      boolean paced = cfg.checkpointEvery() > 0 || cfg.checkpointMinutes() > 0;
+      if (checkpointDir != null && (!paced || epoch == cfg.epochs())) checkpoint(checkpointDir);
       if (listener != null) listener.epochDone(epoch, metrics(seconds, step - s0));
     }
   }

@@ -1,0 +1,54 @@
+package io.glauber.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Line plots as PNG (XChart), written atomically like every other output. */
+public final class Plots {
+  private Plots() {}
+
+  /**
+   * One chart with a line per series: name → {x values, y values}. Series whose values are all NaN
+   * are left out; NaN points are dropped.
+   */
+  public static void lines(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean force) {
+    XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    int added = 0;
+    for (var e : series.entrySet()) {
+      double[] x = e.getValue()[0];
+      double[] y = e.getValue()[1];
+      int n = 0;
+      for (double v : y) if (Double.isFinite(v)) n++;
+      if (n == 0) continue;
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      for (int i = 0, k = 0; i < y.length; i++) {
+        if (Double.isFinite(y[i])) {
+          xs[k] = x[i];
+          ys[k++] = y[i];
+        }
+      }
+      XYSeries s = chart.addSeries(e.getKey(), xs, ys);
+      s.setMarker(n > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+      added++;
+    }
+    if (added == 0) return;
+    AtomicFiles.write(png, force, out -> {
+      try {
+        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+}
