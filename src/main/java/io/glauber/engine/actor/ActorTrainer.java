@@ -4,7 +4,6 @@ import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
-import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Sink;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -33,17 +31,19 @@ public final class ActorTrainer {
   /** After each epoch: its number (from 1), the model, and the largest |w_ij − w_ji| (local learning). */
   public record EpochReport(int epoch, BoltzmannMachine model, double maxAsymmetry) {}
 
-  /** Mini-batches in, the parameters after each batch's learning step out. */
+  /**
+   * Mini-batches in, the parameters after each batch's learning step out: {@code ActorFlow.ask}
+   * with parallelism 1, so the next batch is only pulled from upstream when the supervisor has
+   * answered the last (backpressure: a slow network slows the data loader, nothing piles up).
+   */
   public static Flow<double[][], BoltzmannSupervisor.BatchDone, NotUsed> flow(
       ActorSystem<?> system, ActorRef<BoltzmannSupervisor.Command> supervisor, Duration batchTimeout) {
-    return Flow.<double[][]>create().mapAsync(1, batch -> {
-      CompletionStage<BoltzmannSupervisor.Reply> reply = AskPattern.ask(
-          supervisor, r -> new BoltzmannSupervisor.TrainBatch(batch, r), batchTimeout, system.scheduler());
-      return reply.thenApply(r -> {
-        if (r instanceof BoltzmannSupervisor.BatchDone done) return done;
-        throw new IllegalStateException(((BoltzmannSupervisor.Failed) r).reason());
-      });
-    });
+    return akka.stream.typed.javadsl.ActorFlow.<double[][], BoltzmannSupervisor.Command, BoltzmannSupervisor.Reply>ask(
+            1, supervisor, batchTimeout, BoltzmannSupervisor.TrainBatch::new)
+        .map(r -> {
+          if (r instanceof BoltzmannSupervisor.BatchDone done) return done;
+          throw new IllegalStateException(((BoltzmannSupervisor.Failed) r).reason());
+        });
   }
 
   /**
