@@ -11,13 +11,13 @@ import picocli.CommandLine.Option;
 /** {@code glauber bench ...}: the benchmarks whose results docs/BENCHMARKS.md records. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks (measure on a quiet machine; every result names the BLAS backend).",
-    subcommands = {BenchCommand.Hopfield.class, BenchCommand.Layer.class})
+    subcommands = {BenchCommand.Rbm.class, BenchCommand.Actor.class, BenchCommand.Hopfield.class, BenchCommand.Layer.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark (hopfield, layer)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark (rbm, actor, hopfield, layer)");
   }
 
   static void print(Map<String, Object> result, boolean json) {
@@ -25,6 +25,59 @@ final class BenchCommand implements Runnable {
       System.out.println(Json.toLine(result));
     } else {
       result.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v instanceof double[] d ? java.util.Arrays.toString(d) : v));
+    }
+  }
+
+  /**
+   * PCD-k training throughput of the batched engine on Fashion-MNIST, the machine's sgemm rate at
+   * the step's shapes and the arithmetic bound it implies, and the peers (scikit-learn's
+   * BernoulliRBM and a numpy CD-1 loop, run by bench/peers.py) measured in the same run.
+   */
+  @Command(name = "rbm", mixinStandardHelpOptions = true, description = "Batched RBM training samples/s beside the sgemm bound, scikit-learn and numpy.")
+  static final class Rbm implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = io.glauber.engine.batch.BenchSettings.FASHION_MNIST) String data;
+    @Option(names = "--visible", defaultValue = "784") int visible;
+    @Option(names = "--hidden", defaultValue = "500") int hidden;
+    @Option(names = "--batch", defaultValue = "100") int batch;
+    @Option(names = "--k", defaultValue = "1") int k;
+    @Option(names = "--seconds", defaultValue = "20", description = "Measuring time (after a warm-up of a quarter of it).") double seconds;
+    @Option(names = "--peers", defaultValue = "bench/peers.py", description = "Peers script, run with --python.") String peers;
+    @Option(names = "--no-peers", description = "Skip the Python peers.") boolean noPeers;
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Interpreter with scikit-learn (Debian's python3-sklearn).") String python;
+    @Option(names = "--peer-rows", defaultValue = "20000") int peerRows;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public Integer call() {
+      var s = new io.glauber.engine.batch.BenchSettings(data, visible, hidden, batch, k, seconds,
+          noPeers ? null : java.nio.file.Path.of(peers), python, peerRows, seed);
+      print(io.glauber.engine.batch.RbmBench.run(s), json);
+      return 0;
+    }
+  }
+
+  /**
+   * Neuron actors on a periodic L×L Ising lattice at T = 2.5 in async mode: updates/s and the
+   * messages/s the engine delivers, beside the plain ping-pong ceiling of the same actor system.
+   */
+  @Command(name = "actor", mixinStandardHelpOptions = true, description = "Asynchronous neuron actors on an Ising lattice vs the ping-pong message ceiling.")
+  static final class Actor implements Callable<Integer> {
+    @Option(names = "--side", defaultValue = "64", split = ",", description = "Lattice side(s) L (L² neuron actors), e.g. 32,100,316.") int[] sides;
+    @Option(names = "--temperature", defaultValue = "2.5") double temperature;
+    @Option(names = "--warmup-s", defaultValue = "3") int warmup;
+    @Option(names = "--measure-s", defaultValue = "5") int measure;
+    @Option(names = "--throughput", defaultValue = "32", description = "Dispatcher throughput (messages per actor per turn).") int throughput;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public Integer call() {
+      for (int side : sides) {
+        print(io.glauber.engine.actor.ActorBench.run(side, temperature, java.time.Duration.ofSeconds(warmup),
+            java.time.Duration.ofSeconds(measure), seed, throughput), json);
+      }
+      return 0;
     }
   }
 

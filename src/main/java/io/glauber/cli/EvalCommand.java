@@ -26,21 +26,24 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "SPEC", description = "Data spec: bas:4x4, idx:PATH?binarize=0.5, csv:PATH, ...")
   String data;
 
-  @Option(names = "--metric", required = true, paramLabel = "NAME", description = "exact-ll")
+  @Option(names = "--metric", required = true, paramLabel = "NAME",
+      description = "exact-ll, ais-ll, pseudo-ll, recon-error, free-energy-gap or features-accuracy.")
   String metric;
+
+  @Option(names = "--reference", paramLabel = "SPEC",
+      description = "Training data where a metric needs it: AIS base rates (ais-ll), the training side of free-energy-gap, the labelled training set of features-accuracy.")
+  String reference;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the random parts (AIS runs, classifier).")
+  long seed;
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  /** Metrics by name: each maps a model and data to a figure. */
-  private static final Map<String, java.util.function.BiFunction<Model, Dataset, Double>> METRICS = Map.of(
-      "exact-ll", EvalCommand::exactLogLikelihood);
-
   @Override
   public Integer call() {
-    var compute = METRICS.get(metric);
-    if (compute == null) {
-      throw new IllegalArgumentException("unknown metric '" + metric + "' (expected one of " + new java.util.TreeSet<>(METRICS.keySet()) + ")");
+    if (!io.glauber.evaluate.Evaluation.METRICS.contains(metric)) {
+      throw new IllegalArgumentException("unknown metric '" + metric + "' (expected one of " + io.glauber.evaluate.Evaluation.METRICS + ")");
     }
     Model m = ModelFiles.read(model);
     Dataset d = DataSpecs.load(data);
@@ -52,12 +55,24 @@ final class EvalCommand implements Callable<Integer> {
     result.put("model", model.toString());
     result.put("data", data);
     result.put("rows", d.rows());
-    result.put("value", compute.apply(m, d));
-    result.put("unit", "nats per pattern");
+    if (metric.equals("exact-ll")) {
+      result.put("value", exactLogLikelihood(m, d));
+      result.put("unit", "nats per pattern");
+    } else if (m instanceof Rbm r) {
+      Dataset ref = reference == null ? null : DataSpecs.load(reference);
+      Map<String, Object> e = io.glauber.evaluate.Evaluation.run(metric, r, d, ref, seed);
+      e.remove("metric");
+      e.remove("rows");
+      String key = metric.replace('-', '_');
+      if (e.containsKey(key)) result.put("value", e.get(key));
+      result.putAll(e);
+    } else {
+      throw new IllegalArgumentException("metric " + metric + " is for RBMs (this model is a Boltzmann machine; use exact-ll)");
+    }
     if (json) {
       System.out.println(Json.toLine(result));
     } else {
-      System.out.printf("%s of %s on %s (%d rows): %.6f %s%n", metric, model, data, d.rows(), (double) result.get("value"), result.get("unit"));
+      result.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v instanceof double[] x ? java.util.Arrays.toString(x) : v));
     }
     return 0;
   }

@@ -24,6 +24,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "FILE") Path model;
   @Option(names = "--engine", defaultValue = "batch", description = "batch or actor (default ${DEFAULT-VALUE}).") String engine;
   @Option(names = "--mode", defaultValue = "exact", description = "Actor engine schedule: exact or async (default ${DEFAULT-VALUE}).") String mode;
+  @Option(names = "--mean-interval-us", defaultValue = "0", description = "Async mode: mean update interval of each neuron's Poisson clock in µs (0 = as fast as possible).") long meanIntervalUs;
+  @Option(names = "--delay-us", defaultValue = "0", description = "Async mode: added delay of every state-change message in µs.") long delayUs;
   @Option(names = "--samples", required = true, paramLabel = "N") long samples;
   @Option(names = "--burn-in", defaultValue = "1000", paramLabel = "SWEEPS") int burnIn;
   @Option(names = "--thin", defaultValue = "10", paramLabel = "SWEEPS") int thin;
@@ -48,7 +50,8 @@ final class SampleCommand implements Callable<Integer> {
         if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
         sampleWithLayerActors(r, t, w);
       } else if (engine.equals("actor")) {
-        throw new IllegalArgumentException("--engine actor for Boltzmann machines is not available yet");
+        if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
+        sampleWithNeuronActors(((BoltzmannMachine) m).withTemperature(t), w);
       } else if (m instanceof Rbm r) {
         new RbmSampler(r, (int) Math.min(chains, samples), t, parseClamp(clamp, r.nVisible()), seed).run(burnIn, samples, thin, w::write);
       } else {
@@ -69,6 +72,28 @@ final class SampleCommand implements Callable<Integer> {
     try {
       int n = (int) Math.min(chains, samples);
       LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed)
+          .runWith(akka.stream.javadsl.Sink.foreach(w::write), system)
+          .toCompletableFuture().get();
+    } finally {
+      system.terminate();
+    }
+  }
+
+  /**
+   * One neuron actor per unit, exact (colour classes behind a barrier) or async mode; the visible
+   * units of each snapshot stream into the file writer as a Sink.
+   */
+  private void sampleWithNeuronActors(BoltzmannMachine m, SampleWriter w) throws Exception {
+    io.glauber.engine.actor.Dynamics dynamics = io.glauber.engine.actor.Mode.parse(mode) == io.glauber.engine.actor.Mode.EXACT
+        ? io.glauber.engine.actor.Dynamics.exact()
+        : io.glauber.engine.actor.Dynamics.async(java.time.Duration.ofNanos(meanIntervalUs * 1000), java.time.Duration.ofNanos(delayUs * 1000));
+    var settings = new io.glauber.engine.actor.ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
+    var system = akka.actor.typed.ActorSystem.create(akka.actor.typed.javadsl.Behaviors.empty(), "glauber-sample",
+        io.glauber.engine.actor.ActorConfig.config());
+    int nv = m.nVisible();
+    try {
+      io.glauber.engine.actor.ActorSampler.source(system, m, settings)
+          .map(state -> java.util.Arrays.copyOf(state, nv))
           .runWith(akka.stream.javadsl.Sink.foreach(w::write), system)
           .toCompletableFuture().get();
     } finally {

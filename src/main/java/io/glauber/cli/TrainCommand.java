@@ -38,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
   /** Jobs by "model-type/engine". */
   private static final Map<String, TrainJob> JOBS = Map.of(
       "rbm/batch", new RbmBatchJob(),
-      "rbm/actor", new RbmActorJob());
+      "rbm/actor", new RbmActorJob(),
+      "bm/actor", new BmActorJob());
 
   @Override
   public Integer call() throws Exception {
