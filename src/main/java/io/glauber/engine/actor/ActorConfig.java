@@ -11,9 +11,17 @@ import com.typesafe.config.ConfigFactory;
 public final class ActorConfig {
   private ActorConfig() {}
 
-  /** The engine's settings with the application configuration as fallback. */
+  /**
+   * System properties, then the application's configuration ({@code application.conf} or
+   * {@code -Dconfig.file}), then the engine's {@code glauber-actor.conf}, then the libraries'
+   * reference settings: a user can override any engine setting.
+   */
   public static Config config() {
-    return ConfigFactory.parseResources("glauber-actor.conf").withFallback(ConfigFactory.load()).resolve();
+    return ConfigFactory.defaultOverrides()
+        .withFallback(ConfigFactory.defaultApplication())
+        .withFallback(ConfigFactory.parseResources("glauber-actor.conf"))
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
   }
 
   /** {@link #config()} plus {@code akka.actor.serialize-messages = on}: every message is serialised and read back, proving it would cross the network. */

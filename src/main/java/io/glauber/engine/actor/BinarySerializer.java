@@ -36,6 +36,7 @@ public final class BinarySerializer extends SerializerWithStringManifest {
   public String manifest(Object o) {
     if (o instanceof Neuron.StateChanged) return "S";
     if (o instanceof Neuron.Ack) return "A";
+    if (o instanceof Neuron.Credit) return "C";
     if (o instanceof Neuron.Update) return "U";
     if (o instanceof Neuron.Tick) return "T";
     if (o instanceof Neuron.Measure) return "M";
@@ -57,11 +58,12 @@ public final class BinarySerializer extends SerializerWithStringManifest {
     }
     if (o instanceof Neuron.Update m) return ByteBuffer.allocate(16).putLong(m.step()).putDouble(m.temperature()).array();
     if (o instanceof Neuron.Tick m) return ByteBuffer.allocate(4).putInt(m.epoch()).array();
+    if (o instanceof Neuron.Credit m) return ByteBuffer.allocate(8).putInt(m.from()).putInt(m.count()).array();
     if (o instanceof Neuron.GetState m) return refBytes(m.replyTo());
     if (o instanceof Network.Done m) return ByteBuffer.allocate(12).putInt(m.id()).putDouble(m.state()).array();
     if (o instanceof Network.SweepsElapsed m) return ByteBuffer.allocate(8).putLong(m.tag()).array();
     if (o instanceof Snapshot.Reported m) {
-      return ByteBuffer.allocate(28).putInt(m.id()).putDouble(m.state()).putLong(m.updates()).putLong(m.sent()).array();
+      return ByteBuffer.allocate(36).putInt(m.id()).putDouble(m.state()).putLong(m.updates()).putLong(m.informed()).putLong(m.sent()).array();
     }
     if (o instanceof Annealer.StepBegins m) return ByteBuffer.allocate(4).putInt(m.index()).array();
     if (o instanceof PingPong.Ball m) return ByteBuffer.allocate(4).putInt(m.pair()).array();
@@ -77,6 +79,7 @@ public final class BinarySerializer extends SerializerWithStringManifest {
     switch (manifest) {
       case "S": return new Neuron.StateChanged(b.getInt(), b.getDouble(), b.get() != 0);
       case "A": return Neuron.Ack.INSTANCE;
+      case "C": return new Neuron.Credit(b.getInt(), b.getInt());
       case "U": return new Neuron.Update(b.getLong(), b.getDouble());
       case "T": return new Neuron.Tick(b.getInt());
       case "M": return Neuron.Measure.INSTANCE;
@@ -84,7 +87,7 @@ public final class BinarySerializer extends SerializerWithStringManifest {
       case "D": return new Network.Done(b.getInt(), b.getDouble());
       case "W": return new Network.Watchdog();
       case "E": return new Network.SweepsElapsed(b.getLong());
-      case "R": return new Snapshot.Reported(b.getInt(), b.getDouble(), b.getLong(), b.getLong());
+      case "R": return new Snapshot.Reported(b.getInt(), b.getDouble(), b.getLong(), b.getLong(), b.getLong());
       case "O": return new Snapshot.TimedOut();
       case "B": return new Annealer.StepBegins(b.getInt());
       case "P": return new PingPong.Ball(b.getInt());

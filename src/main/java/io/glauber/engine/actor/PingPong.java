@@ -18,8 +18,8 @@ public final class PingPong {
   /** The ball of pair {@code pair}. */
   public record Ball(int pair) implements Command, BinaryMessage {}
 
-  /** Tells the player who its partner is and serves if asked. */
-  public record Partner(ActorRef<Command> partner, boolean serve) implements Command, JsonMessage {}
+  /** Tells the player who its partner is and how many balls to serve. */
+  public record Partner(ActorRef<Command> partner, int serve) implements Command, JsonMessage {}
 
   /** Stop playing. */
   public record Halt() implements Command, JsonMessage {}
@@ -32,7 +32,7 @@ public final class PingPong {
   private static Behavior<Command> waiting(int pair, LongAdder counter) {
     return Behaviors.receive(Command.class)
         .onMessage(Partner.class, p -> {
-          if (p.serve()) p.partner().tell(new Ball(pair));
+          for (int k = 0; k < p.serve(); k++) p.partner().tell(new Ball(pair));
           return playing(p.partner(), new Ball(pair), counter);
         })
         .build();

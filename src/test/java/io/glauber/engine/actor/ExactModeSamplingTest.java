@@ -6,6 +6,8 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.stream.javadsl.Sink;
 import io.glauber.exact.ExactBoltzmann;
 import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Schedule;
+import org.junit.jupiter.api.Test;
 import io.glauber.model.Units;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -48,5 +50,21 @@ class ExactModeSamplingTest {
     double p = Fixtures.chiSquaredPValue(counts, ExactBoltzmann.of(m).distribution());
     System.out.printf("chi2 n=%d %s T=%.1f p=%.4f%n", n, units, t, p);
     assertTrue(p > 1e-3, "χ² p-value " + p + " (expected > 0.001)");
+  }
+
+  /**
+   * An annealing schedule counts sweeps in exact mode: 5 sweeps each at T = 8, 4, 2, then T = 0.5 for
+   * good; the samples taken after the schedule has settled follow the T = 0.5 distribution.
+   */
+  @Test
+  void annealedExactRunEndsAtTheFinalTemperaturesDistribution() {
+    BoltzmannMachine m = Fixtures.randomMachine(8, Units.SPIN, 0.3, 0.5, 8, 31);
+    Schedule anneal = Schedule.parse("5@8,5@4,5@2,1@0.5");
+    ActorSampler.Settings s = new ActorSampler.Settings(Dynamics.exact(), anneal, null, 31, 40, 8_000, 2);
+    List<int[]> out = ActorSampler.source(kit.system(), m, s).runWith(Sink.seq(), kit.system()).toCompletableFuture().join();
+    long[] counts = new long[1 << 8];
+    for (int[] x : out) counts[Fixtures.index(x, Units.SPIN)]++;
+    double p = Fixtures.chiSquaredPValue(counts, ExactBoltzmann.of(m).distribution());
+    assertTrue(p > 1e-3, "χ² p-value " + p + " against the T = 0.5 distribution (expected > 0.001)");
   }
 }

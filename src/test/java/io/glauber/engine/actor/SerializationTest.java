@@ -39,8 +39,9 @@ class SerializationTest {
     assertEquals(new Neuron.Update(5, 0.5), roundTrip(new Neuron.Update(5, 0.5), BinarySerializer.class, 16));
     assertEquals(new Neuron.Tick(3), roundTrip(new Neuron.Tick(3), BinarySerializer.class, 4));
     assertEquals(new Network.Done(4, 1.0), roundTrip(new Network.Done(4, 1.0), BinarySerializer.class, 12));
+    assertEquals(new Neuron.Credit(2, 8), roundTrip(new Neuron.Credit(2, 8), BinarySerializer.class, 8));
     assertEquals(Neuron.Ack.INSTANCE, roundTrip(Neuron.Ack.INSTANCE, BinarySerializer.class, 0));
-    assertEquals(new Snapshot.Reported(1, -1, 10, 20), roundTrip(new Snapshot.Reported(1, -1, 10, 20), BinarySerializer.class, 28));
+    assertEquals(new Snapshot.Reported(1, -1, 10, 5, 20), roundTrip(new Snapshot.Reported(1, -1, 10, 5, 20), BinarySerializer.class, 36));
     var probe = kit.<Snapshot.Command>createTestProbe();
     assertEquals(new Neuron.GetState(probe.getRef()), roundTrip(new Neuron.GetState(probe.getRef()), BinarySerializer.class, -1));
   }

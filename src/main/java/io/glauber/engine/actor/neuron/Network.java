@@ -89,7 +89,7 @@ public final class Network {
   public record Row(int id, double[] weights, double bias) implements Command, JsonMessage {}
 
   /** From a {@link Snapshot}. */
-  public record SnapshotTaken(long tag, double[] state, long updates, long sent) implements Command, JsonMessage {}
+  public record SnapshotTaken(long tag, double[] state, long updates, long informed, long sent) implements Command, JsonMessage {}
 
   /** From a {@link Snapshot} that timed out. */
   public record SnapshotFailed(long tag, String reason) implements Command, JsonMessage {}
@@ -111,8 +111,8 @@ public final class Network {
   /** Parameters after local learning, and the largest |w_ij − w_ji| between the two ends of a pair. */
   public record Parameters(double[] pairWeights, double[] bias, double maxAsymmetry) implements Reply, JsonMessage {}
 
-  /** Counters of all neurons. */
-  public record Counted(long updates, long messages) implements Reply, JsonMessage {}
+  /** Counters of all neurons: updates, informed updates, messages (ticks + state changes + credits). */
+  public record Counted(long updates, long informed, long messages) implements Reply, JsonMessage {}
 
   /** A request failed (timeout, bad request); the reason says which step and which neurons. */
   public record Failed(String reason) implements Reply, JsonMessage {}
@@ -543,7 +543,7 @@ public final class Network {
   private Behavior<Command> onSnapshot(SnapshotTaken m) {
     if (m.tag() != tag || job == null) return Behaviors.same();
     if (job.name.equals("count")) {
-      job.replyTo.tell(new Counted(m.updates(), m.updates() + m.sent()));
+      job.replyTo.tell(new Counted(m.updates(), m.informed(), m.updates() + m.sent()));
       job = null;
       return backToIdle();
     }

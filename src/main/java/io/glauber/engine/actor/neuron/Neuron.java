@@ -66,6 +66,18 @@ public final class Neuron {
   /** The neuron's own clock in async mode; ticks of an older epoch are stale and ignored. */
   public record Tick(int epoch) implements Command, BinaryMessage {}
 
+  /**
+   * Async flow control: the sender {@code from} may send {@code count} more state changes to the
+   * receiver of this message (credits are returned in batches of {@link #CREDIT_BATCH}).
+   */
+  public record Credit(int from, int count) implements Command, BinaryMessage {}
+
+  /** State changes a neuron may have in flight, uncredited, to one neighbour (async mode). */
+  public static final int WINDOW = 16;
+
+  /** A receiver returns credit after this many state changes from one neighbour. */
+  public static final int CREDIT_BATCH = 8;
+
   /** Add the current s_i and s_i s_j to the local-learning accumulators. */
   public record Measure() implements Command, BinaryMessage {
     public static final Measure INSTANCE = new Measure();
@@ -138,10 +150,16 @@ public final class Neuron {
     boolean running;
     int epoch;
     Tick tick;
-    Runnable tickLater;
+    // async flow control, per neighbour
+    final int[] uncredited;
+    final double[] unsent;
+    final int[] received;
+    final Credit credit;
     long meanIntervalNanos;
     Duration delay = Duration.ZERO;
     long updates;
+    long informed;
+    boolean heard = true;
     long sent;
     // local learning
     double sumState;
@@ -167,6 +185,10 @@ public final class Neuron {
       state = spec.state();
       field = spec.field();
       sumPair = new double[neighbourIds.length];
+      uncredited = new int[neighbourIds.length];
+      unsent = new double[neighbourIds.length];
+      received = new int[neighbourIds.length];
+      credit = new Credit(id, CREDIT_BATCH);
     }
 
     void recomputeField() {
@@ -250,6 +272,7 @@ public final class Neuron {
         .onMessage(EndPhase.class, this::onEndPhase)
         .onMessage(Learn.class, this::onLearn)
         .onMessage(GetParameters.class, this::onGetParameters)
+        .onMessage(Credit.class, this::onCredit)
         .onMessage(FailNext.class, m -> { cell.failNext = true; return Behaviors.same(); });
   }
 
@@ -268,7 +291,24 @@ public final class Neuron {
     int k = Arrays.binarySearch(cell.neighbourIds, m.from());
     cell.field += cell.weights[k] * m.delta();
     cell.neighbourStates[k] += m.delta();
-    if (m.ack()) cell.neighbours[k].tell(Ack.INSTANCE);
+    cell.heard = true;
+    if (m.ack()) {
+      cell.neighbours[k].tell(Ack.INSTANCE);
+    } else if (++cell.received[k] == CREDIT_BATCH) {
+      cell.received[k] = 0;
+      cell.neighbours[k].tell(cell.credit);
+      cell.sent++;
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onCredit(Credit m) {
+    int k = Arrays.binarySearch(cell.neighbourIds, m.from());
+    cell.uncredited[k] -= m.count();
+    if (cell.unsent[k] != 0 && cell.uncredited[k] < WINDOW) {
+      deliver(k, cell.unsent[k]);
+      cell.unsent[k] = 0;
+    }
     return Behaviors.same();
   }
 
@@ -322,24 +362,14 @@ public final class Neuron {
 
   private void startClock() {
     cell.epoch++;
-    Tick tick = new Tick(cell.epoch);
-    ActorRef<Command> self = context.getSelf();
-    cell.tick = tick;
-    cell.tickLater = () -> self.tell(tick);
+    cell.tick = new Tick(cell.epoch);
     scheduleTick();
   }
 
-  /**
-   * Unclocked (mean interval 0): the self-tick is posted through the dispatcher's queue rather than
-   * told at once, so it reaches the mailbox only after every neuron already queued has had its turn.
-   * Each neuron then updates at most once per round of the dispatcher and drains its incoming
-   * changes in between. A plain self-tell lets one sublattice tick every turn and flood the other
-   * faster than it can read (each update sends 4p messages, each receiver reads a bounded number
-   * per turn), so the mailboxes would grow without bound.
-   */
+  /** Unclocked (mean interval 0): a self-message, behind whatever the mailbox already holds. */
   private void scheduleTick() {
     if (cell.meanIntervalNanos == 0) {
-      context.getExecutionContext().execute(cell.tickLater);
+      context.getSelf().tell(cell.tick);
     } else {
       double wait = -Math.log(1 - cell.clock.nextDouble()) * cell.meanIntervalNanos;
       timers.startSingleTimer(cell.tick, Duration.ofNanos((long) wait));
@@ -352,26 +382,60 @@ public final class Neuron {
     if (!cell.clamped) {
       double next = Glauber.update(cell.units, cell.field, cell.temperature, cell.random.nextDouble());
       cell.updates++;
+      if (cell.heard) {
+        cell.informed++;
+        cell.heard = false;
+      }
       if (next != cell.state) tellAsync(next);
     }
     scheduleTick();
     return Behaviors.same();
   }
 
-  /** Commits a new state and tells the neighbours without acks, after the configured delay. */
+  /**
+   * Commits a new state and tells the neighbours without acks, after the configured delay — under
+   * credit-based flow control: a neighbour that already has {@link #WINDOW} uncredited changes in
+   * flight gets nothing now; the changes it misses are summed and sent as one net change when its
+   * credit returns (a flip and a flip back cancel and cost nothing). Without this, neurons whose
+   * mailboxes happen to be short update every turn and flood their neighbours (each update sends
+   * 4p messages on a lattice, each receiver reads a bounded number per turn): the mailboxes of one
+   * sublattice would grow without bound. With it, at most 4·WINDOW changes wait in any mailbox.
+   */
   private void tellAsync(double next) {
-    StateChanged msg = new StateChanged(cell.id, next - cell.state, false);
+    double delta = next - cell.state;
     cell.state = next;
-    ActorRef<Command>[] nb = cell.neighbours;
-    if (cell.delay.isZero()) {
-      for (ActorRef<Command> n : nb) n.tell(msg);
-    } else {
-      for (ActorRef<Command> n : nb) context.scheduleOnce(cell.delay, n, msg);
+    double[] unsent = cell.unsent;
+    int[] uncredited = cell.uncredited;
+    StateChanged shared = null;
+    for (int k = 0; k < unsent.length; k++) {
+      if (unsent[k] != 0 || uncredited[k] >= WINDOW) {
+        unsent[k] += delta;
+        continue;
+      }
+      if (shared == null) shared = new StateChanged(cell.id, delta, false);
+      send(k, shared);
     }
-    cell.sent += nb.length;
   }
 
+  private void deliver(int k, double delta) {
+    send(k, new StateChanged(cell.id, delta, false));
+  }
+
+  private void send(int k, StateChanged msg) {
+    cell.uncredited[k]++;
+    cell.sent++;
+    if (cell.delay.isZero()) cell.neighbours[k].tell(msg);
+    else context.scheduleOnce(cell.delay, cell.neighbours[k], msg);
+  }
+
+  /** Stops the clock, first sending every held-back change so the neighbours' views converge. */
   private Behavior<Command> onPause(Pause m) {
+    for (int k = 0; k < cell.unsent.length; k++) {
+      if (cell.unsent[k] != 0) {
+        deliver(k, cell.unsent[k]);
+        cell.unsent[k] = 0;
+      }
+    }
     cell.running = false;
     cell.epoch++;
     timers.cancelAll();
@@ -379,7 +443,7 @@ public final class Neuron {
   }
 
   private Behavior<Command> onGetState(GetState m) {
-    m.replyTo().tell(new Snapshot.Reported(cell.id, cell.state, cell.updates, cell.sent));
+    m.replyTo().tell(new Snapshot.Reported(cell.id, cell.state, cell.updates, cell.informed, cell.sent));
     return Behaviors.same();
   }
 

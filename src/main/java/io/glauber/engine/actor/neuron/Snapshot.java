@@ -24,8 +24,11 @@ public final class Snapshot {
   /** Replies and the private timeout. */
   public sealed interface Command {}
 
-  /** One neuron's state and its counters (updates done, state-change messages sent). */
-  public record Reported(int id, double state, long updates, long sent) implements Command, BinaryMessage {}
+  /**
+   * One neuron's state and its counters: updates done, "informed" updates (the first after hearing
+   * at least one change since the previous update), messages sent (state changes and credits).
+   */
+  public record Reported(int id, double state, long updates, long informed, long sent) implements Command, BinaryMessage {}
 
   /** Private: the receive timeout. */
   public record TimedOut() implements Command, BinaryMessage {}
@@ -38,14 +41,14 @@ public final class Snapshot {
       for (ActorRef<Neuron.Command> n : neurons) n.tell(ask);
       // a deadline, not a receive timeout: replies trickling in must not postpone it forever
       timers.startSingleTimer(new TimedOut(), timeout);
-      return collecting(new double[neurons.size()], new boolean[neurons.size()], neurons.size(), 0, 0, replyTo, tag, timeout);
+      return collecting(new double[neurons.size()], new boolean[neurons.size()], neurons.size(), replyTo, tag, timeout);
     }));
   }
 
   private static Behavior<Command> collecting(
-      double[] state, boolean[] seen, int missing, long updates, long sent,
+      double[] state, boolean[] seen, int missing,
       ActorRef<Network.Command> replyTo, long tag, Duration timeout) {
-    long[] totals = {updates, sent};
+    long[] totals = new long[3];
     int[] left = {missing};
     return Behaviors.receive(Command.class)
         .onMessage(Reported.class, r -> {
@@ -53,11 +56,12 @@ public final class Snapshot {
             seen[r.id()] = true;
             state[r.id()] = r.state();
             totals[0] += r.updates();
-            totals[1] += r.sent();
+            totals[1] += r.informed();
+            totals[2] += r.sent();
             left[0]--;
           }
           if (left[0] > 0) return Behaviors.same();
-          replyTo.tell(new Network.SnapshotTaken(tag, state, totals[0], totals[1]));
+          replyTo.tell(new Network.SnapshotTaken(tag, state, totals[0], totals[1], totals[2]));
           return Behaviors.stopped();
         })
         .onMessage(TimedOut.class, t -> {

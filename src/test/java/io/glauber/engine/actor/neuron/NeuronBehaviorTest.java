@@ -79,6 +79,6 @@ class NeuronBehaviorTest {
     assertFalse(left.hasMessages());
     TestInbox<Snapshot.Command> snapshot = TestInbox.create();
     neuron.run(new Neuron.GetState(snapshot.getRef()));
-    assertEquals(new Snapshot.Reported(1, 1, 0, 2), snapshot.receiveMessage());
+    assertEquals(new Snapshot.Reported(1, 1, 0, 0, 2), snapshot.receiveMessage());
   }
 }

@@ -32,7 +32,11 @@ class SupervisorProtocolTest {
   }
 
   static BoltzmannSupervisor.Settings settings(Duration timeout) {
-    return new BoltzmannSupervisor.Settings(LearningRule.plain(0.1), Dynamics.exact(), 2, 5, 2, false, timeout);
+    return settings(2, timeout);
+  }
+
+  static BoltzmannSupervisor.Settings settings(int burnIn, Duration timeout) {
+    return new BoltzmannSupervisor.Settings(LearningRule.plain(0.1), Dynamics.exact(), burnIn, 5, 2, false, timeout);
   }
 
   @Test
@@ -58,7 +62,8 @@ class SupervisorProtocolTest {
 
   @Test
   void missedPhaseDeadlineEndsTheBatchWithAClearError() {
-    ActorRef<BoltzmannSupervisor.Command> sup = kit.spawn(BoltzmannSupervisor.create(MACHINE, settings(Duration.ofNanos(1)), 1));
+    // a burn-in of 10⁹ sweeps cannot finish within 200 ms
+    ActorRef<BoltzmannSupervisor.Command> sup = kit.spawn(BoltzmannSupervisor.create(MACHINE, settings(1_000_000_000, Duration.ofMillis(200)), 1));
     TestProbe<BoltzmannSupervisor.Reply> probe = kit.createTestProbe();
     sup.tell(new BoltzmannSupervisor.TrainBatch(BATCH, probe.getRef()));
     BoltzmannSupervisor.Failed f = probe.expectMessageClass(BoltzmannSupervisor.Failed.class, Duration.ofSeconds(5));

@@ -1,0 +1,161 @@
+package io.glauber.engine.actor;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Behaviors;
+import io.glauber.engine.actor.neuron.Network;
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.SparseCouplings;
+import io.glauber.model.Units;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The actor engine's benchmark: asynchronous neuron updates per second on a periodic L×L Ising
+ * lattice (J = 1, spins, no field) at temperature T, unclocked (mean interval 0) and without added
+ * delay; the messages per second the engine delivers meanwhile (one clock tick per update plus one
+ * state change per neighbour per flip); and, on the same actor system and dispatcher, the ceiling:
+ * messages per second of a plain ping-pong between pairs of actors.
+ *
+ * <p>Wall-clock figures: they depend on the machine and on whatever else runs on it.
+ */
+public final class ActorBench {
+  private ActorBench() {}
+
+  /**
+   * Runs the benchmark. Keys of the result: {@code neurons}, {@code temperature},
+   * {@code updates_per_s}, {@code engine_messages_per_s}, {@code messages_per_update},
+   * {@code ns_per_update} (wall time per update), {@code ceiling_messages_per_s},
+   * {@code engine_vs_ceiling}, {@code heap_mb_after_spawn}, {@code cores}, {@code dispatcher_throughput}.
+   *
+   * @param side lattice side L (L² neuron actors)
+   * @param temperature T
+   * @param warmup time the lattice runs before measuring
+   * @param measure measuring window (also the ping-pong's)
+   * @param seed run seed
+   * @param throughput messages a neuron handles per turn on a thread (the dispatcher's throughput)
+   */
+  public static Map<String, Object> run(int side, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+    com.typesafe.config.Config config = com.typesafe.config.ConfigFactory
+        .parseString(ActorConfig.NEURON_DISPATCHER + ".throughput = " + throughput).withFallback(ActorConfig.config());
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-bench", config);
+    try {
+      Map<String, Object> out = new LinkedHashMap<>();
+      int n = side * side;
+      BoltzmannMachine m = new BoltzmannMachine(Units.SPIN, SparseCouplings.squareLattice(side, 1.0), new double[n], n, temperature);
+      Dynamics d = Dynamics.async(Duration.ZERO, Duration.ZERO).withStepTimeout(Duration.ofSeconds(120));
+      ActorRef<Network.Command> net = system.systemActorOf(Network.create(m, d, null, null, seed), "bench-lattice", Props.empty());
+      ask(system, net, r -> new Network.Sample(1, r)); // starts the clocks once all neurons are spawned
+      out.put("neurons", n);
+      out.put("temperature", temperature);
+      out.put("heap_mb_after_spawn", usedHeapMb());
+      sleep(warmup);
+      Network.Counted c0 = (Network.Counted) ask(system, net, Network.Count::new);
+      long t0 = System.nanoTime();
+      sleep(measure);
+      Network.Counted c1 = (Network.Counted) ask(system, net, Network.Count::new);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      net.tell(new Network.Stop());
+      double updates = (c1.updates() - c0.updates()) / seconds;
+      out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
+      double messages = (c1.messages() - c0.messages()) / seconds;
+      out.put("updates_per_s", updates);
+      out.put("engine_messages_per_s", messages);
+      out.put("messages_per_update", messages / updates);
+      out.put("ns_per_update", 1e9 / updates);
+      sleep(Duration.ofMillis(500));
+      double ceiling = pingPong(system, 64, throughput, measure);
+      out.put("ceiling_messages_per_s", ceiling);
+      out.put("pingpong_one_ball_messages_per_s", pingPong(system, 64, 1, measure));
+      out.put("engine_vs_ceiling", messages / ceiling);
+      out.put("cores", Runtime.getRuntime().availableProcessors());
+      out.put("dispatcher_throughput", system.settings().config().getInt(ActorConfig.NEURON_DISPATCHER + ".throughput"));
+      return out;
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+
+  /** Cost per update over lattice sides (e.g. 32, 100, 316: 10³ to 10⁵ actors), one run each. */
+  public static List<Map<String, Object>> scaling(int[] sides, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int side : sides) out.add(run(side, temperature, warmup, measure, seed, throughput));
+    return out;
+  }
+
+  /**
+   * Messages per second of {@code pairs} pairs of actors bouncing {@code balls} balls each on the
+   * neuron dispatcher (with balls ≥ the throughput, every turn handles a full batch, as the neurons'
+   * turns do; with one ball every message is a hand-off between threads' turns).
+   */
+  static double pingPong(ActorSystem<?> system, int pairs, int balls, Duration measure) {
+    LongAdder count = new LongAdder();
+    List<ActorRef<PingPong.Command>> players = new ArrayList<>();
+    DispatcherSelector dispatcher = DispatcherSelector.fromConfig(ActorConfig.NEURON_DISPATCHER);
+    for (int p = 0; p < pairs; p++) {
+      ActorRef<PingPong.Command> a = system.systemActorOf(PingPong.create(p, count), "ping" + balls + "-" + p, dispatcher);
+      ActorRef<PingPong.Command> b = system.systemActorOf(PingPong.create(p, count), "pong" + balls + "-" + p, dispatcher);
+      b.tell(new PingPong.Partner(a, 0));
+      a.tell(new PingPong.Partner(b, balls));
+      players.add(a);
+      players.add(b);
+    }
+    sleep(Duration.ofMillis(500));
+    long c0 = count.sum();
+    long t0 = System.nanoTime();
+    sleep(measure);
+    long c1 = count.sum();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    for (ActorRef<PingPong.Command> p : players) p.tell(new PingPong.Halt());
+    return (c1 - c0) / seconds;
+  }
+
+  private static Network.Reply ask(ActorSystem<?> system, ActorRef<Network.Command> net,
+      akka.japi.function.Function<ActorRef<Network.Reply>, Network.Command> message) {
+    Network.Reply r = AskPattern.ask(net, message, Duration.ofSeconds(120), system.scheduler()).toCompletableFuture().join();
+    if (r instanceof Network.Failed f) throw new IllegalStateException(f.reason());
+    return r;
+  }
+
+  private static double usedHeapMb() {
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("benchmark interrupted", e);
+    }
+  }
+
+  /** The default dispatcher throughput of the benchmark. */
+  public static final int BENCH_THROUGHPUT = 32;
+
+  /**
+   * {@code java ... io.glauber.engine.actor.ActorBench [side...]}: prints one JSON object per
+   * lattice (T = 2.5, 3 s warm-up, 5 s window, throughput {@value #BENCH_THROUGHPUT} or
+   * {@code -Dbench.throughput=N}).
+   */
+  public static void main(String[] args) {
+    int[] sides = args.length == 0 ? new int[] {64} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    int throughput = Integer.getInteger("bench.throughput", BENCH_THROUGHPUT);
+    for (int side : sides) {
+      Map<String, Object> r = run(side, 2.5, Duration.ofSeconds(3), Duration.ofSeconds(5), 1, throughput);
+      StringBuilder sb = new StringBuilder("{");
+      r.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+      System.out.println(sb.append('}'));
+    }
+  }
+}

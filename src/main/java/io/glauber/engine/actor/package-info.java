@@ -1,0 +1,19 @@
+/**
+ * The actor engine: Glauber dynamics on Akka Typed, each neuron (or, in {@code layer}, each layer)
+ * an actor that updates itself from the state messages of its neighbours.
+ *
+ * <p>This package holds the public entry points and the pieces every actor shares:
+ * {@link io.glauber.engine.actor.ActorSampler} (samples as an akka-stream Source),
+ * {@link io.glauber.engine.actor.ActorTrainer} (Boltzmann learning fed by a backpressured stream of
+ * mini-batches), {@link io.glauber.engine.actor.ActorBench} (updates and messages per second against
+ * a ping-pong ceiling), {@link io.glauber.engine.actor.AsynchronyStudy}; the scheduling knobs
+ * ({@link io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}); the configuration
+ * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}); and serialisation: the
+ * marker interfaces {@link io.glauber.engine.actor.BinaryMessage} (compact
+ * {@link io.glauber.engine.actor.BinarySerializer}) and {@link io.glauber.engine.actor.JsonMessage}
+ * (Jackson CBOR). Java serialization is off.
+ *
+ * <p>Depends on {@code model}, {@code learn} and {@code exact} (the study); never on the batched
+ * engine. See docs/ACTORS.md.
+ */
+package io.glauber.engine.actor;
