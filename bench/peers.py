@@ -33,17 +33,18 @@ def load_idx(path, rows, threshold):
     return (pixels / 255.0 > threshold).astype(np.float32)
 
 
-def sklearn_rbm(x, hidden, batch, seed):
+def sklearn_rbm(x, hidden, batch, seed, dtype=np.float32):
     from sklearn.neural_network import BernoulliRBM
     rbm = BernoulliRBM(n_components=hidden, batch_size=batch, n_iter=1, learning_rate=0.01,
                        random_state=seed, verbose=0)
+    x = x.astype(dtype)
     t0 = time.perf_counter()
     rbm.fit(x)
     dt = time.perf_counter() - t0
     import sklearn
     return {"samples_per_s": x.shape[0] / dt, "seconds": dt, "rows": int(x.shape[0]),
             "version": sklearn.__version__, "dtype": str(rbm.components_.dtype),
-            "what": f"BernoulliRBM(n_components={hidden}, batch_size={batch}, n_iter=1).fit (PCD-1, sklearn's own)"}
+            "what": f"BernoulliRBM(n_components={hidden}, batch_size={batch}, n_iter=1).fit on {np.dtype(dtype).name} rows (PCD-1)"}
 
 
 def numpy_cd1(x, hidden, batch, seed, lr=0.01):
@@ -92,7 +93,7 @@ def main():
     p.add_argument("--batch", type=int, default=100)
     p.add_argument("--rows", type=int, default=20000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--skip", default="", help="comma-separated peers to skip: sklearn,numpy")
+    p.add_argument("--skip", default="", help="comma-separated peers to skip: sklearn,sklearn64,numpy")
     args = p.parse_args()
     x = load_idx(args.images, args.rows, 0.5)
     if x.shape[1] != args.visible:
@@ -105,6 +106,9 @@ def main():
         out["numpy"] = numpy_cd1(x, args.hidden, args.batch, args.seed)
     if "sklearn" not in skip:
         out["sklearn"] = sklearn_rbm(x, args.hidden, args.batch, args.seed)
+    if "sklearn64" not in skip:
+        # what a user gets from float64 pixels (numpy's default dtype): sklearn then works in float64
+        out["sklearn_float64"] = sklearn_rbm(x, args.hidden, args.batch, args.seed, np.float64)
     out["numpy_blas"] = blas_info()
     json.dump(out, sys.stdout)
     print()

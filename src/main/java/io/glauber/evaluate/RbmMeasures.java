@@ -108,21 +108,17 @@ public final class RbmMeasures {
     float[] x = new float[BATCH * nh];
     double[] partial = new double[2];
     try (Team team = Team.ofCores(2)) {
-      float[][] tmp = new float[team.size()][nh];
       int[] batchFrom = new int[1];
       Team.Body body = (from, to, part) -> {
-        float[] y = tmp[part];
         double s = 0;
         for (int r = from; r < to; r++) {
           int ox = r * nh;
           int ov = (batchFrom[0] + r) * nv;
-          double base = FastMath.softplusSum(x, ox, ox + nh, 1f);
           for (int i = 0; i < nv; i++) {
             float sign = 1f - 2f * data[ov + i];
-            int row = i * nh;
-            for (int j = 0; j < nh; j++) y[j] = x[ox + j] + sign * w[row + j];
-            double flipped = FastMath.softplusSum(y, 0, nh, 1f);
-            double gap = -sign * a[i] - (flipped - base); // F(v^(i)) − F(v)
+            // Σ_j softplus(x_j + sign·W_ij) − softplus(x_j), formed term by term (no cancellation)
+            double flippedMinusBase = FastMath.softplusShiftDifferenceSum(x, ox, w, i * nh, sign, nh);
+            double gap = -sign * a[i] - flippedMinusBase; // F(v^(i)) − F(v)
             s -= io.glauber.model.Glauber.softplus(-gap); // log σ(gap)
           }
         }

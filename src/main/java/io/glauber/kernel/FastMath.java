@@ -129,4 +129,12 @@ public final class FastMath {
       for (int j = 0; j < len; j++) x[off + j] = sigmoid(s * x[off + j] + c[j]);
     }
   }
+
+  /** Σ_j [softplus(x[xo + j] + d·w[wo + j]) − softplus(x[xo + j])] over j ∈ [0, n), in double. */
+  public static double softplusShiftDifferenceSum(float[] x, int xo, float[] w, int wo, float d, int n) {
+    if (VECTOR) return VectorMath.softplusShiftDifferenceSum(x, xo, w, wo, d, n);
+    double sum = 0;
+    for (int j = 0; j < n; j++) sum += softplus(x[xo + j] + d * w[wo + j]) - softplus(x[xo + j]);
+    return sum;
+  }
 }

@@ -11,110 +11,264 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API bodies of {@link FastMath}: the same Cephes formulas, lane-parallel. Loaded only
  * when the JVM has {@code jdk.incubator.vector}.
+ *
+ * <p>The formulas are written out inside each loop rather than called as helper methods: C2 keeps
+ * vectors in registers only when it inlines the whole expression, and a helper whose compiled code
+ * is already large is not inlined (InlineSmallCode), which boxes every vector and makes the loop
+ * tens of times slower. Keep the loops in step with {@link FastMath}'s scalar formulas, which the
+ * tests compare with {@link io.glauber.model.Glauber}. Integer↔float conversions use the 1.5·2²³
+ * trick (adding 12582912 puts a small integer in the low mantissa bits) and masked arithmetic is
+ * written as blends: JDK 17 does not compile lane conversions and masked operations to vector
+ * instructions on every machine (AVX2 here), and falls back to slow Java for them.
  */
 final class VectorMath {
   private VectorMath() {}
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
   private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+  private static final FloatVector ZERO = FloatVector.zero(S);
+  private static final FloatVector VP2 = FloatVector.broadcast(S, P2);
+  private static final FloatVector VP3 = FloatVector.broadcast(S, P3);
+  private static final FloatVector VP4 = FloatVector.broadcast(S, P4);
+  private static final FloatVector VP5 = FloatVector.broadcast(S, P5);
+  private static final FloatVector VL0 = FloatVector.broadcast(S, LOGP[0]);
+  private static final FloatVector VL1 = FloatVector.broadcast(S, LOGP[1]);
+  private static final FloatVector VL2 = FloatVector.broadcast(S, LOGP[2]);
+  private static final FloatVector VL3 = FloatVector.broadcast(S, LOGP[3]);
+  private static final FloatVector VL4 = FloatVector.broadcast(S, LOGP[4]);
+  private static final FloatVector VL5 = FloatVector.broadcast(S, LOGP[5]);
+  private static final FloatVector VL6 = FloatVector.broadcast(S, LOGP[6]);
+  private static final FloatVector VL7 = FloatVector.broadcast(S, LOGP[7]);
+  private static final FloatVector VL8 = FloatVector.broadcast(S, LOGP[8]);
 
-  static FloatVector exp(FloatVector x) {
-    x = x.max(EXP_LO).min(EXP_HI);
-    // round to nearest by the 1.5·2²³ trick (no FLOOR lane op in JDK 17); |r| ≤ ln2/2 as in Cephes
-    FloatVector n = x.fma(LOG2E, 12582912f).sub(12582912f);
-    FloatVector r = x.sub(n.mul(C1)).sub(n.mul(C2));
-    FloatVector p = r.fma(P0, P1);
-    p = p.fma(r, FloatVector.broadcast(S, P2));
-    p = p.fma(r, FloatVector.broadcast(S, P3));
-    p = p.fma(r, FloatVector.broadcast(S, P4));
-    p = p.fma(r, FloatVector.broadcast(S, P5));
-    p = p.mul(r.mul(r)).add(r).add(1f);
-    IntVector e = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
-    return p.mul(e.reinterpretAsFloats());
-  }
-
-  private static FloatVector log1pImpl(FloatVector z) {
-    FloatVector y = z.add(1f);
-    IntVector bits = y.reinterpretAsInts();
-    FloatVector ef = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xff).sub(126)
-        .convert(VectorOperators.I2F, 0);
-    FloatVector m = bits.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
-    VectorMask<Float> small = m.lt(SQRTHF);
-    ef = ef.sub(1f, small);
-    m = m.add(m, small).sub(1f);
-    FloatVector zz = m.mul(m);
-    FloatVector p = FloatVector.broadcast(S, LOGP[0]);
-    for (int k = 1; k < LOGP.length; k++) p = p.fma(m, FloatVector.broadcast(S, LOGP[k]));
-    FloatVector r = m.mul(zz).mul(p);
-    r = r.add(ef.mul(C2));
-    r = r.sub(zz.mul(0.5f));
-    FloatVector logy = m.add(r).add(ef.mul(C1));
-    // Goldberg's correction log1p(z) = log(y)·z/(y − 1), y = fl(1 + z): restores the digits of z
-    // that the rounding of 1 + z lost; where y = 1, log1p(z) = z to float precision
-    FloatVector d = y.sub(1f);
-    VectorMask<Float> one = d.eq(0f);
-    return logy.mul(z.div(d.blend(1f, one))).blend(z, one);
-  }
-
-  static FloatVector softplus(FloatVector x) {
-    FloatVector u = exp(x.abs().neg());
-    return x.max(0f).add(log1pImpl(u));
-  }
-
+  /** x[from..to) ← σ(s·x). */
   static void sigmoid(float[] x, int from, int to, float s) {
     int k = from;
     int bound = from + S.loopBound(to - from);
     for (; k < bound; k += S.length()) {
-      FloatVector v = FloatVector.fromArray(S, x, k).mul(-s);
-      ONE.div(exp(v).add(1f)).intoArray(x, k);
+      FloatVector a = FloatVector.fromArray(S, x, k).mul(-s);
+      FloatVector eax = a.max(EXP_LO).min(EXP_HI);
+      FloatVector eak = eax.fma(LOG2E, 12582912f);
+      FloatVector ean = eak.sub(12582912f);
+      FloatVector ear = eax.sub(ean.mul(C1)).sub(ean.mul(C2));
+      FloatVector eap = ear.fma(P0, P1).fma(ear, VP2).fma(ear, VP3).fma(ear, VP4).fma(ear, VP5);
+      eap = eap.mul(ear.mul(ear)).add(ear).add(1f);
+      FloatVector ea = eap.mul(eak.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      ONE.div(ea.add(1f)).intoArray(x, k);
     }
     for (; k < to; k++) x[k] = FastMath.sigmoid(s * x[k]);
   }
 
+  /** x[off + j] ← σ(s·x[off + j] + c[j]). */
+  static void sigmoidAffine(float[] x, int off, int len, float s, float[] c) {
+    int j = 0;
+    int bound = S.loopBound(len);
+    for (; j < bound; j += S.length()) {
+      FloatVector a = FloatVector.fromArray(S, x, off + j).mul(-s).sub(FloatVector.fromArray(S, c, j));
+      FloatVector eax = a.max(EXP_LO).min(EXP_HI);
+      FloatVector eak = eax.fma(LOG2E, 12582912f);
+      FloatVector ean = eak.sub(12582912f);
+      FloatVector ear = eax.sub(ean.mul(C1)).sub(ean.mul(C2));
+      FloatVector eap = ear.fma(P0, P1).fma(ear, VP2).fma(ear, VP3).fma(ear, VP4).fma(ear, VP5);
+      eap = eap.mul(ear.mul(ear)).add(ear).add(1f);
+      FloatVector ea = eap.mul(eak.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      ONE.div(ea.add(1f)).intoArray(x, off + j);
+    }
+    for (; j < len; j++) x[off + j] = FastMath.sigmoid(s * x[off + j] + c[j]);
+  }
+
+  /** x[from..to) ← softplus(s·x). */
   static void softplus(float[] x, int from, int to, float s) {
     int k = from;
     int bound = from + S.loopBound(to - from);
     for (; k < bound; k += S.length()) {
-      softplus(FloatVector.fromArray(S, x, k).mul(s)).intoArray(x, k);
+      FloatVector a = FloatVector.fromArray(S, x, k).mul(s);
+      FloatVector saux = a.abs().neg().max(EXP_LO).min(EXP_HI);
+      FloatVector sauk = saux.fma(LOG2E, 12582912f);
+      FloatVector saun = sauk.sub(12582912f);
+      FloatVector saur = saux.sub(saun.mul(C1)).sub(saun.mul(C2));
+      FloatVector saup = saur.fma(P0, P1).fma(saur, VP2).fma(saur, VP3).fma(saur, VP4).fma(saur, VP5);
+      saup = saup.mul(saur.mul(saur)).add(saur).add(1f);
+      FloatVector sau = saup.mul(sauk.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector sagy = sau.add(1f);
+      IntVector sagb = sagy.reinterpretAsInts();
+      FloatVector sage = sagb.lanewise(VectorOperators.LSHR, 23).and(0xff).add(0x4B400000 - 126).reinterpretAsFloats().sub(12582912f);
+      FloatVector sagm = sagb.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+      VectorMask<Float> sags = sagm.lt(SQRTHF);
+      sage = sage.sub(ZERO.blend(1f, sags));
+      sagm = sagm.add(ZERO.blend(sagm, sags)).sub(1f);
+      FloatVector sagz = sagm.mul(sagm);
+      FloatVector sagq = sagm.fma(VL0, VL1).fma(sagm, VL2).fma(sagm, VL3).fma(sagm, VL4).fma(sagm, VL5).fma(sagm, VL6).fma(sagm, VL7).fma(sagm, VL8);
+      FloatVector sagr = sagm.mul(sagz).mul(sagq).add(sage.mul(C2)).sub(sagz.mul(0.5f));
+      FloatVector sagl = sagm.add(sagr).add(sage.mul(C1));
+      FloatVector sagd = sagy.sub(1f);
+      VectorMask<Float> sago = sagd.eq(0f);
+      FloatVector sag = sagl.mul(sau.div(sagd.blend(1f, sago))).blend(sau, sago);
+      FloatVector sa = a.max(0f).add(sag);
+      sa.intoArray(x, k);
     }
     for (; k < to; k++) x[k] = FastMath.softplus(s * x[k]);
   }
 
+  /** Σ softplus(s·x[k]), each vector's lanes added in double. */
   static double softplusSum(float[] x, int from, int to, float s) {
     int k = from;
     int bound = from + S.loopBound(to - from);
     double sum = 0;
     for (; k < bound; k += S.length()) {
-      sum += softplus(FloatVector.fromArray(S, x, k).mul(s)).reduceLanes(VectorOperators.ADD);
+      FloatVector a = FloatVector.fromArray(S, x, k).mul(s);
+      FloatVector saux = a.abs().neg().max(EXP_LO).min(EXP_HI);
+      FloatVector sauk = saux.fma(LOG2E, 12582912f);
+      FloatVector saun = sauk.sub(12582912f);
+      FloatVector saur = saux.sub(saun.mul(C1)).sub(saun.mul(C2));
+      FloatVector saup = saur.fma(P0, P1).fma(saur, VP2).fma(saur, VP3).fma(saur, VP4).fma(saur, VP5);
+      saup = saup.mul(saur.mul(saur)).add(saur).add(1f);
+      FloatVector sau = saup.mul(sauk.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector sagy = sau.add(1f);
+      IntVector sagb = sagy.reinterpretAsInts();
+      FloatVector sage = sagb.lanewise(VectorOperators.LSHR, 23).and(0xff).add(0x4B400000 - 126).reinterpretAsFloats().sub(12582912f);
+      FloatVector sagm = sagb.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+      VectorMask<Float> sags = sagm.lt(SQRTHF);
+      sage = sage.sub(ZERO.blend(1f, sags));
+      sagm = sagm.add(ZERO.blend(sagm, sags)).sub(1f);
+      FloatVector sagz = sagm.mul(sagm);
+      FloatVector sagq = sagm.fma(VL0, VL1).fma(sagm, VL2).fma(sagm, VL3).fma(sagm, VL4).fma(sagm, VL5).fma(sagm, VL6).fma(sagm, VL7).fma(sagm, VL8);
+      FloatVector sagr = sagm.mul(sagz).mul(sagq).add(sage.mul(C2)).sub(sagz.mul(0.5f));
+      FloatVector sagl = sagm.add(sagr).add(sage.mul(C1));
+      FloatVector sagd = sagy.sub(1f);
+      VectorMask<Float> sago = sagd.eq(0f);
+      FloatVector sag = sagl.mul(sau.div(sagd.blend(1f, sago))).blend(sau, sago);
+      FloatVector sa = a.max(0f).add(sag);
+      sum += sa.reduceLanes(VectorOperators.ADD);
     }
     for (; k < to; k++) sum += FastMath.softplus(s * x[k]);
     return sum;
   }
 
+  /**
+   * Σ [softplus(s1·x[k]) − softplus(s0·x[k])]; the differences are small, so they are accumulated
+   * per lane in float and the lanes added once.
+   */
   static double softplusDifferenceSum(float[] x, int from, int to, float s1, float s0) {
     int k = from;
     int bound = from + S.loopBound(to - from);
     double sum = 0;
+    FloatVector acc = ZERO;
     for (; k < bound; k += S.length()) {
       FloatVector v = FloatVector.fromArray(S, x, k);
-      sum += softplus(v.mul(s1)).sub(softplus(v.mul(s0))).reduceLanes(VectorOperators.ADD);
+      FloatVector a = v.mul(s1);
+      FloatVector b = v.mul(s0);
+      FloatVector saux = a.abs().neg().max(EXP_LO).min(EXP_HI);
+      FloatVector sauk = saux.fma(LOG2E, 12582912f);
+      FloatVector saun = sauk.sub(12582912f);
+      FloatVector saur = saux.sub(saun.mul(C1)).sub(saun.mul(C2));
+      FloatVector saup = saur.fma(P0, P1).fma(saur, VP2).fma(saur, VP3).fma(saur, VP4).fma(saur, VP5);
+      saup = saup.mul(saur.mul(saur)).add(saur).add(1f);
+      FloatVector sau = saup.mul(sauk.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector sagy = sau.add(1f);
+      IntVector sagb = sagy.reinterpretAsInts();
+      FloatVector sage = sagb.lanewise(VectorOperators.LSHR, 23).and(0xff).add(0x4B400000 - 126).reinterpretAsFloats().sub(12582912f);
+      FloatVector sagm = sagb.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+      VectorMask<Float> sags = sagm.lt(SQRTHF);
+      sage = sage.sub(ZERO.blend(1f, sags));
+      sagm = sagm.add(ZERO.blend(sagm, sags)).sub(1f);
+      FloatVector sagz = sagm.mul(sagm);
+      FloatVector sagq = sagm.fma(VL0, VL1).fma(sagm, VL2).fma(sagm, VL3).fma(sagm, VL4).fma(sagm, VL5).fma(sagm, VL6).fma(sagm, VL7).fma(sagm, VL8);
+      FloatVector sagr = sagm.mul(sagz).mul(sagq).add(sage.mul(C2)).sub(sagz.mul(0.5f));
+      FloatVector sagl = sagm.add(sagr).add(sage.mul(C1));
+      FloatVector sagd = sagy.sub(1f);
+      VectorMask<Float> sago = sagd.eq(0f);
+      FloatVector sag = sagl.mul(sau.div(sagd.blend(1f, sago))).blend(sau, sago);
+      FloatVector sa = a.max(0f).add(sag);
+      FloatVector sbux = b.abs().neg().max(EXP_LO).min(EXP_HI);
+      FloatVector sbuk = sbux.fma(LOG2E, 12582912f);
+      FloatVector sbun = sbuk.sub(12582912f);
+      FloatVector sbur = sbux.sub(sbun.mul(C1)).sub(sbun.mul(C2));
+      FloatVector sbup = sbur.fma(P0, P1).fma(sbur, VP2).fma(sbur, VP3).fma(sbur, VP4).fma(sbur, VP5);
+      sbup = sbup.mul(sbur.mul(sbur)).add(sbur).add(1f);
+      FloatVector sbu = sbup.mul(sbuk.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector sbgy = sbu.add(1f);
+      IntVector sbgb = sbgy.reinterpretAsInts();
+      FloatVector sbge = sbgb.lanewise(VectorOperators.LSHR, 23).and(0xff).add(0x4B400000 - 126).reinterpretAsFloats().sub(12582912f);
+      FloatVector sbgm = sbgb.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+      VectorMask<Float> sbgs = sbgm.lt(SQRTHF);
+      sbge = sbge.sub(ZERO.blend(1f, sbgs));
+      sbgm = sbgm.add(ZERO.blend(sbgm, sbgs)).sub(1f);
+      FloatVector sbgz = sbgm.mul(sbgm);
+      FloatVector sbgq = sbgm.fma(VL0, VL1).fma(sbgm, VL2).fma(sbgm, VL3).fma(sbgm, VL4).fma(sbgm, VL5).fma(sbgm, VL6).fma(sbgm, VL7).fma(sbgm, VL8);
+      FloatVector sbgr = sbgm.mul(sbgz).mul(sbgq).add(sbge.mul(C2)).sub(sbgz.mul(0.5f));
+      FloatVector sbgl = sbgm.add(sbgr).add(sbge.mul(C1));
+      FloatVector sbgd = sbgy.sub(1f);
+      VectorMask<Float> sbgo = sbgd.eq(0f);
+      FloatVector sbg = sbgl.mul(sbu.div(sbgd.blend(1f, sbgo))).blend(sbu, sbgo);
+      FloatVector sb = b.max(0f).add(sbg);
+      acc = acc.add(sa.sub(sb));
     }
+    sum += acc.reduceLanes(VectorOperators.ADD);
     for (; k < to; k++) sum += FastMath.softplus(s1 * x[k]) - FastMath.softplus(s0 * x[k]);
     return sum;
   }
 
-  static void sigmoidAffine(float[] x, int off, int len, float s, float[] c) {
+  /** Σ_j [softplus(x[xo + j] + d·w[wo + j]) − softplus(x[xo + j])] for j ∈ [0, n). */
+  static double softplusShiftDifferenceSum(float[] x, int xo, float[] w, int wo, float d, int n) {
     int j = 0;
-    int bound = S.loopBound(len);
+    int bound = S.loopBound(n);
+    double sum = 0;
+    FloatVector acc = ZERO;
     for (; j < bound; j += S.length()) {
-      FloatVector v = FloatVector.fromArray(S, x, off + j).mul(-s).sub(FloatVector.fromArray(S, c, j));
-      ONE.div(exp(v).add(1f)).intoArray(x, off + j);
+      FloatVector b = FloatVector.fromArray(S, x, xo + j);
+      FloatVector a = FloatVector.fromArray(S, w, wo + j).fma(FloatVector.broadcast(S, d), b);
+      FloatVector saux = a.abs().neg().max(EXP_LO).min(EXP_HI);
+      FloatVector sauk = saux.fma(LOG2E, 12582912f);
+      FloatVector saun = sauk.sub(12582912f);
+      FloatVector saur = saux.sub(saun.mul(C1)).sub(saun.mul(C2));
+      FloatVector saup = saur.fma(P0, P1).fma(saur, VP2).fma(saur, VP3).fma(saur, VP4).fma(saur, VP5);
+      saup = saup.mul(saur.mul(saur)).add(saur).add(1f);
+      FloatVector sau = saup.mul(sauk.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector sagy = sau.add(1f);
+      IntVector sagb = sagy.reinterpretAsInts();
+      FloatVector sage = sagb.lanewise(VectorOperators.LSHR, 23).and(0xff).add(0x4B400000 - 126).reinterpretAsFloats().sub(12582912f);
+      FloatVector sagm = sagb.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+      VectorMask<Float> sags = sagm.lt(SQRTHF);
+      sage = sage.sub(ZERO.blend(1f, sags));
+      sagm = sagm.add(ZERO.blend(sagm, sags)).sub(1f);
+      FloatVector sagz = sagm.mul(sagm);
+      FloatVector sagq = sagm.fma(VL0, VL1).fma(sagm, VL2).fma(sagm, VL3).fma(sagm, VL4).fma(sagm, VL5).fma(sagm, VL6).fma(sagm, VL7).fma(sagm, VL8);
+      FloatVector sagr = sagm.mul(sagz).mul(sagq).add(sage.mul(C2)).sub(sagz.mul(0.5f));
+      FloatVector sagl = sagm.add(sagr).add(sage.mul(C1));
+      FloatVector sagd = sagy.sub(1f);
+      VectorMask<Float> sago = sagd.eq(0f);
+      FloatVector sag = sagl.mul(sau.div(sagd.blend(1f, sago))).blend(sau, sago);
+      FloatVector sa = a.max(0f).add(sag);
+      FloatVector sbux = b.abs().neg().max(EXP_LO).min(EXP_HI);
+      FloatVector sbuk = sbux.fma(LOG2E, 12582912f);
+      FloatVector sbun = sbuk.sub(12582912f);
+      FloatVector sbur = sbux.sub(sbun.mul(C1)).sub(sbun.mul(C2));
+      FloatVector sbup = sbur.fma(P0, P1).fma(sbur, VP2).fma(sbur, VP3).fma(sbur, VP4).fma(sbur, VP5);
+      sbup = sbup.mul(sbur.mul(sbur)).add(sbur).add(1f);
+      FloatVector sbu = sbup.mul(sbuk.reinterpretAsInts().sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector sbgy = sbu.add(1f);
+      IntVector sbgb = sbgy.reinterpretAsInts();
+      FloatVector sbge = sbgb.lanewise(VectorOperators.LSHR, 23).and(0xff).add(0x4B400000 - 126).reinterpretAsFloats().sub(12582912f);
+      FloatVector sbgm = sbgb.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+      VectorMask<Float> sbgs = sbgm.lt(SQRTHF);
+      sbge = sbge.sub(ZERO.blend(1f, sbgs));
+      sbgm = sbgm.add(ZERO.blend(sbgm, sbgs)).sub(1f);
+      FloatVector sbgz = sbgm.mul(sbgm);
+      FloatVector sbgq = sbgm.fma(VL0, VL1).fma(sbgm, VL2).fma(sbgm, VL3).fma(sbgm, VL4).fma(sbgm, VL5).fma(sbgm, VL6).fma(sbgm, VL7).fma(sbgm, VL8);
+      FloatVector sbgr = sbgm.mul(sbgz).mul(sbgq).add(sbge.mul(C2)).sub(sbgz.mul(0.5f));
+      FloatVector sbgl = sbgm.add(sbgr).add(sbge.mul(C1));
+      FloatVector sbgd = sbgy.sub(1f);
+      VectorMask<Float> sbgo = sbgd.eq(0f);
+      FloatVector sbg = sbgl.mul(sbu.div(sbgd.blend(1f, sbgo))).blend(sbu, sbgo);
+      FloatVector sb = b.max(0f).add(sbg);
+      acc = acc.add(sa.sub(sb));
     }
-    for (; j < len; j++) x[off + j] = FastMath.sigmoid(s * x[off + j] + c[j]);
+    sum += acc.reduceLanes(VectorOperators.ADD);
+    for (; j < n; j++) sum += FastMath.softplus(x[xo + j] + d * w[wo + j]) - FastMath.softplus(x[xo + j]);
+    return sum;
   }
-
-  private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
-  private static final FloatVector ZERO = FloatVector.zero(S);
 
   /**
    * Bernoulli draws with xoshiro128+ in every lane: out[k] ← [u &lt; p[k]], u the top 24 bits of the

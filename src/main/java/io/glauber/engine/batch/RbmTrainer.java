@@ -23,7 +23,9 @@ import java.util.function.Function;
  * </pre>
  *
  * (one BLAS product over the stacked rows [V₀; V₋] of B + C rows, the bias differences as weighted
- * column sums through BLAS; the hidden units are summed out analytically on both sides),
+ * column sums through BLAS; the hidden units are summed out analytically on both sides; for PCD the
+ * positive phase P(H|V₀) and the chains' last hidden layer P(H|V₋) are one product over the same
+ * stacked rows),
  * where the C negative rows V₋ come from
  * <ul>
  *   <li>CD-k: C = B chains started at the batch, k block-Gibbs sweeps (Hinton 2002);</li>
@@ -64,6 +66,7 @@ public final class RbmTrainer implements Trainer {
   private int epoch;
   private long step;
   private long draws; // index of the next step's random streams; equals step in training
+  private long lastCheckpoint = System.nanoTime();
 
   // buffers, allocated once
   private final int[] order;
@@ -78,6 +81,7 @@ public final class RbmTrainer implements Trainer {
   private final float[] hScratch;
   private final float[] pvBatch;
   private final float[] vStack, pStack; // [V₀; V₋] and [P₀/B; −P₋/C], (B + C) rows
+  private final float[] hStack; // PCD: samples of the stacked hidden layer
   private final float[] rowWeight, ones; // 1/B for the B data rows, −1/C for the C negative rows
   private final double[] energies;
   private final long[] swapAttempts, swapAccepts;
@@ -131,6 +135,7 @@ public final class RbmTrainer implements Trainer {
     pvBatch = new float[b * nv];
     vStack = new float[(b + c) * nv];
     pStack = new float[(b + c) * nh];
+    hStack = cfg.method() == TrainConfig.Method.PCD ? new float[(b + c) * nh] : new float[0];
     rowWeight = new float[b + c];
     ones = new float[b + c];
     for (int r = 0; r < b + c; r++) {
@@ -223,7 +228,8 @@ public final class RbmTrainer implements Trainer {
 
   /**
    * Runs the remaining epochs; when {@code checkpointDir} is given, writes a checkpoint every
-   * {@link TrainConfig#checkpointEvery()} steps and at the end of each epoch.
+   * {@link TrainConfig#checkpointEvery()} steps, every {@link TrainConfig#checkpointMinutes()}
+   * minutes, and at the end of each epoch.
    */
   public void train(EpochListener listener, Path checkpointDir) {
     while (epoch < cfg.epochs()) {
@@ -234,7 +240,8 @@ public final class RbmTrainer implements Trainer {
       for (int batch = (int) (step - (long) epoch * stepsPerEpoch); batch < stepsPerEpoch; batch++) {
         for (int r = 0; r < b; r++) System.arraycopy(data, order[batch * b + r] * nv, v0, r * nv, nv);
         update(v0);
-        if (checkpointDir != null && cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0) {
+        if (checkpointDir != null && ((cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0)
+            || (cfg.checkpointMinutes() > 0 && System.nanoTime() - lastCheckpoint >= cfg.checkpointMinutes() * 60e9))) {
           checkpoint(checkpointDir);
         }
       }
@@ -330,31 +337,35 @@ public final class RbmTrainer implements Trainer {
   void differences(float[] batch, float[] dW, float[] dBias, float[] hiddenClamped) {
     gibbs.reseed(cfg.seed(), draws++);
     refreshBiases();
-    boolean cd = cfg.method() == TrainConfig.Method.CD;
-    // positive phase: P(H|V₀); for CD also a sample H₀ to start the chain
-    gibbs.hidden(batch, b, w, nv, nh, 1f, ch[0], ph0, cd ? h0 : null);
     switch (cfg.method()) {
       case CD -> {
-        float[] h = h0;
+        // positive phase P(H|V₀) and a sample H₀ to start the chains, then k sweeps
+        gibbs.hidden(batch, b, w, nv, nh, 1f, ch[0], ph0, h0);
         for (int s = 0; s < cfg.k(); s++) {
-          gibbs.visible(h, c, w, nv, nh, 1f, cv[0], pvn, vn);
+          gibbs.visible(h0, c, w, nv, nh, 1f, cv[0], pvn, vn);
           gibbs.hidden(vn, c, w, nv, nh, 1f, ch[0], phn, s + 1 < cfg.k() ? h0 : null);
         }
+        stack(batch);
       }
       case PCD -> {
         for (int s = 0; s < cfg.k(); s++) {
           gibbs.visible(chainH, c, w, nv, nh, 1f, cv[0], pvn, vn);
-          gibbs.hidden(vn, c, w, nv, nh, 1f, ch[0], phn, chainH);
+          if (s + 1 < cfg.k()) gibbs.hidden(vn, c, w, nv, nh, 1f, ch[0], phn, chainH);
         }
+        // the last sweep's hidden layer and the positive phase share one product over [V₀; V₋]
+        System.arraycopy(batch, 0, vStack, 0, b * nv);
+        System.arraycopy(vn, 0, vStack, b * nv, c * nv);
+        gibbs.hidden(vStack, b + c, w, nv, nh, 1f, ch[0], pStack, hStack);
+        System.arraycopy(hStack, b * nh, chainH, 0, c * nh);
       }
-      case PT -> tempering();
+      case PT -> {
+        gibbs.hidden(batch, b, w, nv, nh, 1f, ch[0], ph0, null);
+        tempering();
+        stack(batch);
+      }
     }
     // one product for ΔW over the stacked rows [V₀; V₋]ᵀ·[P₀/B; −P₋/C], and the bias differences as
     // weighted column sums through BLAS (ΔW is V₀ᵀP₀/B − V₋ᵀP₋/C)
-    System.arraycopy(batch, 0, vStack, 0, b * nv);
-    System.arraycopy(vn, 0, vStack, b * nv, c * nv);
-    System.arraycopy(ph0, 0, pStack, 0, b * nh);
-    System.arraycopy(phn, 0, pStack, b * nh, c * nh);
     for (int r = 0; r < b + c; r++) {
       float sr = rowWeight[r];
       int o = r * nh;
@@ -364,6 +375,14 @@ public final class RbmTrainer implements Trainer {
     Blas.gemm(false, false, 1, nv, b + c, 1f, rowWeight, 0, vStack, 0, 0f, dBias, 0);
     Blas.gemm(false, false, 1, nh, b + c, 1f, ones, 0, pStack, 0, 0f, dBias, nv);
     if (hiddenClamped != null) Blas.gemm(false, false, 1, nh, b, 1f, ones, 0, pStack, 0, 0f, hiddenClamped, 0);
+  }
+
+  /** [V₀; V₋] and [P₀; P₋] from the separate buffers. */
+  private void stack(float[] batch) {
+    System.arraycopy(batch, 0, vStack, 0, b * nv);
+    System.arraycopy(vn, 0, vStack, b * nv, c * nv);
+    System.arraycopy(ph0, 0, pStack, 0, b * nh);
+    System.arraycopy(phn, 0, pStack, b * nh, c * nh);
   }
 
   /** k sweeps of every replica, statistics from β = 1 into (vn, phn), then one round of swaps. */
@@ -450,6 +469,7 @@ public final class RbmTrainer implements Trainer {
 
   @Override
   public Path checkpoint(Path dir) {
+    lastCheckpoint = System.nanoTime();
     return TrainingCheckpoint.write(dir, snapshot());
   }
 

@@ -29,7 +29,8 @@ import java.util.List;
  *   chains = 100                 # persistent chains (pcd), chains per replica (pt)
  *   pt.temperatures = [1.0, 1.25, 1.6, 2.0]          # T of the replicas; the first must be 1
  *   init-std = 0.01              # W ~ N(0, init-std²)
- *   checkpoint-every = 0         # steps between checkpoints (0 = only at the end of training)
+ *   checkpoint-every = 0         # steps between checkpoints (0 = only at the ends of epochs)
+ *   checkpoint-minutes = 0       # minutes between checkpoints (0 = off)
  *   monitor-rows = 1000          # rows used for the per-epoch reconstruction error
  * }
  * </pre>
@@ -53,6 +54,7 @@ import java.util.List;
  * @param temperatures replica temperatures for PT, first 1, increasing
  * @param initStd standard deviation of the initial weights
  * @param checkpointEvery steps between checkpoints, 0 for none during training
+ * @param checkpointMinutes minutes between checkpoints, 0 for none (whichever of the two comes first)
  * @param monitorRows rows of the data used for the per-epoch reconstruction error
  * @param seed the run's one seed
  */
@@ -61,7 +63,8 @@ public record TrainConfig(
     double learningRate, String learningRateSchedule, double learningRateFinal,
     double momentumStart, double momentumFinal, int momentumSwitchEpoch,
     double weightDecay, double sparsityTarget, double sparsityCost, double sparsityDecay,
-    int chains, double[] temperatures, double initStd, int checkpointEvery, int monitorRows, long seed) {
+    int chains, double[] temperatures, double initStd, int checkpointEvery, double checkpointMinutes, int monitorRows,
+    long seed) {
 
   /** The sampler of the negative phase. */
   public enum Method {
@@ -95,7 +98,7 @@ public record TrainConfig(
       "  sparsity { target = 0, cost = 0, decay = 0.9 }",
       "  chains = 100",
       "  pt.temperatures = [1.0, 1.25, 1.6, 2.0]",
-      "  init-std = 0.01, checkpoint-every = 0, monitor-rows = 1000",
+      "  init-std = 0.01, checkpoint-every = 0, checkpoint-minutes = 0, monitor-rows = 1000",
       "}");
 
   public TrainConfig {
@@ -116,6 +119,7 @@ public record TrainConfig(
     check(chains >= 1, "train.chains", chains, "≥ 1");
     check(initStd >= 0, "train.init-std", initStd, "≥ 0");
     check(checkpointEvery >= 0, "train.checkpoint-every", checkpointEvery, "≥ 0");
+    check(checkpointMinutes >= 0 && Double.isFinite(checkpointMinutes), "train.checkpoint-minutes", checkpointMinutes, "≥ 0");
     check(monitorRows >= 0, "train.monitor-rows", monitorRows, "≥ 0");
     if (temperatures == null || temperatures.length < 1 || temperatures[0] != 1.0) {
       throw new IllegalArgumentException("train.pt.temperatures = " + Arrays.toString(temperatures) + " (expected a list starting with 1.0)");
@@ -152,7 +156,7 @@ public record TrainConfig(
         t.getDouble("weight-decay"), t.getDouble("sparsity.target"), t.getDouble("sparsity.cost"),
         t.getDouble("sparsity.decay"), t.getInt("chains"),
         temps.stream().mapToDouble(Double::doubleValue).toArray(), t.getDouble("init-std"),
-        t.getInt("checkpoint-every"), t.getInt("monitor-rows"), f.getLong("seed"));
+        t.getInt("checkpoint-every"), t.getDouble("checkpoint-minutes"), t.getInt("monitor-rows"), f.getLong("seed"));
   }
 
   /** The defaults, with {@code hocon} on top (e.g. "train.method = pt"). */
@@ -177,7 +181,7 @@ public record TrainConfig(
   public TrainConfig with(Method m, int newK, int newChains) {
     return new TrainConfig(m, hidden, newK, epochs, batchSize, learningRate, learningRateSchedule, learningRateFinal,
         momentumStart, momentumFinal, momentumSwitchEpoch, weightDecay, sparsityTarget, sparsityCost, sparsityDecay,
-        newChains, temperatures, initStd, checkpointEvery, monitorRows, seed);
+        newChains, temperatures, initStd, checkpointEvery, checkpointMinutes, monitorRows, seed);
   }
 
   @Override
@@ -196,6 +200,6 @@ public record TrainConfig(
         + ", η=" + learningRate + " " + learningRateSchedule + "→" + learningRateFinal + ", μ=" + momentumStart + "→"
         + momentumFinal + "@" + momentumSwitchEpoch + ", λ=" + weightDecay + ", sparsity=" + sparsityTarget + "/"
         + sparsityCost + "/" + sparsityDecay + ", chains=" + chains + ", T=" + Arrays.toString(temperatures)
-        + ", init=" + initStd + ", checkpoint=" + checkpointEvery + ", monitor=" + monitorRows + ", seed=" + seed + "]";
+        + ", init=" + initStd + ", checkpoint=" + checkpointEvery + "/" + checkpointMinutes + "min, monitor=" + monitorRows + ", seed=" + seed + "]";
   }
 }

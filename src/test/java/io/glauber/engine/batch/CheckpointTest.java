@@ -89,4 +89,20 @@ class CheckpointTest {
     assertTrue(problems.get(0).contains("truncated"), problems.get(0));
     assertTrue(problems.get(1).contains("checksum"), problems.get(1));
   }
+
+  @Test
+  void timeBasedCheckpointsAreWrittenBetweenEpochs() throws IOException {
+    float[] data = CheckpointedRun.data();
+    // 1e-6 minutes = 60 µs: every step is past due, so a checkpoint follows every step
+    TrainConfig cfg = TrainConfig.parse(CheckpointedRun.CONFIG + ", train { epochs = 1, checkpoint-every = 0, checkpoint-minutes = 1e-6 }");
+    long steps;
+    try (RbmTrainer t = new RbmTrainer(cfg, data, CheckpointedRun.ROWS, CheckpointedRun.COLS)) {
+      t.train(null, dir);
+      steps = t.step();
+    }
+    List<Path> files = TrainingCheckpoint.list(dir);
+    assertEquals(TrainingCheckpoint.KEEP, files.size(), "the newest " + TrainingCheckpoint.KEEP + " are kept");
+    assertEquals(steps, TrainingCheckpoint.read(files.get(0)).step());
+    assertEquals(steps - 1, TrainingCheckpoint.read(files.get(1)).step(), "one checkpoint per step");
+  }
 }
