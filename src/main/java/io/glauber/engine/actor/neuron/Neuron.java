@@ -217,18 +217,23 @@ public final class Neuron {
     this.context = context;
     this.timers = timers;
     this.cell = cell;
-    this.idle = common(Behaviors.receive(Command.class))
+    // hot messages first: a builder tries its cases in order
+    this.idle = common(Behaviors.receive(Command.class)
         .onMessage(Update.class, this::onUpdate)
+        .onMessage(StateChanged.class, this::onStateChanged))
         .onMessage(Clamp.class, this::onClamp)
         .onMessage(StartAsync.class, this::onStart)
         .onMessage(Pause.class, m -> Behaviors.same())
         .onMessage(Tick.class, m -> Behaviors.same())
         .build();
-    this.awaitingAcks = common(Behaviors.receive(Command.class))
+    this.awaitingAcks = common(Behaviors.receive(Command.class)
         .onMessage(Ack.class, this::onAck)
+        .onMessage(StateChanged.class, this::onStateChanged))
         .build();
-    this.running = common(Behaviors.receive(Command.class))
+    this.running = common(Behaviors.receive(Command.class)
         .onMessage(Tick.class, this::onTick)
+        .onMessage(StateChanged.class, this::onStateChanged)
+        .onMessage(Credit.class, this::onCredit))
         .onMessage(Pause.class, this::onPause)
         .build();
   }
@@ -263,6 +268,7 @@ public final class Neuron {
 
   private BehaviorBuilder<Command> common(BehaviorBuilder<Command> b) {
     return b.onMessage(StateChanged.class, this::onStateChanged)
+        .onMessage(Credit.class, this::onCredit)
         .onMessage(Wire.class, this::onWire)
         .onMessage(Release.class, m -> { cell.clamped = false; return Behaviors.same(); })
         .onMessage(SetTemperature.class, m -> { cell.temperature = m.temperature(); return Behaviors.same(); })
@@ -272,7 +278,6 @@ public final class Neuron {
         .onMessage(EndPhase.class, this::onEndPhase)
         .onMessage(Learn.class, this::onLearn)
         .onMessage(GetParameters.class, this::onGetParameters)
-        .onMessage(Credit.class, this::onCredit)
         .onMessage(FailNext.class, m -> { cell.failNext = true; return Behaviors.same(); });
   }
 
