@@ -55,10 +55,11 @@ final class EvalCommand implements Callable<Integer> {
     result.put("model", model.toString());
     result.put("data", data);
     result.put("rows", d.rows());
-    if (metric.equals("exact-ll")) {
+    if (metric.equals("exact-ll") && m instanceof BoltzmannMachine) {
       result.put("value", exactLogLikelihood(m, d));
       result.put("unit", "nats per pattern");
     } else if (m instanceof Rbm r) {
+      // the same code the trainer's per-epoch report runs, so the figures agree to the last digit
       Dataset ref = reference == null ? null : DataSpecs.load(reference);
       Map<String, Object> e = io.glauber.evaluate.Evaluation.run(metric, r, d, ref, seed);
       e.remove("metric");

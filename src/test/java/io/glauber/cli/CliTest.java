@@ -51,10 +51,14 @@ class CliTest {
     assertTrue(Files.size(out.resolve("model.npz")) > 0);
     assertTrue(Files.size(out.resolve("samples.png")) > 0);
     List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
-    assertEquals(4, lines.size());
+    assertEquals(200, lines.size(), "one line per epoch");
     ObjectMapper json = new ObjectMapper();
-    JsonNode last = json.readTree(lines.get(3));
+    long evaluated = lines.stream().filter(l -> l.contains("\"exact_ll\"")).count();
+    assertEquals(4, evaluated, "exact log-likelihood every 50 epochs");
+    JsonNode last = json.readTree(lines.get(199));
     assertEquals(200, last.get("epoch").asInt());
+    assertTrue(Files.size(out.resolve("curve-ll.png")) > 0);
+    assertTrue(Files.exists(out.resolve("checkpoints")) && Files.exists(out.resolve("config.conf")));
     Run e = run("eval", "--model", out.resolve("model.npz").toString(), "--data", "bas:4x4", "--metric", "exact-ll", "--json");
     assertEquals(0, e.code(), e.err());
     assertEquals(last.get("exact_ll").asDouble(), json.readTree(e.out()).get("value").asDouble(), 0.0);
