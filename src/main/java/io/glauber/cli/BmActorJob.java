@@ -12,6 +12,7 @@ import io.glauber.io.MetricsWriter;
 import io.glauber.io.ModelFiles;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.RandomMachines;
 import io.glauber.model.Units;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class BmActorJob implements TrainJob {
     int hidden = Configs.get(c, "model.hidden", Config::getInt);
     int n = data.cols() + hidden;
     double initStd = Configs.get(c, "train.init-std", Config::getDouble, 0.01);
-    BoltzmannMachine initial = randomMachine(n, data.cols(), initStd, new SplittableRandom(seed));
+    BoltzmannMachine initial = RandomMachines.gaussian(n, Units.BINARY, initStd, 0, data.cols(), 1.0, new SplittableRandom(seed));
     LearningRule rule = new LearningRule(
         Configs.get(c, "train.learning-rate", Config::getDouble),
         Configs.get(c, "train.momentum", Config::getDouble, 0.0),
@@ -79,18 +80,5 @@ final class BmActorJob implements TrainJob {
     System.out.printf("trained a Boltzmann machine (%d visible, %d hidden) on %s with neuron actors in %.1f s%s; model %s%n",
         data.cols(), hidden, data.name(), (System.nanoTime() - t0) / 1e9,
         exact ? String.format("; exact mean LL %.4f nats per pattern", lastLl[0]) : "", out.resolve("model.npz"));
-  }
-
-  /** Dense couplings ~ N(0, std²) between all units, zero biases, binary units, T = 1. */
-  static BoltzmannMachine randomMachine(int n, int nVisible, double std, SplittableRandom rng) {
-    double[] w = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double x = std * Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
-        w[i * n + j] = x;
-        w[j * n + i] = x;
-      }
-    }
-    return BoltzmannMachine.dense(Units.BINARY, w, new double[n], nVisible, 1.0);
   }
 }

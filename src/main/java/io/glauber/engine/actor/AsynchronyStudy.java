@@ -38,18 +38,7 @@ public final class AsynchronyStudy {
   record Model(String name, BoltzmannMachine machine) {}
 
   static BoltzmannMachine randomMachine(int n, Units units, double scale, double t, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[] w = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double x = scale * (2 * r.nextDouble() - 1);
-        w[i * n + j] = x;
-        w[j * n + i] = x;
-      }
-    }
-    double[] b = new double[n];
-    for (int i = 0; i < n; i++) b[i] = 0.5 * scale * (2 * r.nextDouble() - 1);
-    return BoltzmannMachine.dense(units, w, b, n, t);
+    return io.glauber.model.RandomMachines.uniform(n, units, scale, 0.5 * scale, n, t, seed);
   }
 
   /** A ferromagnetic ring of n spins, J, at temperature T. */

@@ -11,18 +11,7 @@ public final class Fixtures {
 
   /** A dense BM of n units with weights and biases uniform in [−scale, scale]. */
   public static BoltzmannMachine randomMachine(int n, Units units, double scale, double temperature, int nVisible, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[] w = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double x = scale * (2 * r.nextDouble() - 1);
-        w[i * n + j] = x;
-        w[j * n + i] = x;
-      }
-    }
-    double[] b = new double[n];
-    for (int i = 0; i < n; i++) b[i] = scale * (2 * r.nextDouble() - 1);
-    return BoltzmannMachine.dense(units, w, b, nVisible, temperature);
+    return io.glauber.model.RandomMachines.uniform(n, units, scale, scale, nVisible, temperature, seed);
   }
 
   /** State index with unit i in bit i (bit set = on), as in ExactBoltzmann. */
