@@ -65,6 +65,9 @@ final class RecallCommand implements Callable<Integer> {
       throw new IllegalArgumentException(model + ": not a Hopfield network (expected spin units and no hidden units)");
     }
     if (!engine.equals("batch") && !engine.equals("actor")) throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
+    // refuse before the work, not after it
+    if (out != null) io.glauber.io.AtomicFiles.checkWritable(out, force);
+    if (png != null) io.glauber.io.AtomicFiles.checkWritable(png, force);
     int[][] stored = storedPatterns(model, net.size());
     SplittableRandom rng = new SplittableRandom(seed);
     List<double[]> probeList = new ArrayList<>();

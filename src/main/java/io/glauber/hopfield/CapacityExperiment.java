@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.DenseCouplings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -193,8 +192,8 @@ public final class CapacityExperiment {
           pt.starts(), pt.unstableFraction(), pt.flippedFraction(), pt.flippedFractionRetrieved(),
           pt.retrievedFraction(), pt.meanOverlap(), pt.theoryError()));
     }
-    if (file.getParent() != null) Files.createDirectories(file.getParent());
-    Files.writeString(file, b);
+    // the caller has checked --force; the file appears whole or not at all
+    io.glauber.io.AtomicFiles.write(file, true, out -> out.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   static List<Double> grid(double from, double to, double step) {

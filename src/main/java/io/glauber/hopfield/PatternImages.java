@@ -2,7 +2,6 @@ package io.glauber.hopfield;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -45,7 +44,6 @@ public final class PatternImages {
         }
       }
     }
-    if (png.toAbsolutePath().getParent() != null) Files.createDirectories(png.toAbsolutePath().getParent());
-    ImageIO.write(img, "png", png.toFile());
+    io.glauber.io.AtomicFiles.write(png, true, out -> ImageIO.write(img, "png", out));
   }
 }

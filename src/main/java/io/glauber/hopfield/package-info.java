@@ -11,7 +11,7 @@
  *
  * <p>Every update goes through {@link io.glauber.model.Glauber}; energy and field come from
  * {@link io.glauber.model.BoltzmannMachine} or, on vectorised paths, compute the same formula and
- * are tested against it. Depends on {@code model} and {@code kernel} (its BLAS products) only (and on EJML, XChart,
+ * are tested against it. Depends on {@code model}, {@code kernel} (its BLAS products) and {@code io} (atomic writes) only (and on EJML, XChart,
  * commons-math and Typesafe Config).
  */
 package io.glauber.hopfield;

@@ -70,7 +70,12 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            // createTempFile makes the file private (0600); outputs are ordinary files (0644)
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            return temp;
         } catch (IOException e) {
             throw unchecked(target, e);
         }
