@@ -114,8 +114,11 @@ public final class AsynchronyStudy {
     } finally {
       system.terminate();
     }
-    Files.writeString(out.resolve("asynchrony" + suffix + ".csv"), csv.toString());
-    BitmapEncoder.saveBitmap(chart, out.resolve("asynchrony" + suffix + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
+    // a study regenerates its own figures: replaced whole, never half-written
+    io.glauber.io.AtomicFiles.write(out.resolve("asynchrony" + suffix + ".csv"), true,
+        o -> o.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    io.glauber.io.AtomicFiles.write(out.resolve("asynchrony" + suffix + ".png"), true,
+        o -> BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG));
     System.out.println("wrote " + out.resolve("asynchrony" + suffix + ".png") + " and .csv");
   }
 }
