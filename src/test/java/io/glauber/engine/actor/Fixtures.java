@@ -3,7 +3,6 @@ package io.glauber.engine.actor;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Units;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /** Models and statistics shared by the actor-engine tests. */
 public final class Fixtures {
@@ -21,32 +20,9 @@ public final class Fixtures {
     return k;
   }
 
-  /**
-   * Pearson's χ² p-value of observed counts against probabilities, pooling the states of expected
-   * count below 5 into one bin.
-   */
+  /** Pearson's χ² p-value of observed counts against probabilities ({@link io.glauber.testing.ChiSquare}). */
   public static double chiSquaredPValue(long[] counts, double[] p) {
-    long total = 0;
-    for (long c : counts) total += c;
-    double chi2 = 0;
-    int bins = 0;
-    double pooledExpected = 0;
-    long pooledObserved = 0;
-    for (int k = 0; k < p.length; k++) {
-      double e = p[k] * total;
-      if (e < 5) {
-        pooledExpected += e;
-        pooledObserved += counts[k];
-        continue;
-      }
-      chi2 += (counts[k] - e) * (counts[k] - e) / e;
-      bins++;
-    }
-    if (pooledExpected > 0) {
-      chi2 += (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected;
-      bins++;
-    }
-    return 1 - new ChiSquaredDistribution(bins - 1).cumulativeProbability(chi2);
+    return io.glauber.testing.ChiSquare.test(counts, p).pValue();
   }
 
   /** Total-variation distance ½ Σ |p − q|. */
