@@ -100,7 +100,8 @@ def main():
         raise SystemExit(f"{args.images}: {x.shape[1]} pixels per image (expected --visible {args.visible})")
     out = {"rows": int(x.shape[0]), "visible": args.visible, "hidden": args.hidden, "batch": args.batch,
            "python": platform.python_version(), "numpy_blas": None,
-           "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE")}
+           "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
+           "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS", "unset (OpenBLAS uses every core)")}
     skip = set(filter(None, args.skip.split(",")))
     if "numpy" not in skip:
         out["numpy"] = numpy_cd1(x, args.hidden, args.batch, args.seed)

@@ -2,8 +2,11 @@ package io.glauber.kernel;
 
 /**
  * Block Gibbs sampling of an RBM over a batch of rows, in float32, on a {@link Team} of threads:
- * the products go through {@link Blas#gemm} (the BLAS library's threads), the elementwise σ and the
- * Bernoulli draws are split by rows across the team, each part with its own {@link Rng}.
+ * the rows are split across the team, each part with its own {@link Rng}; each part computes the
+ * product for its rows (one single-threaded {@link Blas#gemm} per core, when the native library runs
+ * on one thread: {@link Blas#libraryThreads()}) and goes straight on to σ and the Bernoulli draws of
+ * the same rows, still in its cache, with no barrier between. When the library is multi-threaded,
+ * the product is one call on the library's threads and only the elementwise work is split.
  *
  * <pre>
  *   hidden:  P_H ← σ(s·(V·W) + c_h)      H ~ Bernoulli(P_H)
@@ -20,6 +23,10 @@ package io.glauber.kernel;
 public final class BatchGibbs implements AutoCloseable {
   /** Passes over fewer entries than this run on the calling thread alone. */
   static final int INLINE_BELOW = 16_384;
+  /** Products of fewer multiply-adds than this run as one call. */
+  static final long SPLIT_PRODUCT_ABOVE = 1L << 20;
+  /** Whether products are split over the team (the native library runs each on one thread). */
+  static final boolean SPLIT_PRODUCTS = Blas.libraryThreads() == 1;
 
   private final Team team;
   private final Rng[] rngs;
@@ -32,6 +39,13 @@ public final class BatchGibbs implements AutoCloseable {
   private float pS;
   private int pCols;
   private final Team.Body body = this::elementwise;
+  // the pending product X ← A·op(W) of a fused pass: A rows×k, W k×cols (or cols×k when transposed)
+  private float[] pA;
+  private float[] pW;
+  private int pK;
+  private boolean pTransW;
+  private boolean pInline;
+  private final Team.Body fused = this::productThenElementwise;
 
   /** A sampler on its own team of up to two threads (the machine's cores). */
   public BatchGibbs() {
@@ -50,6 +64,19 @@ public final class BatchGibbs implements AutoCloseable {
     for (int i = 0; i < rngs.length; i++) rngs[i] = new Rng(i);
   }
 
+  /** The team the passes run on (for other row-split work of the same step). */
+  public Team team() {
+    return team;
+  }
+
+  /**
+   * Whether a product of {@code multiplyAdds} should be split into row blocks across the team, one
+   * single-threaded BLAS call per part (the library runs on one thread and the product is large).
+   */
+  public boolean splitsProduct(long multiplyAdds) {
+    return SPLIT_PRODUCTS && team.size() > 1 && multiplyAdds >= SPLIT_PRODUCT_ABOVE;
+  }
+
   /** The number of threads of the elementwise passes. */
   public int threads() {
     return team.size();
@@ -62,14 +89,45 @@ public final class BatchGibbs implements AutoCloseable {
 
   /** P_H (rows×nh) ← σ(s·V·W + c); and H ← Bernoulli(P_H) when {@code h} is not null. */
   public void hidden(float[] v, int rows, float[] w, int nv, int nh, float s, float[] c, float[] ph, float[] h) {
-    Blas.gemm(false, false, rows, nh, nv, 1f, v, w, 0f, ph);
-    pass(ph, h, c, s, rows, nh);
+    conditional(v, rows, nv, w, false, nh, s, c, ph, h);
   }
 
   /** P_V (rows×nv) ← σ(s·H·Wᵀ + c); and V ← Bernoulli(P_V) when {@code v} is not null. */
   public void visible(float[] h, int rows, float[] w, int nv, int nh, float s, float[] c, float[] pv, float[] v) {
-    Blas.gemm(false, true, rows, nv, nh, 1f, h, w, 0f, pv);
-    pass(pv, v, c, s, rows, nv);
+    conditional(h, rows, nh, w, true, nv, s, c, pv, v);
+  }
+
+  /** X (rows×cols) ← σ(s·A·op(W) + c), A rows×k; and a Bernoulli sample of X when asked. */
+  private void conditional(float[] a, int rows, int k, float[] w, boolean transW, int cols, float s, float[] c,
+      float[] x, float[] sample) {
+    if (rows >= team.size() && splitsProduct((long) rows * cols * k)) {
+      pA = a;
+      pW = w;
+      pK = k;
+      pTransW = transW;
+      pX = x;
+      pSample = sample;
+      pC = c;
+      pS = s;
+      pCols = cols;
+      // small passes draw on part 0's stream alone, as pass() does, so that the draws (and a
+      // seeded run's model) do not depend on whether the product was split
+      pInline = (long) rows * cols < INLINE_BELOW;
+      team.run(rows, fused);
+      if (pInline) elementwise(0, rows, 0);
+    } else {
+      Blas.gemm(false, transW, rows, cols, k, 1f, a, w, 0f, x);
+      pass(x, sample, c, s, rows, cols);
+    }
+  }
+
+  private void productThenElementwise(int from, int to, int part) {
+    int k = pK;
+    int cols = pCols;
+    if (to > from) {
+      Blas.gemm(false, pTransW, to - from, cols, k, 1f, pA, from * k, k, pW, 0, pTransW ? k : cols, 0f, pX, from * cols, cols);
+    }
+    if (!pInline) elementwise(from, to, part);
   }
 
   /** Bernoulli draws out ← [u &lt; p] over rows×cols entries, split across the team. */

@@ -62,6 +62,40 @@ public final class Blas {
   }
 
   /**
+   * The product with explicit offsets and row-major leading dimensions (the stride between rows of
+   * each stored matrix), so that a block of rows or columns of a larger matrix can be one operand:
+   * the batched engine splits one product into row blocks, one per thread, with this.
+   */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+    BLAS_INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, ldc);
+  }
+
+  /**
+   * The number of threads the native library runs each product on: OpenBLAS reads
+   * {@code OPENBLAS_NUM_THREADS} (else {@code OMP_NUM_THREADS}) once, when it loads, and uses every
+   * core otherwise. {@code bin/glauber} sets it to 1: at the batched engine's shapes (a few hundred
+   * rows) OpenBLAS's own two threads reach 100–125 GFLOP/s here, while one single-threaded product
+   * per core, on half the rows each, reaches 150–157 (see docs/BENCHMARKS.md), and the elementwise work
+   * of those rows can follow on the same core without waking another pool. The Java backends are
+   * single-threaded.
+   */
+  public static int libraryThreads() {
+    if (!backendId().equals("native")) return 1;
+    for (String var : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"}) {
+      String v = System.getenv(var);
+      if (v != null && !v.isBlank()) {
+        try {
+          return Math.max(1, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+          break; // OpenBLAS ignores what it cannot parse
+        }
+      }
+    }
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
    * C ← α·op(A)·op(B) + β·C in double precision, row-major, with the same conventions as the float
    * {@link #gemm(boolean, boolean, int, int, int, float, float[], float[], float, float[])}.
    */

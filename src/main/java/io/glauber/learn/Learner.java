@@ -2,7 +2,8 @@ package io.glauber.learn;
 
 /**
  * Applies a {@link LearningRule} to a model's parameters, in place, keeping the momentum buffers
- * and the sparsity estimates of one training run. Not thread-safe: one learner per run.
+ * and the sparsity estimates of one training run. Not thread-safe, except that
+ * {@link #applyWeightDifferences} may run on disjoint ranges at once: one learner per run.
  *
  * <p>The parameters are flat arrays in the model's layout (see {@link Statistics}). Hidden units,
  * which receive the sparsity term, are the biases [hiddenFrom, hiddenFrom + hiddenCount).
@@ -19,7 +20,7 @@ public final class Learner {
   private final int hiddenCount;
   private double[] weightVelocity;
   private double[] biasVelocity;
-  private float[] weightVelocityF;
+  private volatile float[] weightVelocityF;
   private float[] biasVelocityF;
   private final double[] hiddenActivity;
   private boolean activitySeen;
@@ -124,26 +125,60 @@ public final class Learner {
    */
   public void applyDifferences(float[] weights, float[] weightDiff, float[] biases, float[] biasDiff, float[] hiddenClamped) {
     checkShapes(weightDiff.length, biasDiff.length, weights.length, biases.length);
-    if (weightVelocityF == null) {
-      weightVelocityF = new float[weightCount];
-      biasVelocityF = new float[biasCount];
+    applyWeightDifferences(weights, weightDiff, 0, weightCount);
+    applyBiasDifferences(biases, biasDiff, hiddenClamped);
+  }
+
+  /**
+   * The weight part of {@link #applyDifferences(float[], float[], float[], float[], float[])} for
+   * weights [from, to) only. Disjoint ranges may run on different threads at once (each touches its
+   * own weights and momentum entries), which lets the batched engine update each block of W while
+   * the block of ΔW it has just formed is still in its core's cache. Every range of a step must be
+   * applied before {@link #applyBiasDifferences} of that step, which completes it.
+   */
+  public void applyWeightDifferences(float[] weights, float[] weightDiff, int from, int to) {
+    if (weights.length != weightCount || weightDiff.length != weightCount || from < 0 || to > weightCount || from > to) {
+      throw new IllegalArgumentException("weights [" + from + ", " + to + ") of arrays of length " + weights.length
+          + " and " + weightDiff.length + " (expected within " + weightCount + ")");
     }
+    float[] vel = floatVelocities();
     LearningRule r = rule;
     float mu = (float) r.momentum();
     float eta = (float) r.learningRate();
     float lambda = (float) r.weightDecay();
-    float[] vel = weightVelocityF;
-    for (int m = 0; m < weightCount; m++) {
+    for (int m = from; m < to; m++) {
       float v = velocity(vel[m], weightDiff[m], weights[m], lambda, mu, eta);
       vel[m] = v;
       weights[m] += v;
     }
+  }
+
+  /** The bias part of the float path (and the sparsity estimate), after the weights of the step. */
+  public void applyBiasDifferences(float[] biases, float[] biasDiff, float[] hiddenClamped) {
+    if (biases.length != biasCount || biasDiff.length != biasCount) {
+      throw new IllegalArgumentException("biases of length " + biases.length + " and unit statistics of length "
+          + biasDiff.length + " (expected " + biasCount + ")");
+    }
+    floatVelocities();
+    LearningRule r = rule;
     if (hiddenClamped != null && r.sparse()) updateActivity(hiddenClamped);
     for (int i = 0; i < biasCount; i++) {
       float v = (float) velocity(biasVelocityF[i], biasDiff[i] + sparsityTerm(i), biases[i], 0, r);
       biasVelocityF[i] = v;
       biases[i] += v;
     }
+  }
+
+  private float[] floatVelocities() {
+    if (weightVelocityF == null) {
+      synchronized (this) {
+        if (weightVelocityF == null) {
+          biasVelocityF = new float[biasCount];
+          weightVelocityF = new float[weightCount];
+        }
+      }
+    }
+    return weightVelocityF;
   }
 
   private void updateActivity(double[] clampedUnitMeans) {

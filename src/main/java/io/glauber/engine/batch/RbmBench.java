@@ -52,13 +52,21 @@ public final class RbmBench {
     out.put("load_average_before", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.put("openblas_coretype", System.getenv("OPENBLAS_CORETYPE"));
 
-    // sgemm at the three shapes of a step
+    // sgemm at the three shapes of a step, run as the trainer runs them: split into row blocks, one
+    // single-threaded call per core, when the native library is on one thread (Blas.libraryThreads)
     Map<String, Object> gemm = new LinkedHashMap<>();
-    double tH = gemmSeconds(false, false, b, nh, nv, 0.7);
-    double tV = gemmSeconds(false, true, b, nv, nh, 0.7);
-    double tG = gemmSeconds(true, false, nv, nh, b, 0.7);
-    double tH2 = gemmSeconds(false, false, 2 * b, nh, nv, 0.7);
-    double tG2 = gemmSeconds(true, false, nv, nh, 2 * b, 0.7);
+    out.put("blas_library_threads", Blas.libraryThreads());
+    double tH, tV, tG, tH2, tG2;
+    try (io.glauber.kernel.BatchGibbs probe = new io.glauber.kernel.BatchGibbs()) {
+      io.glauber.kernel.Team team = probe.splitsProduct((long) b * nv * nh) ? probe.team() : null;
+      gemm.put("products", team == null ? "one call on the library's threads" : "split in row blocks over " + team.size() + " threads, one single-threaded call each");
+      tH = gemmSeconds(false, false, b, nh, nv, 0.7, team);
+      tV = gemmSeconds(false, true, b, nv, nh, 0.7, team);
+      tG = gemmSeconds(true, false, nv, nh, b, 0.7, team);
+      tH2 = gemmSeconds(false, false, 2 * b, nh, nv, 0.7, team);
+      tG2 = gemmSeconds(true, false, nv, nh, 2 * b, 0.7, team);
+      gemm.put("one_call_VW_stacked_gflops", 2.0 * 2 * b * nv * nh / gemmSeconds(false, false, 2 * b, nh, nv, 0.7, null) / 1e9);
+    }
     double flop = 2.0 * b * nv * nh;
     gemm.put("VW_gflops", flop / tH / 1e9);
     gemm.put("HWt_gflops", flop / tV / 1e9);
@@ -131,21 +139,30 @@ public final class RbmBench {
     return out;
   }
 
-  /** Seconds per call of one sgemm shape, timed for about {@code budget} seconds after a warm-up. */
-  static double gemmSeconds(boolean ta, boolean tb, int m, int n, int k, double budget) {
-    float[] a = new float[m * k];
+  /**
+   * Seconds per product of one sgemm shape, timed for about {@code budget} seconds after a warm-up:
+   * one call when {@code team} is null, else the rows of op(A) split across the team, one call per
+   * part, as {@link io.glauber.kernel.BatchGibbs} and the trainer's gradient run them.
+   */
+  static double gemmSeconds(boolean ta, boolean tb, int m, int n, int k, double budget, io.glauber.kernel.Team team) {
+    float[] a = new float[m * k + m]; // slack for netlib's bounds check of column blocks (see RbmTrainer)
     float[] bb = new float[k * n];
     float[] c = new float[m * n];
     java.util.SplittableRandom r = new java.util.SplittableRandom(1);
     for (int i = 0; i < a.length; i++) a[i] = r.nextBoolean() ? 1f : 0f;
     for (int i = 0; i < bb.length; i++) bb[i] = (float) r.nextDouble();
-    for (int i = 0; i < 20; i++) Blas.gemm(ta, tb, m, n, k, 1f, a, bb, 0f, c);
+    int lda = ta ? m : k, ldb = tb ? k : n;
+    io.glauber.kernel.Team.Body part = (from, to, p) -> {
+      if (to > from) Blas.gemm(ta, tb, to - from, n, k, 1f, a, ta ? from : from * k, lda, bb, 0, ldb, 0f, c, from * n, n);
+    };
+    Runnable product = team == null ? () -> part.run(0, m, 0) : () -> team.run(m, part);
+    for (int i = 0; i < 20; i++) product.run();
     long calls = 0;
     long t0 = System.nanoTime();
     long end = t0 + (long) (budget * 1e9);
     long now;
     do {
-      Blas.gemm(ta, tb, m, n, k, 1f, a, bb, 0f, c);
+      product.run();
       calls++;
     } while ((now = System.nanoTime()) < end);
     return (now - t0) / 1e9 / calls;
@@ -165,10 +182,17 @@ public final class RbmBench {
       return m;
     }
     try {
-      Process p = new ProcessBuilder(s.python(), s.peersScript().toString(), "--images", images,
+      ProcessBuilder pb = new ProcessBuilder(s.python(), s.peersScript().toString(), "--images", images,
           "--visible", "" + s.visible(), "--hidden", "" + s.hidden(), "--batch", "" + s.batch(),
           "--rows", "" + s.peerRows(), "--seed", "" + s.seed())
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+          .redirectError(ProcessBuilder.Redirect.INHERIT);
+      if (System.getenv("GLAUBER_SET_OPENBLAS_THREADS") != null) {
+        // bin/glauber put our OpenBLAS on one thread per call; numpy and scikit-learn get what a user
+        // of theirs gets, OpenBLAS threading each product over every core
+        pb.environment().remove("OPENBLAS_NUM_THREADS");
+        pb.environment().remove("GLAUBER_SET_OPENBLAS_THREADS");
+      }
+      Process p = pb.start();
       String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
         m.put("error", "peers script exited with " + (p.isAlive() ? "timeout" : p.exitValue()));

@@ -61,6 +61,9 @@ public final class RbmTrainer implements Trainer {
   private final float[] bias; // [a | b], the learner's layout
   private final Learner learner;
   private final BatchGibbs gibbs = new BatchGibbs();
+  private final io.glauber.kernel.Team.Body gradientBody = this::gradientRows;
+  private float[] gDW; // the pending gradient product's output
+  private boolean gLearn;
   private Function<Rbm, Map<String, Object>> extraMetrics;
 
   private int epoch;
@@ -133,7 +136,9 @@ public final class RbmTrainer implements Trainer {
     energies = new double[replicas * c];
     hScratch = cfg.method() == TrainConfig.Method.PT ? new float[c * nh] : new float[0];
     pvBatch = new float[b * nv];
-    vStack = new float[(b + c) * nv];
+    // nv floats of slack: the split gradient product reads a block of columns of [V₀; V₋], and
+    // netlib's bounds check counts whole rows (leading dimension) past the block's offset
+    vStack = new float[(b + c) * nv + nv];
     pStack = new float[(b + c) * nh];
     hStack = cfg.method() == TrainConfig.Method.PCD ? new float[(b + c) * nh] : new float[0];
     rowWeight = new float[b + c];
@@ -325,10 +330,14 @@ public final class RbmTrainer implements Trainer {
     }
   }
 
-  /** One update from the mini-batch {@code batch} (B×nv): statistics, then the learner. */
+  /**
+   * One update from the mini-batch {@code batch} (B×nv): statistics, then the learner. The weight
+   * change of each block of rows of W is applied by the thread that has just formed that block of
+   * ΔW (see {@link #gradient}).
+   */
   void update(float[] batch) {
-    differences(batch, dw, db, hiddenMean);
-    learner.applyDifferences(w, dw, bias, db, hiddenMean);
+    statistics(batch);
+    gradient(dw, db, hiddenMean, true);
     step++;
   }
 
@@ -338,6 +347,12 @@ public final class RbmTrainer implements Trainer {
    * the random streams as a training step does.
    */
   void differences(float[] batch, float[] dW, float[] dBias, float[] hiddenClamped) {
+    statistics(batch);
+    gradient(dW, dBias, hiddenClamped, false);
+  }
+
+  /** Runs the chains of one step: [V₀; V₋] into vStack and [P₀/B; −P₋/C] into pStack. */
+  private void statistics(float[] batch) {
     gibbs.reseed(cfg.seed(), draws++);
     refreshBiases();
     switch (cfg.method()) {
@@ -367,17 +382,39 @@ public final class RbmTrainer implements Trainer {
         stack(batch);
       }
     }
-    // one product for ΔW over the stacked rows [V₀; V₋]ᵀ·[P₀/B; −P₋/C], and the bias differences as
-    // weighted column sums through BLAS (ΔW is V₀ᵀP₀/B − V₋ᵀP₋/C)
     for (int r = 0; r < b + c; r++) {
       float sr = rowWeight[r];
       int o = r * nh;
       for (int j = 0; j < nh; j++) pStack[o + j] *= sr;
     }
-    Blas.gemm(true, false, nv, nh, b + c, 1f, vStack, pStack, 0f, dW);
+  }
+
+  /**
+   * ΔW = [V₀; V₋]ᵀ·[P₀/B; −P₋/C] = V₀ᵀP₀/B − V₋ᵀP₋/C as one product over the stacked rows, and the
+   * bias differences as weighted column sums through BLAS; with {@code learn}, the learner's change.
+   * When the product is split ({@link BatchGibbs#splitsProduct}), each thread forms the rows of ΔW
+   * of its block of visible units and applies the learner's weight change to the same rows of W at
+   * once, while they are in its cache; the biases follow.
+   */
+  private void gradient(float[] dW, float[] dBias, float[] hiddenClamped, boolean learn) {
+    gDW = dW;
+    gLearn = learn;
+    if (gibbs.splitsProduct((long) nv * nh * (b + c))) {
+      gibbs.team().run(nv, gradientBody);
+    } else {
+      gradientRows(0, nv, 0);
+    }
     Blas.gemm(false, false, 1, nv, b + c, 1f, rowWeight, 0, vStack, 0, 0f, dBias, 0);
     Blas.gemm(false, false, 1, nh, b + c, 1f, ones, 0, pStack, 0, 0f, dBias, nv);
     if (hiddenClamped != null) Blas.gemm(false, false, 1, nh, b, 1f, ones, 0, pStack, 0, 0f, hiddenClamped, 0);
+    if (learn) learner.applyBiasDifferences(bias, dBias, hiddenClamped);
+  }
+
+  /** Rows [from, to) of ΔW (visible units from..to), and their weight change when learning. */
+  private void gradientRows(int from, int to, int part) {
+    if (to <= from) return;
+    Blas.gemm(true, false, to - from, nh, b + c, 1f, vStack, from, nv, pStack, 0, nh, 0f, gDW, from * nh, nh);
+    if (gLearn) learner.applyWeightDifferences(w, gDW, from * nh, to * nh);
   }
 
   /** [V₀; V₋] and [P₀; P₋] from the separate buffers. */
