@@ -155,7 +155,11 @@ public final class Ais {
       float[] stepBetas = new float[2];
       float[] dBeta = new float[1];
       boolean[] sampleH = new boolean[1];
+      // the product V·W of the runs is split into the parts' row blocks when the native library runs
+      // on one thread (BatchGibbs#splitsProduct), else one call before the parts start
+      boolean split = gibbs.splitsProduct((long) m * nv * nh);
       Team.Body body = (from, to, part) -> {
+        if (split && to > from) Blas.gemm(false, false, to - from, nh, nv, 1f, v, from * nv, nv, w, 0, nh, 0f, x, from * nh, nh);
         float b1 = stepBetas[1];
         float b0 = stepBetas[0];
         Rng rng = rngs[part];
@@ -177,7 +181,7 @@ public final class Ais {
         dBeta[0] = (float) (betas[k] - betas[k - 1]);
         sampleH[0] = k + 1 < betas.length;
         for (int p = 0; p < rngs.length; p++) rngs[p].setState(Rng.derive(s.seed(), k, 1000 + p));
-        Blas.gemm(false, false, m, nh, nv, 1f, v, w, 0f, x);
+        if (!split) Blas.gemm(false, false, m, nh, nv, 1f, v, w, 0f, x);
         Blas.gemm(false, false, m, 1, nv, 1f, v, dA, 0f, vis); // (a_B − a_A)·v of every run
         team.run(m, body);
         if (!sampleH[0]) break;

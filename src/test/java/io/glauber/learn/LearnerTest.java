@@ -71,4 +71,29 @@ class LearnerTest {
     assertEquals(wd[1], wf[1], 1e-6);
     assertEquals(bd[0], bf[0], 1e-6);
   }
+
+  @Test
+  void weightRangesOnTwoThreadsEqualOneWholeUpdate() throws Exception {
+    // the batched engine applies disjoint ranges of W from two threads at once, then the biases
+    LearningRule r = new LearningRule(0.05, 0.5, 0.001, 0, 0, 0);
+    int n = 10_000;
+    Learner whole = new Learner(r, n, 3, 1, 2);
+    Learner split = new Learner(r, n, 3, 1, 2);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    float[] w1 = new float[n], w2 = new float[n], b1 = {0.1f, 0.2f, 0.3f}, b2 = b1.clone();
+    for (int i = 0; i < n; i++) w1[i] = w2[i] = (float) rnd.nextGaussian();
+    for (int step = 0; step < 3; step++) {
+      float[] dw = new float[n];
+      for (int i = 0; i < n; i++) dw[i] = (float) rnd.nextGaussian();
+      float[] db = {0.1f, -0.2f, 0.05f};
+      whole.applyDifferences(w1, dw, b1, db, null);
+      Thread t = new Thread(() -> split.applyWeightDifferences(w2, dw, n / 3, n));
+      t.start();
+      split.applyWeightDifferences(w2, dw, 0, n / 3);
+      t.join();
+      split.applyBiasDifferences(b2, db, null);
+    }
+    assertArrayEquals(w1, w2, 0f);
+    assertArrayEquals(b1, b2, 0f);
+  }
 }
