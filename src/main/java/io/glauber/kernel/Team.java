@@ -27,6 +27,20 @@ public final class Team implements AutoCloseable {
   private volatile boolean closed;
   private volatile Throwable failure;
   private final Thread[] waiting = new Thread[1];
+  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
+  private static final class Shared {
+    static final Team TEAM = ofCores(2);
+  }
+
+  /**
+   * One team for the whole JVM (as many threads as cores, at most 2, never closed; daemons), for
+   * callers that are not long-lived owners of one, such as actors, which may be restarted or run
+   * anywhere. Callers on different threads take turns ({@link #run} holds a lock).
+   */
+  public static Team shared() {
+    return Shared.TEAM;
+  }
 
   /** A team of {@code size} threads (the caller counts as one). */
   public Team(int size) {
@@ -62,12 +76,24 @@ public final class Team implements AutoCloseable {
     return (int) ((long) n * part / parts);
   }
 
-  /** Runs {@code b} over rows [0, n) split into {@link #size()} parts; returns when all are done. */
+  /**
+   * Runs {@code b} over rows [0, n) split into {@link #size()} parts; returns when all are done.
+   * Calls from several threads take turns; {@code b} must not call {@code run} of the same team.
+   */
   public void run(int n, Body b) {
     if (size == 1 || n < size) {
       b.run(0, n, 0);
       return;
     }
+    lock.lock(); // one loop at a time: concurrent callers take turns
+    try {
+      runLocked(n, b);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void runLocked(int n, Body b) {
     body = b;
     rows = n;
     waiting[0] = Thread.currentThread();

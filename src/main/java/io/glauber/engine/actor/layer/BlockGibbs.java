@@ -1,13 +1,14 @@
 package io.glauber.engine.actor.layer;
 
+import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Blas;
-import io.glauber.kernel.RbmKernel;
-import java.util.SplittableRandom;
+import io.glauber.kernel.Team;
 
 /**
  * The two half-steps of block Gibbs sampling in an RBM and the CD statistics, as the layer actors
  * and the actor-free reference path both run them. Nothing here computes a conditional itself:
- * the conditionals are {@link RbmKernel}'s, the products {@link Blas#gemm}'s.
+ * each layer's {@link Sampler} calls the batched engine's {@link BatchGibbs} (products split over
+ * the cores, vectorised σ and Bernoulli draws), the same kernel {@code RbmTrainer} runs.
  *
  * <pre>
  *   hidden half-step:  P_H = σ((V·W + 1·bᵀ)/T),  H ~ Bernoulli(P_H)
@@ -17,16 +18,48 @@ import java.util.SplittableRandom;
 final class BlockGibbs {
   private BlockGibbs() {}
 
-  /** P_H ← p(h=1|V) and H ~ Bernoulli(P_H) for {@code rows} chains; {@code ph}, {@code h} overwritten. */
-  static void hidden(LayerParameters p, float[] v, int rows, SplittableRandom rng, float[] ph, float[] h) {
-    RbmKernel.hiddenProbabilities(v, rows, p.w(), p.hiddenBias(), p.nVisible(), p.nHidden(), p.temperature(), ph);
-    RbmKernel.sample(ph, rows * p.nHidden(), rng, h);
-  }
+  /**
+   * One layer's half-steps: a {@link BatchGibbs} on the JVM's shared team of threads
+   * ({@link Team#shared()}: one per core; layers that happen to update at once take turns, which
+   * costs nothing when, as in a pair, they alternate), its random streams derived from (seed,
+   * number of half-steps taken), so that an actor and the actor-free path given the same seed draw
+   * the same numbers. Owns no threads; {@link #close} is for symmetry with the kernel.
+   */
+  static final class Sampler implements AutoCloseable {
+    private final BatchGibbs gibbs = new BatchGibbs(Team.shared());
+    private final long seed;
+    private long halfSteps;
+    private float[] scaledBias = new float[0];
 
-  /** P_V ← p(v=1|H) and V ~ Bernoulli(P_V) for {@code rows} chains; {@code pv}, {@code v} overwritten. */
-  static void visible(LayerParameters p, float[] h, int rows, SplittableRandom rng, float[] pv, float[] v) {
-    RbmKernel.visibleProbabilities(h, rows, p.w(), p.visibleBias(), p.nVisible(), p.nHidden(), p.temperature(), pv);
-    RbmKernel.sample(pv, rows * p.nVisible(), rng, v);
+    Sampler(long seed) {
+      this.seed = seed;
+    }
+
+    /** P_H ← p(h=1|V) and H ~ Bernoulli(P_H) for {@code rows} chains; {@code ph}, {@code h} overwritten. */
+    void hidden(LayerParameters p, float[] v, int rows, float[] ph, float[] h) {
+      gibbs.reseed(seed, halfSteps++);
+      float beta = 1f / p.temperature();
+      gibbs.hidden(v, rows, p.w(), p.nVisible(), p.nHidden(), beta, scaled(p.hiddenBias(), beta), ph, h);
+    }
+
+    /** P_V ← p(v=1|H) and V ~ Bernoulli(P_V) for {@code rows} chains; {@code pv}, {@code v} overwritten. */
+    void visible(LayerParameters p, float[] h, int rows, float[] pv, float[] v) {
+      gibbs.reseed(seed, halfSteps++);
+      float beta = 1f / p.temperature();
+      gibbs.visible(h, rows, p.w(), p.nVisible(), p.nHidden(), beta, scaled(p.visibleBias(), beta), pv, v);
+    }
+
+    /** β·bias, BatchGibbs's offset c of σ(β·x + c). */
+    private float[] scaled(float[] bias, float beta) {
+      if (scaledBias.length != bias.length) scaledBias = new float[bias.length];
+      for (int i = 0; i < bias.length; i++) scaledBias[i] = beta * bias[i];
+      return scaledBias;
+    }
+
+    @Override
+    public void close() {
+      gibbs.close();
+    }
   }
 
   /**

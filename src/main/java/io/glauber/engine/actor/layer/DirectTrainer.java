@@ -2,7 +2,6 @@ package io.glauber.engine.actor.layer;
 
 import io.glauber.learn.Learner;
 import io.glauber.model.Rbm;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -16,12 +15,18 @@ final class DirectTrainer {
   private DirectTrainer() {}
 
   static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
+    RunRandom random = new RunRandom(s.seed());
+    try (BlockGibbs.Sampler visible = new BlockGibbs.Sampler(random.visibleSeeds.nextLong());
+        BlockGibbs.Sampler hidden = new BlockGibbs.Sampler(random.hiddenSeeds.nextLong())) {
+      return train(init, data, s, evaluateEvery, onEpoch, random, visible, hidden);
+    }
+  }
+
+  private static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch,
+      RunRandom random, BlockGibbs.Sampler visible, BlockGibbs.Sampler hidden) {
     LayerParameters p = LayerParameters.of(init);
     int nv = p.nVisible();
     int nh = p.nHidden();
-    RunRandom random = new RunRandom(s.seed());
-    SplittableRandom visibleRng = new SplittableRandom(random.visibleSeeds.nextLong());
-    SplittableRandom hiddenRng = new SplittableRandom(random.hiddenSeeds.nextLong());
     Learner learner = new Learner(s.rule(), nv * nh, nv + nh, nv, nh);
     BlockGibbs.Differences d = new BlockGibbs.Differences(nv, nh);
     float[] w = p.w().clone();
@@ -43,7 +48,7 @@ final class DirectTrainer {
         float[] h = new float[n * nh];
         float[] pv = new float[n * nv];
         float[] v = new float[n * nv];
-        BlockGibbs.hidden(p, v0, n, hiddenRng, ph, h);
+        hidden.hidden(p, v0, n, ph, h);
         d.positive(v0, ph, n);
         int m = n;
         if (s.persistent()) {
@@ -59,11 +64,11 @@ final class DirectTrainer {
             v = new float[m * nv];
           }
           System.arraycopy(chains, 0, v, 0, m * nv);
-          BlockGibbs.hidden(p, v, m, hiddenRng, ph, h);
+          hidden.hidden(p, v, m, ph, h);
         }
         for (int sweep = 0; sweep < s.k(); sweep++) {
-          BlockGibbs.visible(p, h, m, visibleRng, pv, v);
-          BlockGibbs.hidden(p, v, m, hiddenRng, ph, h);
+          visible.visible(p, h, m, pv, v);
+          hidden.hidden(p, v, m, ph, h);
         }
         d.negative(v, ph, m);
         if (s.persistent()) System.arraycopy(v, 0, chains, 0, m * nv);

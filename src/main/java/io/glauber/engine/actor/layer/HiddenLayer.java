@@ -2,12 +2,13 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.PreRestart;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 /**
  * The hidden layer of an RBM as one actor: on receiving the visible layer's states V (a batch of
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
  *
  * <pre>  P_H = σ((V·W + 1·bᵀ)/T),   H ~ Bernoulli(P_H)  </pre>
  *
- * with its own {@link SplittableRandom} (seeded by the supervisor, split from the run seed), then
+ * with its own {@link BlockGibbs.Sampler} (seeded by the supervisor, split from the run seed), then
  * either relays H to the visible layer (sweeps left) or reports (V, P_H, H) to the supervisor as
  * {@link RbmSupervisor.Settled} (no sweeps left). It owns b, reads W from the last
  * {@link UpdateWeights} snapshot, and holds the last sampled H, from which {@link Release} starts
@@ -63,7 +64,7 @@ public final class HiddenLayer {
   private final StashBuffer<Command> stash;
   private LayerParameters parameters;
   private ActorRef<VisibleLayer.Command> partner;
-  private SplittableRandom rng;
+  private BlockGibbs.Sampler sampler;
   private StateBatch held;
   private int faultCountdown;
   private RbmSupervisor.Fault faultKind;
@@ -78,6 +79,8 @@ public final class HiddenLayer {
     return Behaviors.receive(Command.class)
         .onMessage(Restore.class, this::onRestore)
         .onAnyMessage(this::stashed)
+        .onSignal(PreRestart.class, this::closed)
+        .onSignal(PostStop.class, this::closed)
         .build();
   }
 
@@ -88,7 +91,16 @@ public final class HiddenLayer {
         .onMessage(UpdateWeights.class, this::onUpdateWeights)
         .onMessage(Restore.class, this::onRestore)
         .onMessage(InjectFault.class, this::onInjectFault)
+        .onSignal(PreRestart.class, this::closed)
+        .onSignal(PostStop.class, this::closed)
         .build();
+  }
+
+  /** Stops the sampler's threads when this incarnation ends (restart or stop). */
+  private Behavior<Command> closed(akka.actor.typed.Signal signal) {
+    if (sampler != null) sampler.close();
+    sampler = null;
+    return Behaviors.same();
   }
 
   private Behavior<Command> stashed(Command message) {
@@ -99,7 +111,8 @@ public final class HiddenLayer {
   private Behavior<Command> onRestore(Restore r) {
     parameters = r.parameters();
     held = r.hidden();
-    rng = new SplittableRandom(r.seed());
+    if (sampler != null) sampler.close();
+    sampler = new BlockGibbs.Sampler(r.seed());
     partner = r.partner();
     return stash.unstashAll(running());
   }
@@ -113,7 +126,7 @@ public final class HiddenLayer {
     int size = v.rows() * parameters.nHidden();
     float[] ph = new float[size];
     float[] h = new float[size];
-    BlockGibbs.hidden(parameters, v.values(), v.rows(), rng, ph, h);
+    sampler.hidden(parameters, v.values(), v.rows(), ph, h);
     held = new StateBatch(v.rows(), parameters.nHidden(), h);
     if (m.sweepsLeft() > 0) {
       partner.tell(new VisibleLayer.HiddenStates(m.phase(), m.sweepsLeft(), held));

@@ -208,7 +208,9 @@ public final class LayerEngine {
    * (each unit on with probability 0.3) of {@code nVisible} units, {@code nHidden} hidden units,
    * mini-batches of {@code batchSize}, η = 0.05. Two rounds in alternating order; the first
    * epoch of each run is a warm-up; the medians of the rest are reported. Keys: engine_*, n_visible, n_hidden, rows, batch_size, epochs,
-   * actor_s_per_epoch, direct_s_per_epoch, ratio, blas, cores, load_average.
+   * actor_s_per_epoch, direct_s_per_epoch, ratio, batched_s_per_epoch (the batched engine's
+   * {@code RbmTrainer}, CD-1 at the same settings, data and start), ratio_to_batched, blas, cores,
+   * load_average. The layer actors' last mini-batch of an epoch may be smaller; RbmTrainer drops it.
    */
   public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, long seed) {
     if (epochs < 2) throw new IllegalArgumentException("bench epochs " + epochs + " (expected ≥ 2: the first is a warm-up)");
@@ -231,8 +233,23 @@ public final class LayerEngine {
           .runWith(Sink.foreach(m -> a.add(m.seconds())), Materializer.createMaterializer(system)));
       actor.addAll(a.subList(1, a.size()));
     }
+    // the batched engine itself (RbmTrainer) at the same settings, data and start, after both rounds
+    List<Double> batched = new ArrayList<>();
+    float[] flat = new float[rows * nVisible];
+    for (int r = 0; r < rows; r++) for (int i = 0; i < nVisible; i++) flat[r * nVisible + i] = (float) data[r][i];
+    io.glauber.engine.batch.TrainConfig cfg = io.glauber.engine.batch.TrainConfig.parse("seed = " + seed
+        + ", model.hidden = " + nHidden + ", train { method = cd, k = 1, epochs = " + epochs + ", batch-size = " + batchSize
+        + ", learning-rate = 0.05, momentum = 0, monitor-rows = 0 }");
+    for (int round = 0; round < 2; round++) {
+      List<Double> bt = new ArrayList<>();
+      try (io.glauber.engine.batch.RbmTrainer t = new io.glauber.engine.batch.RbmTrainer(cfg, flat, rows, nVisible, init)) {
+        t.train((epoch, m) -> bt.add(((Number) m.get("seconds")).doubleValue()));
+      }
+      batched.addAll(bt.subList(1, bt.size()));
+    }
     double a = median(actor);
     double d = median(direct);
+    double bs = median(batched);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("benchmark", "rbm-cd1-epoch");
     out.put("n_visible", nVisible);
@@ -243,8 +260,11 @@ public final class LayerEngine {
     out.put("actor_s_per_epoch", a);
     out.put("direct_s_per_epoch", d);
     out.put("ratio", a / d);
+    out.put("batched_s_per_epoch", bs);
+    out.put("ratio_to_batched", a / bs);
     out.put("actor_epochs_s", actor);
     out.put("direct_epochs_s", direct);
+    out.put("batched_epochs_s", batched);
     out.put("blas", Blas.backend());
     out.put("cores", Runtime.getRuntime().availableProcessors());
     out.put("load_average_before", loadBefore);

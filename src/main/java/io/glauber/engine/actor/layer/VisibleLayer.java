@@ -2,12 +2,13 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.PreRestart;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 /**
  * The visible layer of an RBM as one actor: on receiving the hidden layer's states H it updates
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
  *
  * <pre>  P_V = σ((H·Wᵀ + 1·aᵀ)/T),   V ~ Bernoulli(P_V)  </pre>
  *
- * with its own {@link SplittableRandom}, keeps V (the chains' visible state: the persistent
+ * with its own {@link BlockGibbs.Sampler}, keeps V (the chains' visible state: the persistent
  * "fantasy particles" of PCD, the sampler's chains) and relays it to the hidden layer with one
  * sweep fewer. Because the two layers only ever answer each other, they alternate, and the chain
  * is a valid block Gibbs sampler of p(v, h) ∝ e^{−E(v,h)/T} (the {@code exact} mode).
@@ -65,7 +66,7 @@ public final class VisibleLayer {
   private final StashBuffer<Command> stash;
   private LayerParameters parameters;
   private ActorRef<HiddenLayer.Command> partner;
-  private SplittableRandom rng;
+  private BlockGibbs.Sampler sampler;
   private StateBatch held;
   private float[] pv = new float[0]; // private scratch, never sent
   private int faultCountdown;
@@ -81,6 +82,8 @@ public final class VisibleLayer {
     return Behaviors.receive(Command.class)
         .onMessage(Restore.class, this::onRestore)
         .onAnyMessage(this::stashed)
+        .onSignal(PreRestart.class, this::closed)
+        .onSignal(PostStop.class, this::closed)
         .build();
   }
 
@@ -92,7 +95,16 @@ public final class VisibleLayer {
         .onMessage(UpdateWeights.class, this::onUpdateWeights)
         .onMessage(Restore.class, this::onRestore)
         .onMessage(InjectFault.class, this::onInjectFault)
+        .onSignal(PreRestart.class, this::closed)
+        .onSignal(PostStop.class, this::closed)
         .build();
+  }
+
+  /** Stops the sampler's threads when this incarnation ends (restart or stop). */
+  private Behavior<Command> closed(akka.actor.typed.Signal signal) {
+    if (sampler != null) sampler.close();
+    sampler = null;
+    return Behaviors.same();
   }
 
   private Behavior<Command> stashed(Command message) {
@@ -103,7 +115,8 @@ public final class VisibleLayer {
   private Behavior<Command> onRestore(Restore r) {
     parameters = r.parameters();
     held = r.visible();
-    rng = new SplittableRandom(r.seed());
+    if (sampler != null) sampler.close();
+    sampler = new BlockGibbs.Sampler(r.seed());
     partner = r.partner();
     return stash.unstashAll(running());
   }
@@ -117,7 +130,7 @@ public final class VisibleLayer {
     int size = rows * parameters.nVisible();
     if (pv.length != size) pv = new float[size];
     float[] v = new float[size];
-    BlockGibbs.visible(parameters, m.hidden().values(), rows, rng, pv, v);
+    sampler.visible(parameters, m.hidden().values(), rows, pv, v);
     held = new StateBatch(rows, parameters.nVisible(), v);
     partner.tell(new HiddenLayer.VisibleStates(m.phase(), m.sweepsLeft() - 1, held));
     return Behaviors.same();
