@@ -32,8 +32,12 @@ final class RbmActorJob implements TrainJob {
     }
     long seed = cfg.seed();
     int epochs = cfg.epochs();
+    // the configuration's momentum and learning-rate schedules, as one rule per epoch
+    java.util.List<io.glauber.learn.LearningRule> rules = new java.util.ArrayList<>();
+    for (int e = 0; e < epochs; e++) rules.add(cfg.ruleAt(e));
     LayerSettings settings = new LayerSettings(cfg.k(), epochs, cfg.batchSize(), cfg.ruleAt(0), seed,
-        cfg.method() == TrainConfig.Method.PCD, Duration.ofSeconds(Configs.get(c, "actor.phase-timeout-s", Config::getInt, 60)));
+        cfg.method() == TrainConfig.Method.PCD, Duration.ofSeconds(Configs.get(c, "actor.phase-timeout-s", Config::getInt, 60)))
+        .withSchedule(rules);
     Rbm init = CdTrainer.initial(data.values(), data.rows(), data.cols(), cfg.hidden(), cfg.initStd(), new SplittableRandom(seed).split());
     int every = Configs.get(c, "eval.every", Config::getInt, 1);
     long t0 = System.nanoTime();

@@ -27,7 +27,7 @@ final class DirectTrainer {
     LayerParameters p = LayerParameters.of(init);
     int nv = p.nVisible();
     int nh = p.nHidden();
-    Learner learner = new Learner(s.rule(), nv * nh, nv + nh, nv, nh);
+    Learner learner = new Learner(s.ruleAt(0), nv * nh, nv + nh, nv, nh);
     BlockGibbs.Differences d = new BlockGibbs.Differences(nv, nh);
     float[] w = p.w().clone();
     float[] biases = new float[nv + nh];
@@ -77,6 +77,7 @@ final class DirectTrainer {
         p = snapshot(w, biases, nv, nh, p.temperature());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      learner.setRule(s.ruleAt(epoch)); // as the supervisor does on EndEpoch(epoch)
       model = p.toRbm();
       if (onEpoch != null) {
         onEpoch.accept(EpochMetrics.of(epoch, batches.length, seconds,

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param persistent PCD (negative chains persist across updates) instead of CD (restart at the data)
  * @param phaseTimeout the longest any phase may take before the run fails with a clear error
  */
-public record LayerSettings(int k, int epochs, int batchSize, LearningRule rule, long seed, boolean persistent, Duration phaseTimeout) {
+public record LayerSettings(int k, int epochs, int batchSize, LearningRule rule, long seed, boolean persistent, Duration phaseTimeout,
+    java.util.List<LearningRule> schedule) {
 
   public LayerSettings {
     if (k < 1) throw new IllegalArgumentException("k = " + k + " (expected ≥ 1 Gibbs sweep in the negative phase)");
@@ -24,6 +25,28 @@ public record LayerSettings(int k, int epochs, int batchSize, LearningRule rule,
     if (phaseTimeout == null || phaseTimeout.isNegative() || phaseTimeout.isZero()) {
       throw new IllegalArgumentException("phase timeout " + phaseTimeout + " (expected a positive duration)");
     }
+    schedule = schedule == null ? java.util.List.of() : java.util.List.copyOf(schedule);
+  }
+
+  /** Settings with one rule for every epoch. */
+  public LayerSettings(int k, int epochs, int batchSize, LearningRule rule, long seed, boolean persistent, Duration phaseTimeout) {
+    this(k, epochs, batchSize, rule, seed, persistent, phaseTimeout, java.util.List.of());
+  }
+
+  /**
+   * The rule of epoch {@code epoch} (0-based): the schedule's entry (its last one past its end), or
+   * {@link #rule} when there is no schedule. Momentum and learning-rate schedules of a training
+   * configuration arrive here as one rule per epoch ({@code TrainConfig.ruleAt}).
+   */
+  public LearningRule ruleAt(int epoch) {
+    if (schedule.isEmpty()) return rule;
+    return schedule.get(Math.min(Math.max(epoch, 0), schedule.size() - 1));
+  }
+
+  /** These settings with a rule per epoch (the first also becomes {@link #rule}). */
+  public LayerSettings withSchedule(java.util.List<LearningRule> rules) {
+    if (rules.isEmpty()) throw new IllegalArgumentException("empty learning-rule schedule (expected one rule per epoch)");
+    return new LayerSettings(k, epochs, batchSize, rules.get(0), seed, persistent, phaseTimeout, rules);
   }
 
   /** CD-k with a 30 s phase timeout. */
@@ -38,11 +61,11 @@ public record LayerSettings(int k, int epochs, int batchSize, LearningRule rule,
 
   /** These settings with another phase timeout. */
   public LayerSettings withPhaseTimeout(Duration timeout) {
-    return new LayerSettings(k, epochs, batchSize, rule, seed, persistent, timeout);
+    return new LayerSettings(k, epochs, batchSize, rule, seed, persistent, timeout, schedule);
   }
 
   /** These settings with another number of epochs. */
   public LayerSettings withEpochs(int n) {
-    return new LayerSettings(k, n, batchSize, rule, seed, persistent, phaseTimeout);
+    return new LayerSettings(k, n, batchSize, rule, seed, persistent, phaseTimeout, schedule);
   }
 }

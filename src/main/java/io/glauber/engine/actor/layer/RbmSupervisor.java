@@ -111,19 +111,20 @@ public final class RbmSupervisor {
    * phase timeout (epochs and batch size belong to whoever sends the batches).
    */
   public static Behavior<Command> create(LayerParameters initial, LayerSettings settings) {
-    return create(initial, settings.k(), settings.persistent(), new Learner(settings.rule(),
+    return create(initial, settings.k(), settings.persistent(), new Learner(settings.ruleAt(0),
         initial.nVisible() * initial.nHidden(), initial.nVisible() + initial.nHidden(), initial.nVisible(), initial.nHidden()),
-        settings.seed(), settings.phaseTimeout());
+        settings.seed(), settings.phaseTimeout(), settings);
   }
 
   /** A supervisor that only samples (answers {@link Sample}, {@link GetModel}); {@link Train} fails. */
   public static Behavior<Command> sampler(LayerParameters parameters, long seed, Duration phaseTimeout) {
-    return create(parameters, 1, false, null, seed, phaseTimeout);
+    return create(parameters, 1, false, null, seed, phaseTimeout, null);
   }
 
-  private static Behavior<Command> create(LayerParameters initial, int k, boolean persistent, Learner learner, long seed, Duration timeout) {
+  private static Behavior<Command> create(LayerParameters initial, int k, boolean persistent, Learner learner, long seed,
+      Duration timeout, LayerSettings rules) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> Behaviors.withStash(1024, stash ->
-        new RbmSupervisor(context, timers, stash, initial, k, persistent, learner, seed, timeout).starting())));
+        new RbmSupervisor(context, timers, stash, initial, k, persistent, learner, seed, timeout, rules).starting())));
   }
 
   private final ActorContext<Command> context;
@@ -132,6 +133,7 @@ public final class RbmSupervisor {
   private final int k;
   private final boolean persistent;
   private final Learner learner;
+  private final LayerSettings rules; // the rule of each epoch (null when only sampling)
   private final Duration timeout;
   private final RunRandom random;
   private final float[] w;
@@ -149,8 +151,9 @@ public final class RbmSupervisor {
   private ActorRef<Reply> client; // whom the running phase answers
 
   private RbmSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
-      LayerParameters initial, int k, boolean persistent, Learner learner, long seed, Duration timeout) {
+      LayerParameters initial, int k, boolean persistent, Learner learner, long seed, Duration timeout, LayerSettings rules) {
     this.context = context;
+    this.rules = rules;
     this.timers = timers;
     this.stash = stash;
     this.k = k;
@@ -312,6 +315,8 @@ public final class RbmSupervisor {
   private Behavior<Command> onEndEpoch(EndEpoch m) {
     double mismatch = batchesThisEpoch == 0 ? Double.NaN : mismatchThisEpoch / batchesThisEpoch;
     m.replyTo().tell(new EpochEnded(m.epoch(), batchesThisEpoch, mismatch, current));
+    // the schedules: epoch m.epoch() (1-based) has ended, the next one's rule applies from here
+    if (learner != null && rules != null) learner.setRule(rules.ruleAt(m.epoch()));
     batchesThisEpoch = 0;
     mismatchThisEpoch = 0;
     return Behaviors.same();

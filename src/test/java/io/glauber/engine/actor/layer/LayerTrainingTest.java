@@ -1,6 +1,7 @@
 package io.glauber.engine.actor.layer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -60,6 +61,20 @@ class LayerTrainingTest {
       assertEquals(5, actor.size());
       assertEquals(reference, actor.get(actor.size() - 1).model(), persistent ? "PCD-2" : "CD-2");
     }
+  }
+
+  @Test
+  void learningRateAndMomentumSchedulesApplyFromTheEpochTheyName() {
+    // epoch 0 with RULE, then momentum 0.9 and half the learning rate: the actors' supervisor
+    // switches rules on EndEpoch as the actor-free twin does, and the schedule changes the model
+    List<LearningRule> rules = List.of(RULE, RULE.withMomentum(0.9).withLearningRate(RULE.learningRate() / 2));
+    LayerSettings plain = new LayerSettings(1, 3, 7, RULE, 5, false, Duration.ofSeconds(20));
+    LayerSettings scheduled = plain.withSchedule(rules);
+    assertEquals(rules.get(1), scheduled.ruleAt(2), "the last rule holds past the schedule's end");
+    Rbm init = LayerEngine.initial(16, 16, 5);
+    List<EpochMetrics> actor = trainWithActors(init, scheduled);
+    assertEquals(DirectTrainer.train(init, BAS, scheduled, 0, null), actor.get(actor.size() - 1).model());
+    assertNotEquals(DirectTrainer.train(init, BAS, plain, 0, null), actor.get(actor.size() - 1).model());
   }
 
   /**
