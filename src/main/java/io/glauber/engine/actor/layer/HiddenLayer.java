@@ -2,8 +2,6 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.PostStop;
-import akka.actor.typed.PreRestart;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -26,7 +24,7 @@ import java.time.Duration;
  * and stashes everything until the supervisor's {@link Restore} gives back parameters, held states,
  * a fresh seed and the partner.
  */
-public final class HiddenLayer {
+public final class HiddenLayer extends LayerActor<HiddenLayer.Command> {
 
   /** What the hidden layer receives. */
   public sealed interface Command extends LayerMessage {}
@@ -59,69 +57,35 @@ public final class HiddenLayer {
         .onFailure(SupervisorStrategy.restart().withLimit(10, Duration.ofMinutes(1)));
   }
 
-  private final ActorContext<Command> context;
-  private final ActorRef<RbmSupervisor.Command> supervisor;
-  private final StashBuffer<Command> stash;
-  private LayerParameters parameters;
   private ActorRef<VisibleLayer.Command> partner;
-  private BlockGibbs.Sampler sampler;
-  private StateBatch held;
-  private int faultCountdown;
-  private RbmSupervisor.Fault faultKind;
 
   private HiddenLayer(ActorContext<Command> context, ActorRef<RbmSupervisor.Command> supervisor, StashBuffer<Command> stash) {
-    this.context = context;
-    this.supervisor = supervisor;
-    this.stash = stash;
+    super(context, supervisor, stash, RbmSupervisor.Layer.HIDDEN);
   }
 
   private Behavior<Command> awaitingRestore() {
-    return Behaviors.receive(Command.class)
+    return withSignals(Behaviors.receive(Command.class)
         .onMessage(Restore.class, this::onRestore)
-        .onAnyMessage(this::stashed)
-        .onSignal(PreRestart.class, this::closed)
-        .onSignal(PostStop.class, this::closed)
-        .build();
+        .onAnyMessage(this::stashed));
   }
 
   private Behavior<Command> running() {
-    return Behaviors.receive(Command.class)
+    return withSignals(Behaviors.receive(Command.class)
         .onMessage(VisibleStates.class, this::onVisibleStates)
         .onMessage(Release.class, this::onRelease)
-        .onMessage(UpdateWeights.class, this::onUpdateWeights)
         .onMessage(Restore.class, this::onRestore)
-        .onMessage(InjectFault.class, this::onInjectFault)
-        .onSignal(PreRestart.class, this::closed)
-        .onSignal(PostStop.class, this::closed)
-        .build();
-  }
-
-  /** Stops the sampler's threads when this incarnation ends (restart or stop). */
-  private Behavior<Command> closed(akka.actor.typed.Signal signal) {
-    if (sampler != null) sampler.close();
-    sampler = null;
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> stashed(Command message) {
-    stash.stash(message);
-    return Behaviors.same();
+        .onMessage(UpdateWeights.class, m -> updateWeights(m.version(), m.parameters()))
+        .onMessage(InjectFault.class, m -> armFault(m.afterStates(), m.kind())));
   }
 
   private Behavior<Command> onRestore(Restore r) {
-    parameters = r.parameters();
-    held = r.hidden();
-    if (sampler != null) sampler.close();
-    sampler = new BlockGibbs.Sampler(r.seed());
+    restore(r.parameters(), r.hidden(), r.seed());
     partner = r.partner();
     return stash.unstashAll(running());
   }
 
   private Behavior<Command> onVisibleStates(VisibleStates m) {
-    if (faultCountdown > 0 && --faultCountdown == 0) {
-      if (faultKind == RbmSupervisor.Fault.DROP) return Behaviors.same();
-      throw new IllegalStateException("injected fault in the hidden layer (phase " + m.phase() + ")");
-    }
+    if (faultStrikes(m.phase())) return Behaviors.same();
     StateBatch v = m.visible();
     int size = v.rows() * parameters.nHidden();
     float[] ph = new float[size];
@@ -139,19 +103,6 @@ public final class HiddenLayer {
   private Behavior<Command> onRelease(Release m) {
     if (held == null) throw new IllegalStateException("release before any hidden states were sampled or restored");
     partner.tell(new VisibleLayer.HiddenStates(m.phase(), m.sweeps(), held));
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> onUpdateWeights(UpdateWeights m) {
-    parameters = m.parameters();
-    supervisor.tell(new RbmSupervisor.WeightsUpdated(m.version(), RbmSupervisor.Layer.HIDDEN));
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> onInjectFault(InjectFault m) {
-    context.getLog().debug("fault armed ({}): the {}-th visible states from now", m.kind(), m.afterStates());
-    faultCountdown = m.afterStates();
-    faultKind = m.kind();
     return Behaviors.same();
   }
 }

@@ -2,8 +2,6 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.PostStop;
-import akka.actor.typed.PreRestart;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -25,7 +23,7 @@ import java.time.Duration;
  * the held V; {@link Clamp} sets V (data-initialised persistent chains, random sampler chains).
  * Supervised with restart, like {@link HiddenLayer}.
  */
-public final class VisibleLayer {
+public final class VisibleLayer extends LayerActor<VisibleLayer.Command> {
 
   /** What the visible layer receives. */
   public sealed interface Command extends LayerMessage {}
@@ -61,71 +59,37 @@ public final class VisibleLayer {
         .onFailure(SupervisorStrategy.restart().withLimit(10, Duration.ofMinutes(1)));
   }
 
-  private final ActorContext<Command> context;
-  private final ActorRef<RbmSupervisor.Command> supervisor;
-  private final StashBuffer<Command> stash;
-  private LayerParameters parameters;
   private ActorRef<HiddenLayer.Command> partner;
-  private BlockGibbs.Sampler sampler;
-  private StateBatch held;
   private float[] pv = new float[0]; // private scratch, never sent
-  private int faultCountdown;
-  private RbmSupervisor.Fault faultKind;
 
   private VisibleLayer(ActorContext<Command> context, ActorRef<RbmSupervisor.Command> supervisor, StashBuffer<Command> stash) {
-    this.context = context;
-    this.supervisor = supervisor;
-    this.stash = stash;
+    super(context, supervisor, stash, RbmSupervisor.Layer.VISIBLE);
   }
 
   private Behavior<Command> awaitingRestore() {
-    return Behaviors.receive(Command.class)
+    return withSignals(Behaviors.receive(Command.class)
         .onMessage(Restore.class, this::onRestore)
-        .onAnyMessage(this::stashed)
-        .onSignal(PreRestart.class, this::closed)
-        .onSignal(PostStop.class, this::closed)
-        .build();
+        .onAnyMessage(this::stashed));
   }
 
   private Behavior<Command> running() {
-    return Behaviors.receive(Command.class)
+    return withSignals(Behaviors.receive(Command.class)
         .onMessage(HiddenStates.class, this::onHiddenStates)
         .onMessage(Release.class, this::onRelease)
         .onMessage(Clamp.class, this::onClamp)
-        .onMessage(UpdateWeights.class, this::onUpdateWeights)
         .onMessage(Restore.class, this::onRestore)
-        .onMessage(InjectFault.class, this::onInjectFault)
-        .onSignal(PreRestart.class, this::closed)
-        .onSignal(PostStop.class, this::closed)
-        .build();
-  }
-
-  /** Stops the sampler's threads when this incarnation ends (restart or stop). */
-  private Behavior<Command> closed(akka.actor.typed.Signal signal) {
-    if (sampler != null) sampler.close();
-    sampler = null;
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> stashed(Command message) {
-    stash.stash(message);
-    return Behaviors.same();
+        .onMessage(UpdateWeights.class, m -> updateWeights(m.version(), m.parameters()))
+        .onMessage(InjectFault.class, m -> armFault(m.afterStates(), m.kind())));
   }
 
   private Behavior<Command> onRestore(Restore r) {
-    parameters = r.parameters();
-    held = r.visible();
-    if (sampler != null) sampler.close();
-    sampler = new BlockGibbs.Sampler(r.seed());
+    restore(r.parameters(), r.visible(), r.seed());
     partner = r.partner();
     return stash.unstashAll(running());
   }
 
   private Behavior<Command> onHiddenStates(HiddenStates m) {
-    if (faultCountdown > 0 && --faultCountdown == 0) {
-      if (faultKind == RbmSupervisor.Fault.DROP) return Behaviors.same();
-      throw new IllegalStateException("injected fault in the visible layer (phase " + m.phase() + ")");
-    }
+    if (faultStrikes(m.phase())) return Behaviors.same();
     int rows = m.hidden().rows();
     int size = rows * parameters.nVisible();
     if (pv.length != size) pv = new float[size];
@@ -144,19 +108,6 @@ public final class VisibleLayer {
 
   private Behavior<Command> onClamp(Clamp m) {
     held = m.visible();
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> onUpdateWeights(UpdateWeights m) {
-    parameters = m.parameters();
-    supervisor.tell(new RbmSupervisor.WeightsUpdated(m.version(), RbmSupervisor.Layer.VISIBLE));
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> onInjectFault(InjectFault m) {
-    context.getLog().debug("fault armed ({}): the {}-th hidden states from now", m.kind(), m.afterStates());
-    faultCountdown = m.afterStates();
-    faultKind = m.kind();
     return Behaviors.same();
   }
 }
