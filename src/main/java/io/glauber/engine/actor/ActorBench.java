@@ -33,7 +33,11 @@ public final class ActorBench {
    * Runs the benchmark. Keys of the result: {@code neurons}, {@code temperature},
    * {@code updates_per_s}, {@code engine_messages_per_s}, {@code messages_per_update},
    * {@code ns_per_update} (wall time per update), {@code ceiling_messages_per_s},
-   * {@code engine_vs_ceiling}, {@code heap_mb_after_spawn}, {@code cores}, {@code dispatcher_throughput}.
+   * {@code engine_vs_ceiling}, {@code heap_mb_after_spawn}, {@code cores}, {@code dispatcher_throughput};
+   * and, since wall-clock rates on a shared machine move with everyone else's load, the process's
+   * CPU time per update over the window ({@code cpu_ns_per_update}, with {@code cpu_share}: the
+   * fraction of the machine's cores the process got) and per ping-pong message
+   * ({@code ceiling_cpu_ns_per_message}, warm-up included).
    *
    * @param side lattice side L (L² neuron actors)
    * @param temperature T
@@ -59,9 +63,11 @@ public final class ActorBench {
       sleep(warmup);
       Network.Counted c0 = (Network.Counted) ask(system, net, Network.Count::new);
       long t0 = System.nanoTime();
+      long cpu0 = processCpuNanos();
       sleep(measure);
       Network.Counted c1 = (Network.Counted) ask(system, net, Network.Count::new);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
       net.tell(new Network.Stop());
       double updates = (c1.updates() - c0.updates()) / seconds;
       out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
@@ -70,9 +76,16 @@ public final class ActorBench {
       out.put("engine_messages_per_s", messages);
       out.put("messages_per_update", messages / updates);
       out.put("ns_per_update", 1e9 / updates);
+      out.put("cpu_ns_per_update", cpuSeconds * 1e9 / (updates * seconds));
+      out.put("cpu_share", cpuSeconds / seconds / Runtime.getRuntime().availableProcessors());
       sleep(Duration.ofMillis(500));
+      long pingCpu0 = processCpuNanos();
+      long pingT0 = System.nanoTime();
       double ceiling = pingPong(system, 64, throughput, measure);
+      double pingCpuShare = (processCpuNanos() - pingCpu0) / (double) (System.nanoTime() - pingT0);
       out.put("ceiling_messages_per_s", ceiling);
+      // the ping-pong's CPU is taken over its warm-up too, so this is an upper bound per message
+      out.put("ceiling_cpu_ns_per_message", pingCpuShare * 1e9 / ceiling);
       out.put("pingpong_one_ball_messages_per_s", pingPong(system, 64, 1, measure));
       out.put("engine_vs_ceiling", messages / ceiling);
       out.put("cores", Runtime.getRuntime().availableProcessors());
@@ -123,6 +136,15 @@ public final class ActorBench {
     Network.Reply r = AskPattern.ask(net, message, Duration.ofSeconds(120), system.scheduler()).toCompletableFuture().join();
     if (r instanceof Network.Failed f) throw new IllegalStateException(f.reason());
     return r;
+  }
+
+  /**
+   * CPU time of the whole process (every thread, the JIT and the collector included): on a machine
+   * shared with other work, CPU nanoseconds per update move far less than wall-clock rates do.
+   */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
   }
 
   private static double usedHeapMb() {

@@ -11,7 +11,8 @@
  * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}); and serialisation: the
  * marker interfaces {@link io.glauber.engine.actor.BinaryMessage} (compact
  * {@link io.glauber.engine.actor.BinarySerializer}) and {@link io.glauber.engine.actor.JsonMessage}
- * (Jackson CBOR). Java serialization is off.
+ * (Jackson CBOR), bound in {@code glauber-serialization.conf} for both engines; the one serializer
+ * knows the messages of {@code neuron} and {@code layer}. Java serialization is off.
  *
  * <p>Depends on {@code model}, {@code learn} and {@code exact} (the study); never on the batched
  * engine. See docs/ACTORS.md.

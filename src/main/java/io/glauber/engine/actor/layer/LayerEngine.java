@@ -53,9 +53,12 @@ public final class LayerEngine {
   /** Numbers the supervisors' names (system actors: typed systems refuse top-level spawns from outside). */
   private static final AtomicLong RUNS = new AtomicLong();
 
-  /** The configuration the engine's own actor systems use: {@code layer.conf} over the application's. */
+  /**
+   * The configuration the engine's own actor systems use: the actor engine's serialisation
+   * bindings ({@code glauber-serialization.conf}) over the application's.
+   */
   public static Config config() {
-    return ConfigFactory.parseResources(LayerEngine.class, "layer.conf").withFallback(ConfigFactory.load()).resolve();
+    return ConfigFactory.parseResources("glauber-serialization.conf").withFallback(ConfigFactory.load()).resolve();
   }
 
   /** A fresh RBM as Hinton's guide starts one: W ~ N(0, 0.01²), zero biases, T = 1. */

@@ -22,8 +22,8 @@
  * computed. {@link io.glauber.engine.actor.layer.LayerEngine} is the public entry point.
  *
  * <p>Messages are records in sealed interfaces nested in the actor that receives them; float
- * batches go through {@link io.glauber.engine.actor.layer.LayerSerializer}, the rest through
- * Jackson CBOR (bindings in {@code io/glauber/engine/actor/layer/layer.conf}).
+ * batches go through the actor engine's one {@link io.glauber.engine.actor.BinarySerializer}, the
+ * rest through Jackson CBOR (bindings in {@code glauber-serialization.conf}).
  *
  * <p>Depends on {@code model}, {@code kernel}, {@code learn}, {@code exact} (per-epoch exact
  * log-likelihood) and {@code data}; never on another engine.
