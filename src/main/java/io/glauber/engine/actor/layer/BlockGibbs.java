@@ -23,9 +23,9 @@ final class BlockGibbs {
    * ({@link Team#shared()}: one per core; layers that happen to update at once take turns, which
    * costs nothing when, as in a pair, they alternate), its random streams derived from (seed,
    * number of half-steps taken), so that an actor and the actor-free path given the same seed draw
-   * the same numbers. Owns no threads; {@link #close} is for symmetry with the kernel.
+   * the same numbers. Owns no threads, so there is nothing to close.
    */
-  static final class Sampler implements AutoCloseable {
+  static final class Sampler {
     private final BatchGibbs gibbs = new BatchGibbs(Team.shared());
     private final long seed;
     private long halfSteps;
@@ -54,11 +54,6 @@ final class BlockGibbs {
       if (scaledBias.length != bias.length) scaledBias = new float[bias.length];
       for (int i = 0; i < bias.length; i++) scaledBias[i] = beta * bias[i];
       return scaledBias;
-    }
-
-    @Override
-    public void close() {
-      gibbs.close();
     }
   }
 

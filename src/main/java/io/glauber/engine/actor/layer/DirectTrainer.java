@@ -16,14 +16,8 @@ final class DirectTrainer {
 
   static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
     RunRandom random = new RunRandom(s.seed());
-    try (BlockGibbs.Sampler visible = new BlockGibbs.Sampler(random.visibleSeeds.nextLong());
-        BlockGibbs.Sampler hidden = new BlockGibbs.Sampler(random.hiddenSeeds.nextLong())) {
-      return train(init, data, s, evaluateEvery, onEpoch, random, visible, hidden);
-    }
-  }
-
-  private static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch,
-      RunRandom random, BlockGibbs.Sampler visible, BlockGibbs.Sampler hidden) {
+    BlockGibbs.Sampler visible = new BlockGibbs.Sampler(random.visibleSeeds.nextLong());
+    BlockGibbs.Sampler hidden = new BlockGibbs.Sampler(random.hiddenSeeds.nextLong());
     LayerParameters p = LayerParameters.of(init);
     int nv = p.nVisible();
     int nh = p.nHidden();

@@ -2,11 +2,8 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.PostStop;
-import akka.actor.typed.PreRestart;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.StashBuffer;
 
 /**
@@ -41,25 +38,10 @@ abstract class LayerActor<C> {
     return Behaviors.same();
   }
 
-  /** The restart/stop signals that end this incarnation's sampler, added to a layer's behaviour. */
-  Behavior<C> withSignals(BehaviorBuilder<C> builder) {
-    return builder
-        .onSignal(PreRestart.class, s -> closed())
-        .onSignal(PostStop.class, s -> closed())
-        .build();
-  }
-
-  private Behavior<C> closed() {
-    if (sampler != null) sampler.close();
-    sampler = null;
-    return Behaviors.same();
-  }
-
   /** The common part of a restore: parameters, held states and a sampler on the given seed. */
   void restore(LayerParameters p, StateBatch states, long seed) {
     parameters = p;
     held = states;
-    if (sampler != null) sampler.close();
     sampler = new BlockGibbs.Sampler(seed);
   }
 

@@ -67,19 +67,21 @@ public final class VisibleLayer extends LayerActor<VisibleLayer.Command> {
   }
 
   private Behavior<Command> awaitingRestore() {
-    return withSignals(Behaviors.receive(Command.class)
+    return Behaviors.receive(Command.class)
         .onMessage(Restore.class, this::onRestore)
-        .onAnyMessage(this::stashed));
+        .onAnyMessage(this::stashed)
+        .build();
   }
 
   private Behavior<Command> running() {
-    return withSignals(Behaviors.receive(Command.class)
+    return Behaviors.receive(Command.class)
         .onMessage(HiddenStates.class, this::onHiddenStates)
         .onMessage(Release.class, this::onRelease)
         .onMessage(Clamp.class, this::onClamp)
         .onMessage(Restore.class, this::onRestore)
         .onMessage(UpdateWeights.class, m -> updateWeights(m.version(), m.parameters()))
-        .onMessage(InjectFault.class, m -> armFault(m.afterStates(), m.kind())));
+        .onMessage(InjectFault.class, m -> armFault(m.afterStates(), m.kind()))
+        .build();
   }
 
   private Behavior<Command> onRestore(Restore r) {
