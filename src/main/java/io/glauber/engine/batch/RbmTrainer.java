@@ -61,9 +61,7 @@ public final class RbmTrainer implements Trainer {
   private final float[] bias; // [a | b], the learner's layout
   private final Learner learner;
   private final BatchGibbs gibbs = new BatchGibbs();
-  private final io.glauber.kernel.Team.Body gradientBody = this::gradientRows;
-  private float[] gDW; // the pending gradient product's output
-  private boolean gLearn;
+  private final StackedGradient gradient;
   private Function<Rbm, Map<String, Object>> extraMetrics;
 
   private int epoch;
@@ -83,9 +81,7 @@ public final class RbmTrainer implements Trainer {
   private final float[] energyTmp;
   private final float[] hScratch;
   private final float[] pvBatch;
-  private final float[] vStack, pStack; // [V₀; V₋] and [P₀/B; −P₋/C], (B + C) rows
   private final float[] hStack; // PCD: samples of the stacked hidden layer
-  private final float[] rowWeight, ones; // 1/B for the B data rows, −1/C for the C negative rows
   private final double[] energies;
   private final long[] swapAttempts, swapAccepts;
 
@@ -136,17 +132,9 @@ public final class RbmTrainer implements Trainer {
     energies = new double[replicas * c];
     hScratch = cfg.method() == TrainConfig.Method.PT ? new float[c * nh] : new float[0];
     pvBatch = new float[b * nv];
-    // nv floats of slack: the split gradient product reads a block of columns of [V₀; V₋], and
-    // netlib's bounds check counts whole rows (leading dimension) past the block's offset
-    vStack = new float[(b + c) * nv + nv];
-    pStack = new float[(b + c) * nh];
+    gradient = new StackedGradient(nv, nh, gibbs);
+    gradient.visibleStack(b, c); // allocates the stacks once
     hStack = cfg.method() == TrainConfig.Method.PCD ? new float[(b + c) * nh] : new float[0];
-    rowWeight = new float[b + c];
-    ones = new float[b + c];
-    for (int r = 0; r < b + c; r++) {
-      rowWeight[r] = r < b ? 1f / b : -1f / c;
-      ones[r] = 1f;
-    }
     swapAttempts = new long[Math.max(0, replicas - 1)];
     swapAccepts = new long[Math.max(0, replicas - 1)];
     if (persistent) initialiseChains();
@@ -351,7 +339,7 @@ public final class RbmTrainer implements Trainer {
     gradient(dW, dBias, hiddenClamped, false);
   }
 
-  /** Runs the chains of one step: [V₀; V₋] into vStack and [P₀/B; −P₋/C] into pStack. */
+  /** Runs the chains of one step, leaving [V₀; V₋] and [P₀; P₋] in the gradient's stacks. */
   private void statistics(float[] batch) {
     gibbs.reseed(cfg.seed(), draws++);
     refreshBiases();
@@ -371,9 +359,10 @@ public final class RbmTrainer implements Trainer {
           if (s + 1 < cfg.k()) gibbs.hidden(vn, c, w, nv, nh, 1f, ch[0], phn, chainH);
         }
         // the last sweep's hidden layer and the positive phase share one product over [V₀; V₋]
+        float[] vStack = gradient.visibleStack(b, c);
         System.arraycopy(batch, 0, vStack, 0, b * nv);
         System.arraycopy(vn, 0, vStack, b * nv, c * nv);
-        gibbs.hidden(vStack, b + c, w, nv, nh, 1f, ch[0], pStack, hStack);
+        gibbs.hidden(vStack, b + c, w, nv, nh, 1f, ch[0], gradient.hiddenStack(), hStack);
         System.arraycopy(hStack, b * nh, chainH, 0, c * nh);
       }
       case PT -> {
@@ -382,47 +371,17 @@ public final class RbmTrainer implements Trainer {
         stack(batch);
       }
     }
-    for (int r = 0; r < b + c; r++) {
-      float sr = rowWeight[r];
-      int o = r * nh;
-      for (int j = 0; j < nh; j++) pStack[o + j] *= sr;
-    }
   }
 
-  /**
-   * ΔW = [V₀; V₋]ᵀ·[P₀/B; −P₋/C] = V₀ᵀP₀/B − V₋ᵀP₋/C as one product over the stacked rows, and the
-   * bias differences as weighted column sums through BLAS; with {@code learn}, the learner's change.
-   * When the product is split ({@link BatchGibbs#splitsProduct}), each thread forms the rows of ΔW
-   * of its block of visible units and applies the learner's weight change to the same rows of W at
-   * once, while they are in its cache; the biases follow.
-   */
+  /** The step's statistics from the stacks ({@link StackedGradient}); with {@code learn}, the learner's change. */
   private void gradient(float[] dW, float[] dBias, float[] hiddenClamped, boolean learn) {
-    gDW = dW;
-    gLearn = learn;
-    if (gibbs.splitsProduct((long) nv * nh * (b + c))) {
-      gibbs.team().run(nv, gradientBody);
-    } else {
-      gradientRows(0, nv, 0);
-    }
-    Blas.gemm(false, false, 1, nv, b + c, 1f, rowWeight, 0, vStack, 0, 0f, dBias, 0);
-    Blas.gemm(false, false, 1, nh, b + c, 1f, ones, 0, pStack, 0, 0f, dBias, nv);
-    if (hiddenClamped != null) Blas.gemm(false, false, 1, nh, b, 1f, ones, 0, pStack, 0, 0f, hiddenClamped, 0);
-    if (learn) learner.applyBiasDifferences(bias, dBias, hiddenClamped);
-  }
-
-  /** Rows [from, to) of ΔW (visible units from..to), and their weight change when learning. */
-  private void gradientRows(int from, int to, int part) {
-    if (to <= from) return;
-    Blas.gemm(true, false, to - from, nh, b + c, 1f, vStack, from, nv, pStack, 0, nh, 0f, gDW, from * nh, nh);
-    if (gLearn) learner.applyWeightDifferences(w, gDW, from * nh, to * nh);
+    gradient.differences(dW, dBias, hiddenClamped, learn ? learner : null, w, bias);
   }
 
   /** [V₀; V₋] and [P₀; P₋] from the separate buffers. */
   private void stack(float[] batch) {
-    System.arraycopy(batch, 0, vStack, 0, b * nv);
-    System.arraycopy(vn, 0, vStack, b * nv, c * nv);
-    System.arraycopy(ph0, 0, pStack, 0, b * nh);
-    System.arraycopy(phn, 0, pStack, b * nh, c * nh);
+    gradient.positive(batch, ph0, b, c);
+    gradient.negative(vn, phn, c);
   }
 
   /** k sweeps of every replica, statistics from β = 1 into (vn, phn), then one round of swaps. */

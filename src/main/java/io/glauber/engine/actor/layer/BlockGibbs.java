@@ -1,12 +1,12 @@
 package io.glauber.engine.actor.layer;
 
 import io.glauber.kernel.BatchGibbs;
-import io.glauber.kernel.Blas;
 import io.glauber.kernel.Team;
 
 /**
- * The two half-steps of block Gibbs sampling in an RBM and the CD statistics, as the layer actors
- * and the actor-free reference path both run them. Nothing here computes a conditional itself:
+ * The two half-steps of block Gibbs sampling in an RBM, as the layer actors and the actor-free
+ * reference path both run them (their statistics are the batched engine's
+ * {@link io.glauber.engine.batch.StackedGradient}). Nothing here computes a conditional itself:
  * each layer's {@link Sampler} calls the batched engine's {@link BatchGibbs} (products split over
  * the cores, vectorised σ and Bernoulli draws), the same kernel {@code RbmTrainer} runs.
  *
@@ -54,56 +54,6 @@ final class BlockGibbs {
       if (scaledBias.length != bias.length) scaledBias = new float[bias.length];
       for (int i = 0; i < bias.length; i++) scaledBias[i] = beta * bias[i];
       return scaledBias;
-    }
-  }
-
-  /**
-   * The differences the learning rule consumes, accumulated over the two phases of one update:
-   *
-   * <pre>
-   *   dW = V₊ᵀ·P₊/n₊ − V₋ᵀ·P₋/n₋        (⟨v_i h_j⟩₊ − ⟨v_i h_j⟩₋, with p(h|v) for h)
-   *   dB = [⟨v⟩₊ − ⟨v⟩₋ , ⟨p(h|v)⟩₊ − ⟨p(h|v)⟩₋]
-   *   hiddenClamped = ⟨p(h|v)⟩₊          (for the sparsity term)
-   * </pre>
-   *
-   * The buffers are allocated once per run and reused; {@link #positive} overwrites, {@link #negative} subtracts.
-   */
-  static final class Differences {
-    final int nVisible;
-    final int nHidden;
-    final float[] dW;
-    final float[] dB;
-    final float[] hiddenClamped;
-
-    Differences(int nVisible, int nHidden) {
-      this.nVisible = nVisible;
-      this.nHidden = nHidden;
-      this.dW = new float[nVisible * nHidden];
-      this.dB = new float[nVisible + nHidden];
-      this.hiddenClamped = new float[nHidden];
-    }
-
-    /** Positive phase: dW ← V₊ᵀP₊/n, dB ← column means, hiddenClamped ← ⟨P₊⟩. */
-    void positive(float[] v, float[] ph, int rows) {
-      Blas.gemm(true, false, nVisible, nHidden, rows, 1f / rows, v, ph, 0f, dW);
-      java.util.Arrays.fill(dB, 0f);
-      addColumnMeans(v, rows, nVisible, 1f / rows, dB, 0);
-      addColumnMeans(ph, rows, nHidden, 1f / rows, dB, nVisible);
-      System.arraycopy(dB, nVisible, hiddenClamped, 0, nHidden);
-    }
-
-    /** Negative phase: dW −= V₋ᵀP₋/n, dB −= column means. */
-    void negative(float[] v, float[] ph, int rows) {
-      Blas.gemm(true, false, nVisible, nHidden, rows, -1f / rows, v, ph, 1f, dW);
-      addColumnMeans(v, rows, nVisible, -1f / rows, dB, 0);
-      addColumnMeans(ph, rows, nHidden, -1f / rows, dB, nVisible);
-    }
-
-    private static void addColumnMeans(float[] x, int rows, int cols, float scale, float[] out, int offset) {
-      for (int r = 0; r < rows; r++) {
-        int base = r * cols;
-        for (int c = 0; c < cols; c++) out[offset + c] += scale * x[base + c];
-      }
     }
   }
 }

@@ -1,12 +1,15 @@
 package io.glauber.engine.actor.layer;
 
+import io.glauber.engine.batch.StackedGradient;
+import io.glauber.kernel.BatchGibbs;
+import io.glauber.kernel.Team;
 import io.glauber.learn.Learner;
 import io.glauber.model.Rbm;
 import java.util.function.Consumer;
 
 /**
  * The layer engine's arithmetic without actors: the same {@link BlockGibbs} half-steps, the same
- * {@link BlockGibbs.Differences}, the same {@link Learner} and the same {@link RunRandom} streams
+ * {@link StackedGradient}, the same {@link Learner} and the same {@link RunRandom} streams
  * in the same order, called in a plain loop. With no faults injected it reproduces a layer-actor
  * run bit for bit, which is what the equivalence test checks; it is also the actor-free baseline
  * of {@link LayerEngine#bench}.
@@ -22,7 +25,10 @@ final class DirectTrainer {
     int nv = p.nVisible();
     int nh = p.nHidden();
     Learner learner = new Learner(s.ruleAt(0), nv * nh, nv + nh, nv, nh);
-    BlockGibbs.Differences d = new BlockGibbs.Differences(nv, nh);
+    StackedGradient gradient = new StackedGradient(nv, nh, new BatchGibbs(Team.shared()));
+    float[] dW = new float[nv * nh];
+    float[] dBias = new float[nv + nh];
+    float[] hiddenClamped = new float[nh];
     float[] w = p.w().clone();
     float[] biases = new float[nv + nh];
     System.arraycopy(p.visibleBias(), 0, biases, 0, nv);
@@ -43,14 +49,13 @@ final class DirectTrainer {
         float[] pv = new float[n * nv];
         float[] v = new float[n * nv];
         hidden.hidden(p, v0, n, ph, h);
-        d.positive(v0, ph, n);
-        int m = n;
+        if (s.persistent() && chains == null) {
+          chains = v0.clone();
+          chainRows = n;
+        }
+        int m = s.persistent() ? chainRows : n;
+        gradient.positive(v0, ph, n, m);
         if (s.persistent()) {
-          if (chains == null) {
-            chains = v0.clone();
-            chainRows = n;
-          }
-          m = chainRows;
           if (m != n) {
             ph = new float[m * nh];
             h = new float[m * nh];
@@ -64,10 +69,10 @@ final class DirectTrainer {
           visible.visible(p, h, m, pv, v);
           hidden.hidden(p, v, m, ph, h);
         }
-        d.negative(v, ph, m);
+        gradient.negative(v, ph, m);
         if (s.persistent()) System.arraycopy(v, 0, chains, 0, m * nv);
         else mismatch += fractionDiffering(v0, v);
-        learner.applyDifferences(w, d.dW, biases, d.dB, d.hiddenClamped);
+        gradient.differences(dW, dBias, hiddenClamped, learner, w, biases);
         p = snapshot(w, biases, nv, nh, p.temperature());
       }
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -6,6 +6,9 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import akka.actor.typed.javadsl.TimerScheduler;
+import io.glauber.engine.batch.StackedGradient;
+import io.glauber.kernel.BatchGibbs;
+import io.glauber.kernel.Team;
 import io.glauber.learn.Learner;
 import java.time.Duration;
 
@@ -16,14 +19,16 @@ import java.time.Duration;
  * <p>One behaviour per phase, for one mini-batch V₀ of n vectors ({@link Train}):
  * <ol>
  *   <li>{@link #positive}: V₀ goes to the hidden layer with no sweeps; it answers
- *       {@link Settled}(V₀, P₀ = p(h|V₀), H₀) and the supervisor forms V₀ᵀP₀/n, ⟨V₀⟩, ⟨P₀⟩;</li>
+ *       {@link Settled}(V₀, P₀ = p(h|V₀), H₀) and the supervisor keeps V₀ and P₀ as the positive
+ *       rows of the batched engine's {@link StackedGradient};</li>
  *   <li>{@link #negative}: CD-k releases the hidden layer, whose chains start from H₀; PCD-k
  *       releases the visible layer, whose chains are the persistent ones. The layers alternate k
- *       times, and the hidden layer answers {@link Settled}(V_k, P_k, H_k); the supervisor subtracts
- *       V_kᵀP_k/n, ⟨V_k⟩, ⟨P_k⟩ (second moments by {@link io.glauber.kernel.Blas#gemm}, from
- *       consistent snapshots: each Settled is the whole batch's state after the same sweep) and
- *       hands the differences to the shared {@link Learner#applyDifferences} — the only place a
- *       weight change is computed;</li>
+ *       times, and the hidden layer answers {@link Settled}(V_k, P_k, H_k), the negative rows. The
+ *       statistics come from consistent snapshots: each Settled is the whole batch's state after
+ *       the same sweep, which is why the supervisor collects them rather than time averages. The
+ *       StackedGradient forms ΔW = V₀ᵀP₀/n − V_kᵀP_k/m (m chains: n under CD) and the bias
+ *       differences as one product split over the cores, and applies the shared {@link Learner} to each block of W as it is formed —
+ *       the same code as {@code RbmTrainer}, and the only place a weight change is computed;</li>
  *   <li>{@link #updating}: a fresh immutable {@link LayerParameters} snapshot goes to both layers;
  *       once both acknowledge, the batch is answered with {@link BatchLearned}.</li>
  * </ol>
@@ -138,7 +143,10 @@ public final class RbmSupervisor {
   private final RunRandom random;
   private final float[] w;
   private final float[] biases;
-  private final BlockGibbs.Differences differences;
+  private final StackedGradient gradient;
+  private final float[] dW;
+  private final float[] dBias;
+  private final float[] hiddenClamped;
   private LayerParameters current;
   private ActorRef<VisibleLayer.Command> visible;
   private ActorRef<HiddenLayer.Command> hidden;
@@ -168,7 +176,10 @@ public final class RbmSupervisor {
     this.biases = new float[nv + nh];
     System.arraycopy(initial.visibleBias(), 0, biases, 0, nv);
     System.arraycopy(initial.hiddenBias(), 0, biases, nv, nh);
-    this.differences = new BlockGibbs.Differences(nv, nh);
+    this.gradient = new StackedGradient(nv, nh, new BatchGibbs(Team.shared()));
+    this.dW = new float[nv * nh];
+    this.dBias = new float[nv + nh];
+    this.hiddenClamped = new float[nh];
     // spawned after the fields: their Started events arrive in starting()
     context.watchWith(context.spawn(VisibleLayer.create(context.getSelf()), "visible"), new LayerStopped(Layer.VISIBLE));
     context.watchWith(context.spawn(HiddenLayer.create(context.getSelf()), "hidden"), new LayerStopped(Layer.HIDDEN));
@@ -219,7 +230,8 @@ public final class RbmSupervisor {
     long p = startTimer(++phase, "positive phase of batch " + t.sequence());
     hidden.tell(new HiddenLayer.VisibleStates(p, 0, t.batch()));
     return inPhase(p, s -> {
-      differences.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows());
+      int chains = persistent && visibleChains != null ? visibleChains.rows() : s.visible().rows();
+      gradient.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows(), chains);
       hiddenChains = s.hidden();
       return negative(t);
     }, () -> positive(t));
@@ -237,11 +249,11 @@ public final class RbmSupervisor {
       hidden.tell(new HiddenLayer.Release(p, k));
     }
     return inPhase(p, s -> {
-      differences.negative(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows());
+      gradient.negative(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows());
       visibleChains = s.visible();
       hiddenChains = s.hidden();
       mismatchThisEpoch += persistent ? Double.NaN : mismatch(t.batch(), s.visible());
-      learner.applyDifferences(w, differences.dW, biases, differences.dB, differences.hiddenClamped);
+      gradient.differences(dW, dBias, hiddenClamped, learner, w, biases);
       current = snapshot();
       return updating(t);
     }, () -> negative(t));
