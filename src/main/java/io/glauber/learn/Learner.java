@@ -137,9 +137,20 @@ public final class Learner {
    * applied before {@link #applyBiasDifferences} of that step, which completes it.
    */
   public void applyWeightDifferences(float[] weights, float[] weightDiff, int from, int to) {
-    if (weights.length != weightCount || weightDiff.length != weightCount || from < 0 || to > weightCount || from > to) {
+    applyWeightDifferences(weights, weightDiff, weights, from, to);
+  }
+
+  /**
+   * {@link #applyWeightDifferences(float[], float[], int, int)} out of place: the changed weights
+   * [from, to) go to {@code result} (which may be {@code weights}); {@code weights} is only read.
+   * This lets an owner that hands out immutable snapshots of W (the layer actors' supervisor) write
+   * the next version into a spare array instead of copying it.
+   */
+  public void applyWeightDifferences(float[] weights, float[] weightDiff, float[] result, int from, int to) {
+    if (weights.length != weightCount || weightDiff.length != weightCount || result.length != weightCount
+        || from < 0 || to > weightCount || from > to) {
       throw new IllegalArgumentException("weights [" + from + ", " + to + ") of arrays of length " + weights.length
-          + " and " + weightDiff.length + " (expected within " + weightCount + ")");
+          + ", " + weightDiff.length + " and " + result.length + " (expected within " + weightCount + ")");
     }
     float[] vel = floatVelocities();
     LearningRule r = rule;
@@ -147,9 +158,10 @@ public final class Learner {
     float eta = (float) r.learningRate();
     float lambda = (float) r.weightDecay();
     for (int m = from; m < to; m++) {
-      float v = velocity(vel[m], weightDiff[m], weights[m], lambda, mu, eta);
+      float w = weights[m];
+      float v = velocity(vel[m], weightDiff[m], w, lambda, mu, eta);
       vel[m] = v;
-      weights[m] += v;
+      result[m] = w + v;
     }
   }
 

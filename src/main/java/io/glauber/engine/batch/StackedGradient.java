@@ -42,6 +42,7 @@ public final class StackedGradient {
   // the pending split product, read by the team's body
   private float[] pendingDW;
   private float[] pendingW;
+  private float[] pendingWNext;
   private Learner pendingLearner;
 
   /** For an RBM of {@code nVisible}×{@code nHidden}; products split over {@code gibbs}'s team. */
@@ -99,9 +100,19 @@ public final class StackedGradient {
   /**
    * ΔW into {@code dW} (nv×nh), [Δa, Δb] into {@code dBias} and ⟨P₊⟩ into {@code hiddenClamped}
    * (when not null) from the filled stacks; with a {@code learner}, its change applied to {@code w}
-   * and {@code bias} ([a | b]) as well. Overwrites the hidden stack with its weighted rows.
+   * and {@code bias} ([a | b]) in place as well. Overwrites the hidden stack with its weighted rows.
    */
   public void differences(float[] dW, float[] dBias, float[] hiddenClamped, Learner learner, float[] w, float[] bias) {
+    differences(dW, dBias, hiddenClamped, learner, w, w, bias);
+  }
+
+  /**
+   * {@link #differences(float[], float[], float[], Learner, float[], float[])} with the changed
+   * weights written to {@code wNext} ({@code w} only read; see
+   * {@link Learner#applyWeightDifferences(float[], float[], float[], int, int)}).
+   */
+  public void differences(float[] dW, float[] dBias, float[] hiddenClamped, Learner learner, float[] w, float[] wNext,
+      float[] bias) {
     int rows = positiveRows + negativeRows;
     for (int r = 0; r < rows; r++) {
       float s = rowWeight[r];
@@ -110,6 +121,7 @@ public final class StackedGradient {
     }
     pendingDW = dW;
     pendingW = w;
+    pendingWNext = wNext;
     pendingLearner = learner;
     if (gibbs.splitsProduct((long) nv * nh * rows)) {
       gibbs.team().run(nv, rowsBody);
@@ -122,6 +134,7 @@ public final class StackedGradient {
     if (learner != null) learner.applyBiasDifferences(bias, dBias, hiddenClamped);
     pendingDW = null;
     pendingW = null;
+    pendingWNext = null;
     pendingLearner = null;
   }
 
@@ -130,6 +143,6 @@ public final class StackedGradient {
     if (to <= from) return;
     int rows = positiveRows + negativeRows;
     Blas.gemm(true, false, to - from, nh, rows, 1f, vStack, from, nv, pStack, 0, nh, 0f, pendingDW, from * nh, nh);
-    if (pendingLearner != null) pendingLearner.applyWeightDifferences(pendingW, pendingDW, from * nh, to * nh);
+    if (pendingLearner != null) pendingLearner.applyWeightDifferences(pendingW, pendingDW, pendingWNext, from * nh, to * nh);
   }
 }

@@ -71,7 +71,7 @@ final class DirectTrainer {
         }
         gradient.negative(v, ph, m);
         if (s.persistent()) System.arraycopy(v, 0, chains, 0, m * nv);
-        else mismatch += fractionDiffering(v0, v);
+        else mismatch += batch.fractionDiffering(new StateBatch(n, nv, v));
         gradient.differences(dW, dBias, hiddenClamped, learner, w, biases);
         p = snapshot(w, biases, nv, nh, p.temperature());
       }
@@ -93,11 +93,5 @@ final class DirectTrainer {
     System.arraycopy(biases, 0, a, 0, nv);
     System.arraycopy(biases, nv, b, 0, nh);
     return new LayerParameters(nv, nh, w, a, b, t);
-  }
-
-  private static double fractionDiffering(float[] x, float[] y) {
-    int differ = 0;
-    for (int i = 0; i < x.length; i++) if (x[i] != y[i]) differ++;
-    return (double) differ / x.length;
   }
 }

@@ -83,7 +83,8 @@ public final class LayerEngine {
       LayerSettings settings, int evaluateEvery) {
     if (evaluateEvery < 0) throw new IllegalArgumentException("evaluateEvery " + evaluateEvery + " (expected ≥ 0; 0 = never)");
     float[][] rows = toFloatRows(data, init.nVisible());
-    Duration askTimeout = settings.phaseTimeout().multipliedBy(4).plusSeconds(5);
+    // a batch has three phases and may wait for the one before it
+    Duration askTimeout = settings.phaseTimeout().multipliedBy(8).plusSeconds(5);
     return Source.<EpochMetrics, NotUsed>lazySource(() -> {
           ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
               RbmSupervisor.create(LayerParameters.of(init), settings), "rbm-layer-trainer-" + RUNS.incrementAndGet(), Props.empty());
@@ -94,7 +95,8 @@ public final class LayerEngine {
           return Source.range(1, settings.epochs())
               .flatMapConcat(epoch -> Source.from(Arrays.<Object>asList((Object[]) random.epochBatches(rows, settings.batchSize())))
                   .concat(Source.single((Object) epoch)))
-              .mapAsync(1, item -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,
+              // two in flight: the next batch waits in the supervisor's stash and starts at once
+              .mapAsync(2, item -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,
                   replyTo -> item instanceof StateBatch b
                       ? new RbmSupervisor.Train(++sequence[0], b, replyTo)
                       : new RbmSupervisor.EndEpoch((Integer) item, replyTo),

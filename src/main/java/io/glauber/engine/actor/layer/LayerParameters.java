@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * An immutable float snapshot of an RBM's parameters, as the layer actors receive it in
  * {@code UpdateWeights}: W (nVisible×nHidden, row-major), a, b and the temperature T of
- * p(v, h) ∝ e^{−E(v,h)/T}, E = −a·v − b·h − vᵀWh (see {@link Rbm}). The supervisor makes a fresh
- * copy for every update and nobody writes into a snapshot, so both layers may read the same W.
+ * p(v, h) ∝ e^{−E(v,h)/T}, E = −a·v − b·h − vᵀWh (see {@link Rbm}). Nobody writes into a snapshot
+ * while anybody may read it, so both layers may read the same W: the supervisor reuses an array of
+ * W only after both layers have acknowledged a newer version, and gives clients copies.
  *
  * @param nVisible number of visible units
  * @param nHidden number of hidden units

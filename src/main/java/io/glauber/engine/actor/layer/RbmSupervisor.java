@@ -29,8 +29,11 @@ import java.time.Duration;
  *       StackedGradient forms ΔW = V₀ᵀP₀/n − V_kᵀP_k/m (m chains: n under CD) and the bias
  *       differences as one product split over the cores, and applies the shared {@link Learner} to each block of W as it is formed —
  *       the same code as {@code RbmTrainer}, and the only place a weight change is computed;</li>
- *   <li>{@link #updating}: a fresh immutable {@link LayerParameters} snapshot goes to both layers;
- *       once both acknowledge, the batch is answered with {@link BatchLearned}.</li>
+ *   <li>{@link #updating}: the next version of the parameters goes to both layers as an immutable
+ *       {@link LayerParameters}; once both acknowledge, the batch is answered with
+ *       {@link BatchLearned}. W is double-buffered instead of copied for every version: the learner
+ *       writes the next version into the array of the version before last, which no layer holds
+ *       any more once both have acknowledged the last one (clients get copies).</li>
  * </ol>
  * {@link Sample} runs {@link #sampling}: the visible layer's chains advance {@code sweeps} sweeps
  * and the joint state comes back as {@link Samples}.
@@ -141,7 +144,8 @@ public final class RbmSupervisor {
   private final LayerSettings rules; // the rule of each epoch (null when only sampling)
   private final Duration timeout;
   private final RunRandom random;
-  private final float[] w;
+  private float[] spareW;    // an array of W that no layer holds any more: the next version goes here
+  private float[] retiringW; // the previous version's W, spare once both layers hold the current one
   private final float[] biases;
   private final StackedGradient gradient;
   private final float[] dW;
@@ -169,10 +173,11 @@ public final class RbmSupervisor {
     this.learner = learner;
     this.timeout = timeout;
     this.random = new RunRandom(seed);
-    this.current = initial;
+    // a private copy: the arrays of W are recycled (spareW) and must never be the caller's
+    this.current = new LayerParameters(initial.nVisible(), initial.nHidden(), initial.w().clone(),
+        initial.visibleBias(), initial.hiddenBias(), initial.temperature());
     int nv = initial.nVisible();
     int nh = initial.nHidden();
-    this.w = initial.w().clone();
     this.biases = new float[nv + nh];
     System.arraycopy(initial.visibleBias(), 0, biases, 0, nv);
     System.arraycopy(initial.hiddenBias(), 0, biases, nv, nh);
@@ -252,9 +257,12 @@ public final class RbmSupervisor {
       gradient.negative(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows());
       visibleChains = s.visible();
       hiddenChains = s.hidden();
-      mismatchThisEpoch += persistent ? Double.NaN : mismatch(t.batch(), s.visible());
-      gradient.differences(dW, dBias, hiddenClamped, learner, w, biases);
-      current = snapshot();
+      mismatchThisEpoch += persistent ? Double.NaN : t.batch().fractionDiffering(s.visible());
+      float[] next = spareW != null ? spareW : new float[current.w().length];
+      spareW = null;
+      gradient.differences(dW, dBias, hiddenClamped, learner, current.w(), next, biases);
+      retiringW = current.w();
+      current = parameters(next);
       return updating(t);
     }, () -> negative(t));
   }
@@ -269,6 +277,8 @@ public final class RbmSupervisor {
         .onMessage(WeightsUpdated.class, a -> a.version() == v, a -> {
           acked[a.layer().ordinal()] = true;
           if (!(acked[0] && acked[1])) return Behaviors.same();
+          spareW = retiringW; // neither layer holds it now
+          retiringW = null;
           batchesThisEpoch++;
           t.replyTo().tell(new BatchLearned(t.sequence()));
           return idle();
@@ -326,7 +336,7 @@ public final class RbmSupervisor {
 
   private Behavior<Command> onEndEpoch(EndEpoch m) {
     double mismatch = batchesThisEpoch == 0 ? Double.NaN : mismatchThisEpoch / batchesThisEpoch;
-    m.replyTo().tell(new EpochEnded(m.epoch(), batchesThisEpoch, mismatch, current));
+    m.replyTo().tell(new EpochEnded(m.epoch(), batchesThisEpoch, mismatch, copy(current)));
     // the schedules: epoch m.epoch() (1-based) has ended, the next one's rule applies from here
     if (learner != null && rules != null) learner.setRule(rules.ruleAt(m.epoch()));
     batchesThisEpoch = 0;
@@ -335,7 +345,7 @@ public final class RbmSupervisor {
   }
 
   private Behavior<Command> onGetModel(GetModel m) {
-    m.replyTo().tell(new Model(current));
+    m.replyTo().tell(new Model(copy(current)));
     return Behaviors.same();
   }
 
@@ -396,23 +406,23 @@ public final class RbmSupervisor {
     hidden.tell(new HiddenLayer.Restore(current, hiddenChains, random.hiddenSeeds.nextLong(), visible));
   }
 
-  private LayerParameters snapshot() {
+  /**
+   * The immutable parameters of the next version: W in {@code next} (written by the learner, never
+   * written again while any layer may hold it: see {@link #spareW}), the biases copied out of [a | b].
+   */
+  private LayerParameters parameters(float[] next) {
     int nv = current.nVisible();
     int nh = current.nHidden();
     float[] a = new float[nv];
     float[] b = new float[nh];
     System.arraycopy(biases, 0, a, 0, nv);
     System.arraycopy(biases, nv, b, 0, nh);
-    return new LayerParameters(nv, nh, w.clone(), a, b, current.temperature());
+    return new LayerParameters(nv, nh, next, a, b, current.temperature());
   }
 
-  private static double mismatch(StateBatch data, StateBatch reconstruction) {
-    float[] x = data.values();
-    float[] y = reconstruction.values();
-    if (x.length != y.length) return Double.NaN;
-    int differ = 0;
-    for (int i = 0; i < x.length; i++) if (x[i] != y[i]) differ++;
-    return (double) differ / x.length;
+  /** A copy for clients, who may keep it after its array of W has been recycled. */
+  private static LayerParameters copy(LayerParameters p) {
+    return new LayerParameters(p.nVisible(), p.nHidden(), p.w().clone(), p.visibleBias(), p.hiddenBias(), p.temperature());
   }
 
   private static ActorRef<Reply> replyTo(Command m) {

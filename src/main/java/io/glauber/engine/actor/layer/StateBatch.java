@@ -42,6 +42,19 @@ public record StateBatch(int rows, int cols, float[] values) {
     return out;
   }
 
+  /**
+   * The fraction of entries that differ from {@code other}'s (the reconstruction mismatch of CD);
+   * NaN when the shapes differ. Branch-free: on sampled states a branch per entry mispredicts often.
+   */
+  public double fractionDiffering(StateBatch other) {
+    if (other.rows != rows || other.cols != cols) return Double.NaN;
+    float[] x = values;
+    float[] y = other.values;
+    int differ = 0;
+    for (int i = 0; i < x.length; i++) differ += x[i] != y[i] ? 1 : 0;
+    return (double) differ / x.length;
+  }
+
   /** The mean of each column: ⟨x_c⟩ over the rows. */
   public float[] columnMeans() {
     float[] m = new float[cols];
