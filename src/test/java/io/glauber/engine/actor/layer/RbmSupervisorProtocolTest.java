@@ -54,6 +54,38 @@ class RbmSupervisorProtocolTest {
     client.expectTerminated(supervisor);
   }
 
+  /**
+   * The supervisor recycles arrays of W; what it hands out (the initial parameters it was given, a
+   * Model, an EpochEnded) must never change afterwards. Checked in a system that passes messages by
+   * reference (no serialisation), where sharing would show.
+   */
+  @Test
+  void parametersHandedOutNeverChangeLater() {
+    ActorTestKit local = ActorTestKit.create("layer-by-reference");
+    try {
+      LayerParameters initial = LayerParameters.of(LayerEngine.initial(4, 3, 1));
+      ActorRef<RbmSupervisor.Command> supervisor = local.spawn(RbmSupervisor.create(initial, settings(Duration.ofSeconds(10))));
+      TestProbe<RbmSupervisor.Reply> client = local.createTestProbe();
+      supervisor.tell(new RbmSupervisor.Train(1, BATCH, client.getRef()));
+      client.expectMessage(new RbmSupervisor.BatchLearned(1));
+      supervisor.tell(new RbmSupervisor.GetModel(client.getRef()));
+      LayerParameters after1 = client.expectMessageClass(RbmSupervisor.Model.class).parameters();
+      float[] after1Copy = after1.w().clone();
+      for (long n = 2; n <= 6; n++) {
+        supervisor.tell(new RbmSupervisor.Train(n, BATCH, client.getRef()));
+        client.expectMessage(new RbmSupervisor.BatchLearned(n));
+      }
+      supervisor.tell(new RbmSupervisor.GetModel(client.getRef()));
+      LayerParameters after6 = client.expectMessageClass(RbmSupervisor.Model.class).parameters();
+      assertFalse(java.util.Arrays.equals(after1Copy, after6.w()), "the weights went on changing");
+      assertTrue(java.util.Arrays.equals(after1Copy, after1.w()), "a Model handed out earlier was written into");
+      assertEquals(LayerParameters.of(LayerEngine.initial(4, 3, 1)), initial, "the caller's initial parameters were written into");
+      supervisor.tell(new RbmSupervisor.Stop());
+    } finally {
+      local.shutdownTestKit();
+    }
+  }
+
   @Test
   void requestsThatArriveDuringAPhaseAreAnsweredInOrder() {
     ActorRef<RbmSupervisor.Command> supervisor = testKit.spawn(RbmSupervisor.create(INITIAL, settings(Duration.ofSeconds(10))));
