@@ -9,7 +9,8 @@ import akka.stream.Materializer;
 import akka.stream.javadsl.Sink;
 import io.glauber.exact.ExactRbm;
 import io.glauber.engine.batch.CdTrainer;
-import io.glauber.engine.batch.RbmTrainingSettings;
+import io.glauber.engine.batch.RbmTrainer;
+import io.glauber.engine.batch.TrainConfig;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.Rbm;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Two references: the actor-free path through the same kernel, {@link io.glauber.learn.Learner}
  * and random streams ({@link DirectTrainer}), which a fault-free actor run must equal bit for bit;
- * and the batched engine's {@link CdTrainer}, whose exact log-likelihood the actors must reach
+ * and the batched engine ({@link RbmTrainer}), whose exact log-likelihood the actors must reach
  * within 0.1 nats per pattern at the same settings.
  */
 class LayerTrainingTest {
@@ -104,7 +105,13 @@ class LayerTrainingTest {
         assertEquals(twin, first.get(first.size() - 1).model(), "the layer actors and their actor-free twin agree bit for bit");
       }
       actorSum += ExactRbm.of(twin).meanLogLikelihood(BAS);
-      Rbm batch = new CdTrainer(new RbmTrainingSettings(16, 1, 500, 10, RULE, 0.01, seed)).train(init, flat, BAS.length, null);
+      Rbm batch;
+      try (RbmTrainer t = new RbmTrainer(TrainConfig.parse("seed = " + seed + ", model.hidden = 16, train { method = cd, k = 1,"
+          + " epochs = 500, batch-size = 10, learning-rate = 0.1, momentum = 0.5, weight-decay = 0, monitor-rows = 0 }"),
+          flat, BAS.length, 16, init)) {
+        t.train((epoch, m) -> { });
+        batch = t.rbm();
+      }
       batchSum += ExactRbm.of(batch).meanLogLikelihood(BAS);
     }
     double actorLl = actorSum / seeds;
