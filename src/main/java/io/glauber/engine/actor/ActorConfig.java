@@ -1,11 +1,14 @@
 package io.glauber.engine.actor;
 
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
 /**
  * The Akka configuration every actor system of the engine starts from: {@code glauber-actor.conf}
- * (serializer bindings, Java serialization off, 1 ms timer resolution, the neuron dispatcher) over
+ * (serializer bindings, Java serialization off, 1 ms timer resolution, the neuron and layer dispatchers) over
  * the application's own configuration.
  */
 public final class ActorConfig {
@@ -31,4 +34,15 @@ public final class ActorConfig {
 
   /** The dispatcher neuron actors (and the ping-pong ceiling) run on. */
   public static final String NEURON_DISPATCHER = "glauber.neuron-dispatcher";
+
+  /** The dispatcher an RBM supervisor and its layer actors run on (one thread). */
+  public static final String LAYER_DISPATCHER = "glauber.layer-dispatcher";
+
+  /**
+   * Props that put an actor on {@code dispatcher} when {@code system}'s configuration defines it
+   * (systems built from {@link #config()} do), else on the default dispatcher.
+   */
+  public static Props on(ActorSystem<?> system, String dispatcher) {
+    return system.settings().config().hasPath(dispatcher) ? DispatcherSelector.fromConfig(dispatcher) : Props.empty();
+  }
 }

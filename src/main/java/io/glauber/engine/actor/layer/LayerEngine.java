@@ -3,7 +3,6 @@ package io.glauber.engine.actor.layer;
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.Props;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.AskPattern;
@@ -13,8 +12,8 @@ import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.glauber.data.Dataset;
+import io.glauber.engine.actor.ActorConfig;
 import io.glauber.kernel.Blas;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.Rbm;
@@ -54,11 +53,11 @@ public final class LayerEngine {
   private static final AtomicLong RUNS = new AtomicLong();
 
   /**
-   * The configuration the engine's own actor systems use: the actor engine's serialisation
-   * bindings ({@code glauber-serialization.conf}) over the application's.
+   * The configuration the engine's own actor systems use: the actor engine's
+   * ({@link ActorConfig#config()}: serialisation bindings, the layer dispatcher) under the application's.
    */
   public static Config config() {
-    return ConfigFactory.parseResources("glauber-serialization.conf").withFallback(ConfigFactory.load()).resolve();
+    return ActorConfig.config();
   }
 
   /** A fresh RBM as Hinton's guide starts one: W ~ N(0, 0.01²), zero biases, T = 1. */
@@ -87,7 +86,7 @@ public final class LayerEngine {
     Duration askTimeout = settings.phaseTimeout().multipliedBy(8).plusSeconds(5);
     return Source.<EpochMetrics, NotUsed>lazySource(() -> {
           ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
-              RbmSupervisor.create(LayerParameters.of(init), settings), "rbm-layer-trainer-" + RUNS.incrementAndGet(), Props.empty());
+              RbmSupervisor.create(LayerParameters.of(init), settings), "rbm-layer-trainer-" + RUNS.incrementAndGet(), ActorConfig.on(system, ActorConfig.LAYER_DISPATCHER));
           Scheduler scheduler = system.scheduler();
           RunRandom random = new RunRandom(settings.seed());
           long[] clock = {System.nanoTime()};
@@ -189,7 +188,7 @@ public final class LayerEngine {
     return Source.fromMaterializer((mat, attributes) -> {
           ActorSystem<Void> system = Adapter.toTyped(mat.system());
           ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
-              RbmSupervisor.sampler(parameters, seed, phaseTimeout), "rbm-layer-sampler-" + RUNS.incrementAndGet(), Props.empty());
+              RbmSupervisor.sampler(parameters, seed, phaseTimeout), "rbm-layer-sampler-" + RUNS.incrementAndGet(), ActorConfig.on(system, ActorConfig.LAYER_DISPATCHER));
           StateBatch start = new RunRandom(seed).randomChains(chains, parameters.nVisible());
           return Source.range(0, rounds - 1)
               .mapAsync(1, round -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,

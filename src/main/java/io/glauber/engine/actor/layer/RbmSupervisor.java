@@ -2,6 +2,7 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
@@ -186,8 +187,8 @@ public final class RbmSupervisor {
     this.dBias = new float[nv + nh];
     this.hiddenClamped = new float[nh];
     // spawned after the fields: their Started events arrive in starting()
-    context.watchWith(context.spawn(VisibleLayer.create(context.getSelf()), "visible"), new LayerStopped(Layer.VISIBLE));
-    context.watchWith(context.spawn(HiddenLayer.create(context.getSelf()), "hidden"), new LayerStopped(Layer.HIDDEN));
+    context.watchWith(context.spawn(VisibleLayer.create(context.getSelf()), "visible", DispatcherSelector.sameAsParent()), new LayerStopped(Layer.VISIBLE));
+    context.watchWith(context.spawn(HiddenLayer.create(context.getSelf()), "hidden", DispatcherSelector.sameAsParent()), new LayerStopped(Layer.HIDDEN));
   }
 
   // ---- phases ---------------------------------------------------------------------------------
