@@ -2,7 +2,6 @@ package io.glauber.engine.actor;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
@@ -112,10 +111,10 @@ public final class ActorBench {
   static double pingPong(ActorSystem<?> system, int pairs, int balls, Duration measure) {
     LongAdder count = new LongAdder();
     List<ActorRef<PingPong.Command>> players = new ArrayList<>();
-    DispatcherSelector dispatcher = DispatcherSelector.fromConfig(ActorConfig.NEURON_DISPATCHER);
+    Props props = ActorConfig.neuronProps();
     for (int p = 0; p < pairs; p++) {
-      ActorRef<PingPong.Command> a = system.systemActorOf(PingPong.create(p, count), "ping" + balls + "-" + p, dispatcher);
-      ActorRef<PingPong.Command> b = system.systemActorOf(PingPong.create(p, count), "pong" + balls + "-" + p, dispatcher);
+      ActorRef<PingPong.Command> a = system.systemActorOf(PingPong.create(p, count), "ping" + balls + "-" + p, props);
+      ActorRef<PingPong.Command> b = system.systemActorOf(PingPong.create(p, count), "pong" + balls + "-" + p, props);
       b.tell(new PingPong.Partner(a, 0));
       a.tell(new PingPong.Partner(b, balls));
       players.add(a);

@@ -1,5 +1,7 @@
 package io.glauber.engine.actor;
 
+import akka.actor.typed.MailboxSelector;
+import akka.actor.typed.Props;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
@@ -31,4 +33,12 @@ public final class ActorConfig {
 
   /** The dispatcher neuron actors (and the ping-pong ceiling) run on. */
   public static final String NEURON_DISPATCHER = "glauber.neuron-dispatcher";
+
+  /** The configuration of the neuron actors' (and the ping-pong ceiling's) mailbox: {@link RingMailbox}. */
+  public static final String NEURON_MAILBOX = "glauber.neuron-mailbox";
+
+  /** Props of a neuron actor, and of the ceiling's players: the neuron dispatcher and the neuron mailbox. */
+  public static Props neuronProps() {
+    return MailboxSelector.fromConfig(NEURON_MAILBOX).withDispatcherFromConfig(NEURON_DISPATCHER);
+  }
 }
