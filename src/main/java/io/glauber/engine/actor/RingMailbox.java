@@ -23,8 +23,10 @@ import scala.Option;
  * and promotes every waiting envelope and node, and that copying grew the cost per update with the
  * number of neurons (docs/BENCHMARKS-actor.md). This queue keeps the envelope's two fields in its
  * ring and drops the envelope; {@link #dequeue} wraps the pair in a fresh envelope that dies as
- * soon as the message is handled. With messages that are themselves preallocated (a neuron's
- * {@code Tick}, {@code Credit} and state changes), nothing a waiting message holds on to is young.
+ * soon as the message is handled, or hands out the previous one again when message and sender are
+ * the same objects (a neuron's tick, read many times in a row). With messages that are themselves
+ * preallocated (a neuron's {@code Tick}, {@code Credit} and state changes), nothing a waiting
+ * message holds on to is young.
  *
  * <p>One short critical section per enqueue and dequeue, under a spin lock (a compare-and-set and a
  * release store, as cheap as the linked queue's compare-and-set when uncontended; here at most two
@@ -68,6 +70,8 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
     private int head;
     /** message of pair k at 2k, its sender at 2k + 1 (under the lock); capacity a power of two. */
     private Object[] ring = new Object[2 * INITIAL_CAPACITY];
+    /** The envelope {@link #dequeue} returned last (the receiver's field only). */
+    private Envelope last;
 
     @Override
     public void enqueue(ActorRef receiver, Envelope handle) {
@@ -103,7 +107,10 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
       } finally {
         release();
       }
-      return Envelope.apply(message, (ActorRef) sender);
+      // an unclocked neuron reads its own tick many times in a row: one envelope serves them all
+      Envelope e = last;
+      if (e == null || e.message() != message || e.sender() != sender) last = e = Envelope.apply(message, (ActorRef) sender);
+      return e;
     }
 
     @Override
