@@ -7,8 +7,8 @@ import com.typesafe.config.ConfigFactory;
 
 /**
  * The Akka configuration every actor system of the engine starts from: {@code glauber-actor.conf}
- * (serializer bindings, Java serialization off, 1 ms timer resolution, the neuron dispatcher) over
- * the application's own configuration.
+ * (serializer bindings, Java serialization off, 1 ms timer resolution, the neuron dispatcher and
+ * mailbox) over the application's own configuration.
  */
 public final class ActorConfig {
   private ActorConfig() {}
