@@ -2,7 +2,6 @@ package io.glauber.engine.actor;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
@@ -37,7 +36,9 @@ public final class ActorBench {
    * and, since wall-clock rates on a shared machine move with everyone else's load, the process's
    * CPU time per update over the window ({@code cpu_ns_per_update}, with {@code cpu_share}: the
    * fraction of the machine's cores the process got) and per ping-pong message
-   * ({@code ceiling_cpu_ns_per_message}, warm-up included).
+   * ({@code ceiling_cpu_ns_per_message}, warm-up included); the share of the window the collectors
+   * took ({@code gc_share}, their reported collection time ÷ the window) and which collectors ran
+   * ({@code collector}).
    *
    * @param side lattice side L (L² neuron actors)
    * @param temperature T
@@ -64,10 +65,12 @@ public final class ActorBench {
       Network.Counted c0 = (Network.Counted) ask(system, net, Network.Count::new);
       long t0 = System.nanoTime();
       long cpu0 = processCpuNanos();
+      long gc0 = gcMillis();
       sleep(measure);
       Network.Counted c1 = (Network.Counted) ask(system, net, Network.Count::new);
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+      double gcSeconds = (gcMillis() - gc0) / 1e3;
       net.tell(new Network.Stop());
       double updates = (c1.updates() - c0.updates()) / seconds;
       out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
@@ -78,6 +81,7 @@ public final class ActorBench {
       out.put("ns_per_update", 1e9 / updates);
       out.put("cpu_ns_per_update", cpuSeconds * 1e9 / (updates * seconds));
       out.put("cpu_share", cpuSeconds / seconds / Runtime.getRuntime().availableProcessors());
+      out.put("gc_share", gcSeconds / seconds);
       sleep(Duration.ofMillis(500));
       long pingCpu0 = processCpuNanos();
       long pingT0 = System.nanoTime();
@@ -89,6 +93,7 @@ public final class ActorBench {
       out.put("pingpong_one_ball_messages_per_s", pingPong(system, 64, 1, measure));
       out.put("engine_vs_ceiling", messages / ceiling);
       out.put("cores", Runtime.getRuntime().availableProcessors());
+      out.put("collector", collectors());
       out.put("dispatcher_throughput", system.settings().config().getInt(ActorConfig.NEURON_DISPATCHER + ".throughput"));
       return out;
     } finally {
@@ -112,10 +117,10 @@ public final class ActorBench {
   static double pingPong(ActorSystem<?> system, int pairs, int balls, Duration measure) {
     LongAdder count = new LongAdder();
     List<ActorRef<PingPong.Command>> players = new ArrayList<>();
-    DispatcherSelector dispatcher = DispatcherSelector.fromConfig(ActorConfig.NEURON_DISPATCHER);
+    Props props = ActorConfig.neuronProps();
     for (int p = 0; p < pairs; p++) {
-      ActorRef<PingPong.Command> a = system.systemActorOf(PingPong.create(p, count), "ping" + balls + "-" + p, dispatcher);
-      ActorRef<PingPong.Command> b = system.systemActorOf(PingPong.create(p, count), "pong" + balls + "-" + p, dispatcher);
+      ActorRef<PingPong.Command> a = system.systemActorOf(PingPong.create(p, count), "ping" + balls + "-" + p, props);
+      ActorRef<PingPong.Command> b = system.systemActorOf(PingPong.create(p, count), "pong" + balls + "-" + p, props);
       b.tell(new PingPong.Partner(a, 0));
       a.tell(new PingPong.Partner(b, balls));
       players.add(a);
@@ -147,6 +152,22 @@ public final class ActorBench {
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
   }
 
+  /** Time the collectors report over the JVM's life (for G1 and Parallel: their pauses), in ms. */
+  private static long gcMillis() {
+    long ms = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, gc.getCollectionTime());
+    return ms;
+  }
+
+  /** The JVM's collectors, e.g. "G1 Young Generation+G1 Old Generation": the cost per update depends on them. */
+  private static String collectors() {
+    StringBuilder sb = new StringBuilder();
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      sb.append(sb.length() > 0 ? "+" : "").append(gc.getName());
+    }
+    return sb.toString();
+  }
+
   private static double usedHeapMb() {
     System.gc();
     Runtime rt = Runtime.getRuntime();
@@ -176,7 +197,8 @@ public final class ActorBench {
     for (int side : sides) {
       Map<String, Object> r = run(side, 2.5, Duration.ofSeconds(3), Duration.ofSeconds(5), 1, throughput);
       StringBuilder sb = new StringBuilder("{");
-      r.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+      r.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
+          .append(v instanceof String ? "\"" + v + "\"" : v));
       System.out.println(sb.append('}'));
     }
   }

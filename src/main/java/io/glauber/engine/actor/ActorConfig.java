@@ -2,14 +2,15 @@ package io.glauber.engine.actor;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.MailboxSelector;
 import akka.actor.typed.Props;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
 /**
  * The Akka configuration every actor system of the engine starts from: {@code glauber-actor.conf}
- * (serializer bindings, Java serialization off, 1 ms timer resolution, the neuron and layer dispatchers) over
- * the application's own configuration.
+ * (serializer bindings, Java serialization off, 1 ms timer resolution, the neuron dispatcher and
+ * mailbox, the layer dispatcher) over the application's own configuration.
  */
 public final class ActorConfig {
   private ActorConfig() {}
@@ -44,5 +45,13 @@ public final class ActorConfig {
    */
   public static Props on(ActorSystem<?> system, String dispatcher) {
     return system.settings().config().hasPath(dispatcher) ? DispatcherSelector.fromConfig(dispatcher) : Props.empty();
+  }
+
+  /** The configuration of the neuron actors' (and the ping-pong ceiling's) mailbox: {@link RingMailbox}. */
+  public static final String NEURON_MAILBOX = "glauber.neuron-mailbox";
+
+  /** Props of a neuron actor, and of the ceiling's players: the neuron dispatcher and the neuron mailbox. */
+  public static Props neuronProps() {
+    return MailboxSelector.fromConfig(NEURON_MAILBOX).withDispatcherFromConfig(NEURON_DISPATCHER);
   }
 }

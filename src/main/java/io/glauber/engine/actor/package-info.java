@@ -8,7 +8,9 @@
  * mini-batches), {@link io.glauber.engine.actor.ActorBench} (updates and messages per second against
  * a ping-pong ceiling), {@link io.glauber.engine.actor.AsynchronyStudy}; the scheduling knobs
  * ({@link io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}); the configuration
- * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}); and serialisation: the
+ * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}, whose
+ * {@code neuronProps()} give neuron actors their dispatcher and the allocation-free
+ * {@link io.glauber.engine.actor.RingMailbox}); and serialisation: the
  * marker interfaces {@link io.glauber.engine.actor.BinaryMessage} (compact
  * {@link io.glauber.engine.actor.BinarySerializer}) and {@link io.glauber.engine.actor.JsonMessage}
  * (Jackson CBOR), bound in {@code glauber-serialization.conf} for both engines; the one serializer

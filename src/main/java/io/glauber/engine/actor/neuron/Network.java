@@ -2,7 +2,7 @@ package io.glauber.engine.actor.neuron;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
@@ -194,11 +194,11 @@ public final class Network {
     if (state.length != n) throw new IllegalArgumentException("initial state of " + state.length + " units (expected " + n + ")");
     this.neurons = new ArrayList<>(n);
     this.neighbourIds = new int[n][];
-    DispatcherSelector dispatcher = DispatcherSelector.fromConfig(ActorConfig.NEURON_DISPATCHER);
+    Props props = ActorConfig.neuronProps();
     for (int i = 0; i < n; i++) {
       NeuronSpec spec = NeuronSpec.of(machine, i, state, random.split());
       neighbourIds[i] = spec.neighbours();
-      neurons.add(context.spawn(Neuron.create(spec), "n" + i, dispatcher));
+      neurons.add(context.spawn(Neuron.create(spec), "n" + i, props));
     }
     for (int i = 0; i < n; i++) {
       List<ActorRef<Neuron.Command>> nb = new ArrayList<>(neighbourIds[i].length);

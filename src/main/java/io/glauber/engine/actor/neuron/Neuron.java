@@ -157,6 +157,8 @@ public final class Neuron {
     final double[] unsent;
     final int[] received;
     final Credit credit;
+    /** This neuron's state changes as sent: (delta &gt; 0, delta &lt; 0) × (no ack, ack). */
+    final StateChanged[] changes = new StateChanged[4];
     long meanIntervalNanos;
     Duration delay = Duration.ZERO;
     long updates;
@@ -191,6 +193,18 @@ public final class Neuron {
       unsent = new double[neighbourIds.length];
       received = new int[neighbourIds.length];
       credit = new Credit(id, CREDIT_BATCH);
+    }
+
+    /**
+     * The message "s_i changed by delta": records are immutable, so each of the few a neuron sends
+     * (±(high − low), with or without ack) is made once and sent again and again — a waiting message
+     * is then nothing the young generation has to copy (see {@code RingMailbox}).
+     */
+    StateChanged change(double delta, boolean ack) {
+      int k = (delta > 0 ? 0 : 1) + (ack ? 2 : 0);
+      StateChanged m = changes[k];
+      if (m == null || m.delta() != delta) changes[k] = m = new StateChanged(id, delta, ack);
+      return m;
     }
 
     void recomputeField() {
@@ -381,7 +395,7 @@ public final class Neuron {
       cell.coordinator.tell(new Network.Done(cell.id, cell.state));
       return Behaviors.same();
     }
-    StateChanged msg = new StateChanged(cell.id, delta, true);
+    StateChanged msg = cell.change(delta, true);
     for (ActorRef<Command> n : cell.neighbours) n.tell(msg);
     cell.sent += cell.neighbours.length;
     cell.pendingAcks = cell.neighbours.length;
@@ -449,19 +463,15 @@ public final class Neuron {
     cell.state = next;
     double[] unsent = cell.unsent;
     int[] uncredited = cell.uncredited;
-    StateChanged shared = null;
+    StateChanged msg = cell.change(delta, false);
     for (int k = 0; k < unsent.length; k++) {
-      if (unsent[k] != 0 || uncredited[k] >= WINDOW) {
-        unsent[k] += delta;
-        continue;
-      }
-      if (shared == null) shared = new StateChanged(cell.id, delta, false);
-      send(k, shared);
+      if (unsent[k] != 0 || uncredited[k] >= WINDOW) unsent[k] += delta;
+      else send(k, msg);
     }
   }
 
   private void deliver(int k, double delta) {
-    send(k, new StateChanged(cell.id, delta, false));
+    send(k, cell.change(delta, false));
   }
 
   private void send(int k, StateChanged msg) {

@@ -1,0 +1,107 @@
+package io.glauber.engine.actor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.ActorCell;
+import akka.actor.ActorRefWithCell;
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.javadsl.Adapter;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.dispatch.Envelope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The ring mailbox is a FIFO queue for many senders and one receiver, and the neurons get it. */
+class RingMailboxTest {
+  static final ActorTestKit kit = ActorTestKit.create("ring-mailbox", ActorConfig.config());
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
+
+  private static akka.actor.ActorRef sender(String name) {
+    return Adapter.toClassic(kit.<Object>createTestProbe(name).getRef());
+  }
+
+  @Test
+  void keepsOrderAndSendersAcrossGrowth() {
+    RingMailbox.Queue q = new RingMailbox.Queue();
+    akka.actor.ActorRef a = sender("a");
+    akka.actor.ActorRef b = sender("b");
+    // interleave takes and puts so that the ring wraps before it grows, twice
+    int next = 0;
+    int expected = 0;
+    for (int round = 0; round < 5; round++) {
+      for (int k = 0; k < 3 * RingMailbox.INITIAL_CAPACITY; k++, next++) q.enqueue(null, Envelope.apply(next, next % 2 == 0 ? a : b));
+      for (int k = 0; k < 2 * RingMailbox.INITIAL_CAPACITY; k++, expected++) {
+        Envelope e = q.dequeue();
+        assertEquals(expected, e.message());
+        assertSame(expected % 2 == 0 ? a : b, e.sender());
+      }
+    }
+    assertEquals(next - expected, q.numberOfMessages());
+    while (q.hasMessages()) assertEquals(expected++, q.dequeue().message());
+    assertEquals(next, expected);
+    assertNull(q.dequeue());
+    assertFalse(q.hasMessages());
+  }
+
+  @Test
+  void concurrentSendersLoseNothingAndKeepTheirOwnOrder() throws InterruptedException {
+    RingMailbox.Queue q = new RingMailbox.Queue();
+    int senders = 4;
+    int each = 200_000;
+    akka.actor.ActorRef who = sender("who");
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int s = 0; s < senders; s++) {
+      int id = s;
+      Thread t = new Thread(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        for (int k = 0; k < each; k++) q.enqueue(null, Envelope.apply(new long[] {id, k}, who));
+      });
+      t.start();
+      threads.add(t);
+    }
+    start.countDown();
+    int[] last = new int[senders];
+    java.util.Arrays.fill(last, -1);
+    long received = 0;
+    while (received < (long) senders * each) {
+      Envelope e = q.dequeue();
+      if (e == null) {
+        Thread.onSpinWait();
+        continue;
+      }
+      long[] m = (long[]) e.message();
+      assertEquals(last[(int) m[0]] + 1, m[1], "order of sender " + m[0]);
+      last[(int) m[0]] = (int) m[1];
+      received++;
+    }
+    for (Thread t : threads) t.join();
+    assertNull(q.dequeue());
+  }
+
+  @Test
+  void actorsWithNeuronPropsGetTheRingMailbox() {
+    ActorRef<String> ref = kit.spawn(Behaviors.<String>ignore(), "with-neuron-props", ActorConfig.neuronProps());
+    akka.actor.ActorRef classic = Adapter.toClassic(ref);
+    assertTrue(classic instanceof ActorRefWithCell);
+    ActorCell cell = (ActorCell) ((ActorRefWithCell) classic).underlying();
+    assertInstanceOf(RingMailbox.Queue.class, cell.mailbox().messageQueue());
+  }
+}
