@@ -107,13 +107,15 @@ final class BenchCommand implements Runnable {
     @Option(names = "--hidden", defaultValue = "500") int hidden;
     @Option(names = "--rows", defaultValue = "2000") int rows;
     @Option(names = "--batch", defaultValue = "100") int batch;
-    @Option(names = "--epochs", defaultValue = "6") int epochs;
+    @Option(names = "--epochs", defaultValue = "6", description = "Epochs per measured run (the first of each is dropped).") int epochs;
+    @Option(names = "--warmup", defaultValue = "10", description = "Unrecorded epochs per engine before measuring (JIT warm-up).") int warmup;
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of one run per engine, order rotated.") int rounds;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
 
     @Override
     public Integer call() {
-      print(LayerEngine.bench(visible, hidden, rows, batch, epochs, seed), json);
+      print(LayerEngine.bench(visible, hidden, rows, batch, epochs, warmup, rounds, seed), json);
       return 0;
     }
   }

@@ -208,49 +208,75 @@ public final class LayerEngine {
 
   /**
    * CD-1 time per epoch with layer actors against the same arithmetic without actors
-   * ({@code DirectTrainer}), same data, settings and seed: {@code rows} random binary vectors
-   * (each unit on with probability 0.3) of {@code nVisible} units, {@code nHidden} hidden units,
-   * mini-batches of {@code batchSize}, η = 0.05. Two rounds in alternating order; the first
-   * epoch of each run is a warm-up; the medians of the rest are reported. Keys: engine_*, n_visible, n_hidden, rows, batch_size, epochs,
-   * actor_s_per_epoch, direct_s_per_epoch, ratio, batched_s_per_epoch (the batched engine's
-   * {@code RbmTrainer}, CD-1 at the same settings, data and start), ratio_to_batched, blas, cores,
-   * load_average. The layer actors' last mini-batch of an epoch may be smaller; RbmTrainer drops it.
+   * ({@code DirectTrainer}) and against the batched engine itself ({@code RbmTrainer}, CD-1),
+   * same data, settings and start: {@code rows} random binary vectors (each unit on with
+   * probability 0.3) of {@code nVisible} units, {@code nHidden} hidden units, mini-batches of
+   * {@code batchSize}, η = 0.05.
+   *
+   * <p>Steady state, as a JMH run would measure it: first each engine runs {@code warmupEpochs}
+   * unrecorded epochs, because on two cores the JIT compiler's threads (compiling Akka's paths
+   * as much as ours) take a core from whichever engine runs first; then {@code rounds} rounds of
+   * one run per engine, the order rotated each round so that load drift favours none; the first
+   * epoch of every run is dropped, the medians of the rest are reported. Keys: n_visible,
+   * n_hidden, rows, batch_size, epochs, warmup_epochs, rounds, actor_s_per_epoch,
+   * direct_s_per_epoch, ratio (actor ÷ direct), batched_s_per_epoch, ratio_to_batched, the
+   * per-epoch lists, blas, cores, load averages. The layer actors' last mini-batch of an epoch may
+   * be smaller; RbmTrainer drops it.
    */
   public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, long seed) {
-    if (epochs < 2) throw new IllegalArgumentException("bench epochs " + epochs + " (expected ≥ 2: the first is a warm-up)");
+    return bench(nVisible, nHidden, rows, batchSize, epochs, 10, 3, seed);
+  }
+
+  /** {@link #bench(int, int, int, int, int, long)} with the warm-up and the rounds given. */
+  public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, int warmupEpochs,
+      int rounds, long seed) {
+    if (epochs < 2) throw new IllegalArgumentException("bench epochs " + epochs + " (expected ≥ 2: the first of each run is dropped)");
+    if (warmupEpochs < 0 || rounds < 1) {
+      throw new IllegalArgumentException("bench warm-up " + warmupEpochs + " epochs, " + rounds + " rounds (expected ≥ 0 and ≥ 1)");
+    }
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] data = new double[rows][nVisible];
     for (double[] row : data) for (int i = 0; i < nVisible; i++) row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-    Rbm init = initial(nVisible, nHidden, seed);
-    LayerSettings settings = LayerSettings.cd(1, epochs, batchSize, LearningRule.plain(0.05), seed);
-    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    // two rounds in alternating order (direct, actors, direct, actors) so that JIT warm-up and load
-    // drift do not favour either; each round's first epoch is dropped as a warm-up
-    List<Double> direct = new ArrayList<>();
-    List<Double> actor = new ArrayList<>();
-    for (int round = 0; round < 2; round++) {
-      List<Double> d = new ArrayList<>();
-      DirectTrainer.train(init, data, settings, 0, m -> d.add(m.seconds()));
-      direct.addAll(d.subList(1, d.size()));
-      List<Double> a = new ArrayList<>();
-      withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
-          .runWith(Sink.foreach(m -> a.add(m.seconds())), Materializer.createMaterializer(system)));
-      actor.addAll(a.subList(1, a.size()));
-    }
-    // the batched engine itself (RbmTrainer) at the same settings, data and start, after both rounds
-    List<Double> batched = new ArrayList<>();
     float[] flat = new float[rows * nVisible];
     for (int r = 0; r < rows; r++) for (int i = 0; i < nVisible; i++) flat[r * nVisible + i] = (float) data[r][i];
-    io.glauber.engine.batch.TrainConfig cfg = io.glauber.engine.batch.TrainConfig.parse("seed = " + seed
-        + ", model.hidden = " + nHidden + ", train { method = cd, k = 1, epochs = " + epochs + ", batch-size = " + batchSize
-        + ", learning-rate = 0.05, momentum = 0, monitor-rows = 0 }");
-    for (int round = 0; round < 2; round++) {
-      List<Double> bt = new ArrayList<>();
-      try (io.glauber.engine.batch.RbmTrainer t = new io.glauber.engine.batch.RbmTrainer(cfg, flat, rows, nVisible, init)) {
-        t.train((epoch, m) -> bt.add(((Number) m.get("seconds")).doubleValue()));
+    Rbm init = initial(nVisible, nHidden, seed);
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    // the three engines, each as a run of n epochs returning its seconds per epoch
+    List<java.util.function.IntFunction<List<Double>>> engines = List.of(
+        n -> {
+          List<Double> d = new ArrayList<>();
+          DirectTrainer.train(init, data, LayerSettings.cd(1, n, batchSize, LearningRule.plain(0.05), seed), 0, m -> d.add(m.seconds()));
+          return d;
+        },
+        n -> {
+          List<Double> a = new ArrayList<>();
+          LayerSettings settings = LayerSettings.cd(1, n, batchSize, LearningRule.plain(0.05), seed);
+          withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
+              .runWith(Sink.foreach(m -> a.add(m.seconds())), Materializer.createMaterializer(system)));
+          return a;
+        },
+        n -> {
+          List<Double> bt = new ArrayList<>();
+          io.glauber.engine.batch.TrainConfig cfg = io.glauber.engine.batch.TrainConfig.parse("seed = " + seed
+              + ", model.hidden = " + nHidden + ", train { method = cd, k = 1, epochs = " + n + ", batch-size = " + batchSize
+              + ", learning-rate = 0.05, momentum = 0, monitor-rows = 0 }");
+          try (io.glauber.engine.batch.RbmTrainer t = new io.glauber.engine.batch.RbmTrainer(cfg, flat, rows, nVisible, init)) {
+            t.train((epoch, m) -> bt.add(((Number) m.get("seconds")).doubleValue()));
+          }
+          return bt;
+        });
+    if (warmupEpochs > 0) for (var engine : engines) engine.apply(warmupEpochs);
+    List<List<Double>> measured = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int round = 0; round < rounds; round++) {
+      for (int j = 0; j < engines.size(); j++) {
+        int e = (j + round) % engines.size(); // rotated: each engine runs first, second and third once in three rounds
+        List<Double> times = engines.get(e).apply(epochs);
+        measured.get(e).addAll(times.subList(1, times.size()));
       }
-      batched.addAll(bt.subList(1, bt.size()));
     }
+    List<Double> direct = measured.get(0);
+    List<Double> actor = measured.get(1);
+    List<Double> batched = measured.get(2);
     double a = median(actor);
     double d = median(direct);
     double bs = median(batched);
@@ -261,6 +287,8 @@ public final class LayerEngine {
     out.put("rows", rows);
     out.put("batch_size", batchSize);
     out.put("epochs", epochs);
+    out.put("warmup_epochs", warmupEpochs);
+    out.put("rounds", rounds);
     out.put("actor_s_per_epoch", a);
     out.put("direct_s_per_epoch", d);
     out.put("ratio", a / d);
