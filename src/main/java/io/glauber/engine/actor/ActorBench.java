@@ -38,7 +38,8 @@ public final class ActorBench {
    * fraction of the machine's cores the process got) and per ping-pong message
    * ({@code ceiling_cpu_ns_per_message}, warm-up included); the share of the window the collectors
    * took ({@code gc_share}, their reported collection time ÷ the window) and which collectors ran
-   * ({@code collector}).
+   * ({@code collector}); how long the lattice took to stop ({@code lattice_stop_s}) before the
+   * ceiling was measured on the then quiet system.
    *
    * @param side lattice side L (L² neuron actors)
    * @param temperature T
@@ -71,7 +72,7 @@ public final class ActorBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
       double gcSeconds = (gcMillis() - gc0) / 1e3;
-      net.tell(new Network.Stop());
+      double stopSeconds = stopAndWait(system, net);
       double updates = (c1.updates() - c0.updates()) / seconds;
       out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
       double messages = (c1.messages() - c0.messages()) / seconds;
@@ -82,7 +83,10 @@ public final class ActorBench {
       out.put("cpu_ns_per_update", cpuSeconds * 1e9 / (updates * seconds));
       out.put("cpu_share", cpuSeconds / seconds / Runtime.getRuntime().availableProcessors());
       out.put("gc_share", gcSeconds / seconds);
-      sleep(Duration.ofMillis(500));
+      // the ceiling is measured on a quiet system: the lattice's actors have all stopped (10⁵ take
+      // seconds) and their memory is collected, outside every measuring window
+      out.put("lattice_stop_s", stopSeconds);
+      System.gc();
       long pingCpu0 = processCpuNanos();
       long pingT0 = System.nanoTime();
       double ceiling = pingPong(system, 64, throughput, measure);
@@ -134,6 +138,37 @@ public final class ActorBench {
     double seconds = (System.nanoTime() - t0) / 1e9;
     for (ActorRef<PingPong.Command> p : players) p.tell(new PingPong.Halt());
     return (c1 - c0) / seconds;
+  }
+
+  /**
+   * Stops the lattice and returns, in seconds, how long it took for the network actor and all its
+   * neurons (its children) to have stopped: Akka reports a parent terminated only after its children.
+   */
+  private static double stopAndWait(ActorSystem<?> system, ActorRef<Network.Command> net) {
+    java.util.concurrent.CompletableFuture<Void> gone = new java.util.concurrent.CompletableFuture<>();
+    long t0 = System.nanoTime();
+    system.systemActorOf(Behaviors.<Void>setup(context -> {
+      context.watch(net);
+      net.tell(new Network.Stop());
+      return Behaviors.<Void>receiveSignal((c, signal) -> {
+        if (signal instanceof akka.actor.typed.Terminated) {
+          gone.complete(null);
+          return Behaviors.stopped();
+        }
+        return Behaviors.same();
+      });
+    }), "bench-lattice-watch", Props.empty());
+    try {
+      gone.get(120, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the lattice did not stop within 120 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("benchmark interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("watching the lattice stop failed", e.getCause());
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static Network.Reply ask(ActorSystem<?> system, ActorRef<Network.Command> net,
