@@ -1,8 +1,7 @@
 package io.glauber.data;
 
-import java.io.BufferedReader;
+import io.glauber.io.CsvLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -218,25 +217,18 @@ public final class DataSpecs {
             throw new IllegalArgumentException(path + ": is a directory, expected a CSV file");
         }
         List<float[]> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
+        try {
+            CsvLines.forEach(path, (lineNo, cells) -> {
                 if (!rows.isEmpty() && cells.length != rows.get(0).length) {
                     throw new IllegalArgumentException(path + ": line " + lineNo + " has " + cells.length
                             + " values, expected " + rows.get(0).length + " like the first row");
                 }
                 float[] row = new float[cells.length];
                 for (int j = 0; j < cells.length; j++) {
-                    row[j] = csvCell(path, lineNo, j, cells[j].strip());
+                    row[j] = csvCell(path, lineNo, j, cells[j]);
                 }
                 rows.add(row);
-            }
+            });
         } catch (IOException e) {
             throw Idx.unchecked(path, e);
         }

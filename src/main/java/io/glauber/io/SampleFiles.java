@@ -1,6 +1,5 @@
 package io.glauber.io;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,22 +93,15 @@ public final class SampleFiles {
             return rows;
         }
         List<int[]> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
+        try {
+            CsvLines.forEach(path, (lineNo, cells) -> {
                 int[] row = new int[cells.length];
                 for (int j = 0; j < cells.length; j++) {
                     try {
-                        row[j] = Integer.parseInt(cells[j].strip());
+                        row[j] = Integer.parseInt(cells[j]);
                     } catch (NumberFormatException e) {
                         throw new FormatException(path + ": line " + lineNo + ", column " + (j + 1)
-                                + ": expected an integer, found '" + cells[j].strip() + "'");
+                                + ": expected an integer, found '" + cells[j] + "'");
                     }
                 }
                 if (!rows.isEmpty() && row.length != rows.get(0).length) {
@@ -117,7 +109,7 @@ public final class SampleFiles {
                             + " values, expected " + rows.get(0).length);
                 }
                 rows.add(row);
-            }
+            });
         } catch (IOException e) {
             throw AtomicFiles.unchecked(path, e);
         }
