@@ -52,7 +52,7 @@ final class BmActorJob implements TrainJob {
         local ? 1 : Configs.get(c, "actor.copies", Config::getInt, 2), local,
         Duration.ofSeconds(Configs.get(c, "actor.phase-timeout-s", Config::getInt, 60)));
     int epochs = Configs.get(c, "train.epochs", Config::getInt);
-    int every = Configs.get(c, "eval.every", Config::getInt, 10);
+    int every = Configs.evalEvery(c, 10);
     double[][] rows = data.rowsAsDouble();
     boolean exact = n <= ExactBoltzmann.MAX_UNITS;
     long t0 = System.nanoTime();

@@ -62,4 +62,11 @@ public final class Configs {
   public static <T> T get(Config c, String key, java.util.function.BiFunction<Config, String, T> getter, T fallback) {
     return c.hasPath(key) ? get(c, key, getter) : fallback;
   }
+
+  /** {@code eval.every}: epochs between evaluations (at least 1; the last epoch is always evaluated). */
+  public static int evalEvery(Config c, int fallback) {
+    int every = get(c, "eval.every", Config::getInt, fallback);
+    if (every < 1) throw new IllegalArgumentException("config: eval.every = " + every + " (expected at least 1 epoch)");
+    return every;
+  }
 }

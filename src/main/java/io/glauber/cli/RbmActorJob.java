@@ -39,12 +39,12 @@ final class RbmActorJob implements TrainJob {
         cfg.method() == TrainConfig.Method.PCD, Duration.ofSeconds(Configs.get(c, "actor.phase-timeout-s", Config::getInt, 60)))
         .withSchedule(rules);
     Rbm init = CdTrainer.initial(data.values(), data.rows(), data.cols(), cfg.hidden(), cfg.initStd(), new SplittableRandom(seed).split());
-    int every = Configs.get(c, "eval.every", Config::getInt, 1);
+    int every = Configs.evalEvery(c, 1);
     long t0 = System.nanoTime();
     Rbm model;
     try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
         Progress bar = new Progress("train " + data.name() + " (layer actors)", epochs)) {
-      model = LayerEngine.train(init, data.rowsAsDouble(), settings, m -> {
+      model = LayerEngine.train(init, data.rowsAsDouble(), settings, every, m -> {
         int epoch = ((Number) m.get("epoch")).intValue();
         if (epoch % every == 0 || epoch == epochs) {
           metrics.write(m);

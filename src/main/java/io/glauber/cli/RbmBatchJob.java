@@ -37,7 +37,7 @@ final class RbmBatchJob implements TrainJob {
     boolean exactFeasible = Math.min(data.cols(), cfg.hidden()) <= ExactRbm.MAX_ENUMERATED;
     List<String> metricNames = c.hasPath("eval.metrics") ? c.getStringList("eval.metrics")
         : List.of(exactFeasible ? "exact-ll" : "recon-error");
-    int every = Configs.get(c, "eval.every", Config::getInt, 1);
+    int every = Configs.evalEvery(c, 1);
     Function<Rbm, Map<String, Object>> evaluate = Evaluation.perEpoch(metricNames, data, test, cfg.seed());
     Path checkpoints = out.resolve("checkpoints");
     boolean resuming = resume;

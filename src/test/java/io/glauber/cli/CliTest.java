@@ -68,6 +68,32 @@ class CliTest {
   }
 
   @Test
+  void trainingWithLayerActorsEvaluatesEveryNEpochsAndEvalAgrees() throws Exception {
+    Path out = dir.resolve("actor-run");
+    Run r = run("train", "--config", "config/rbm-bas.conf", "--engine", "actor", "--set", "train.epochs=60", "--set", "eval.every=20",
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+    ObjectMapper json = new ObjectMapper();
+    assertEquals(List.of(20, 40, 60), lines.stream().map(l -> {
+      try {
+        JsonNode m = json.readTree(l);
+        assertTrue(m.get("exact_ll").isNumber(), l);
+        return m.get("epoch").asInt();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList(), "one line, with the exact log-likelihood, every 20 epochs");
+    Run e = run("eval", "--model", out.resolve("model.npz").toString(), "--data", "bas:4x4", "--metric", "exact-ll", "--json");
+    assertEquals(0, e.code(), e.err());
+    assertEquals(json.readTree(lines.get(2)).get("exact_ll").asDouble(), json.readTree(e.out()).get("value").asDouble(), 1e-9);
+    for (String engine : List.of("batch", "actor")) {
+      assertOneLineError(run("train", "--config", "config/rbm-bas.conf", "--engine", engine, "--set", "eval.every=0",
+          "--out", dir.resolve("every0-" + engine).toString()), "eval.every = 0");
+    }
+  }
+
+  @Test
   void missingPathsAreOneLineErrors() {
     assertOneLineError(run("train", "--config", dir.resolve("nope.conf").toString()), "no such file: ");
     assertOneLineError(run("eval", "--model", dir.resolve("nope.npz").toString(), "--data", "bas:4x4", "--metric", "exact-ll"), "no such file");
