@@ -44,11 +44,14 @@ final class SampleCommand implements Callable<Integer> {
     if (!engine.equals("batch") && !engine.equals("actor")) {
       throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
     }
+    io.glauber.engine.actor.Mode.parse(mode); // a wrong --mode fails before any file is opened
     try (SampleWriter w = SampleFiles.open(out, m.nVisible(), force)) {
       if (engine.equals("actor") && m instanceof Rbm r) {
-        if (!mode.equals("exact")) throw new IllegalArgumentException("--mode " + mode + " (layer actors alternate layers: exact only)");
         if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
-        sampleWithLayerActors(r, t, w);
+        // exact: a layer actor per layer, alternating (block Gibbs); async: a neuron actor per unit of
+        // the RBM as a Boltzmann machine (visible units first), each on its own clock
+        if (io.glauber.engine.actor.Mode.parse(mode) == io.glauber.engine.actor.Mode.EXACT) sampleWithLayerActors(r, t, w);
+        else sampleWithNeuronActors(r.toBoltzmannMachine().withTemperature(t), w);
       } else if (engine.equals("actor")) {
         if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
         sampleWithNeuronActors(((BoltzmannMachine) m).withTemperature(t), w);

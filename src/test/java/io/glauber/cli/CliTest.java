@@ -94,6 +94,26 @@ class CliTest {
   }
 
   @Test
+  void anRbmSamplesOnActorsInBothModes() throws Exception {
+    Path model = dir.resolve("rbm.npz");
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    double[] w = new double[15];
+    for (int k = 0; k < w.length; k++) w[k] = rng.nextDouble(-1, 1);
+    io.glauber.io.ModelFiles.write(model, new io.glauber.model.Rbm(5, 3, w, new double[5], new double[3]), false);
+    for (String mode : List.of("exact", "async")) {
+      Path out = dir.resolve("s-" + mode + ".csv");
+      Run r = run("sample", "--model", model.toString(), "--engine", "actor", "--mode", mode, "--samples", "200", "--out", out.toString());
+      assertEquals(0, r.code(), r.err());
+      List<String> rows = Files.readAllLines(out);
+      assertEquals(200, rows.size());
+      assertTrue(rows.stream().allMatch(row -> row.matches("[01](,[01]){4}")), () -> mode + ": rows of 5 visible units: " + rows.get(0));
+    }
+    assertOneLineError(run("sample", "--model", model.toString(), "--engine", "actor", "--mode", "hogwild", "--samples", "5",
+        "--out", dir.resolve("s-bad.csv").toString()), "mode 'hogwild'");
+    assertTrue(Files.notExists(dir.resolve("s-bad.csv")));
+  }
+
+  @Test
   void missingPathsAreOneLineErrors() {
     assertOneLineError(run("train", "--config", dir.resolve("nope.conf").toString()), "no such file: ");
     assertOneLineError(run("eval", "--model", dir.resolve("nope.npz").toString(), "--data", "bas:4x4", "--metric", "exact-ll"), "no such file");
