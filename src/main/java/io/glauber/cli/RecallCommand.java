@@ -116,8 +116,9 @@ final class RecallCommand implements Callable<Integer> {
   }
 
   /**
-   * Neuron actors at T = 0 (or at --temperature with --update stochastic) for --max-sweeps sweeps
-   * from each probe, with a snapshot (and so an energy) after every sweep.
+   * Neuron actors at T = 0 (or at --temperature with --update stochastic) from each probe, with a
+   * snapshot (and so an energy) after every sweep: at T = 0 until the first fixed point, at most
+   * --max-sweeps sweeps; at T &gt; 0 --max-sweeps sweeps.
    */
   private List<RecallResult> recallWithActors(BoltzmannMachine net, double[][] probeArray) {
     double t = switch (update) {
@@ -129,7 +130,9 @@ final class RecallCommand implements Callable<Integer> {
         ? io.glauber.engine.actor.Dynamics.exact()
         : io.glauber.engine.actor.Dynamics.async(java.time.Duration.ZERO, java.time.Duration.ZERO);
     BoltzmannMachine m = net.withTemperature(t);
-    List<double[][]> runs = io.glauber.engine.actor.ActorRelaxation.relax(m, java.util.Arrays.asList(probeArray), dynamics, maxSweeps, seed);
+    // at T = 0 a run ends at the first sweep that leaves a fixed point, as the batched recall does
+    List<double[][]> runs = io.glauber.engine.actor.ActorRelaxation.relax(m, java.util.Arrays.asList(probeArray), dynamics, maxSweeps, seed,
+        state -> t == 0 && HopfieldRecall.isFixedPoint(net, state));
     List<RecallResult> out = new ArrayList<>();
     for (int k = 0; k < runs.size(); k++) {
       double[][] states = runs.get(k);

@@ -6,6 +6,7 @@ import akka.stream.javadsl.Sink;
 import io.glauber.model.BoltzmannMachine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Runs a network of neuron actors from given start states and returns the state after every sweep: the
@@ -25,6 +26,16 @@ public final class ActorRelaxation {
    * @return for every run, its states after sweeps 1..sweeps (consistent snapshots in exact mode)
    */
   public static List<double[][]> relax(BoltzmannMachine machine, List<double[]> starts, Dynamics dynamics, int sweeps, long seed) {
+    return relax(machine, starts, dynamics, sweeps, seed, state -> false);
+  }
+
+  /**
+   * As {@link #relax(BoltzmannMachine, List, Dynamics, int, long)}, but a run ends early, its network
+   * stopped, after the first sweep whose state satisfies {@code done} (that state is the run's last):
+   * at T = 0, "is a fixed point" ends recall as soon as nothing can change any more.
+   */
+  public static List<double[][]> relax(BoltzmannMachine machine, List<double[]> starts, Dynamics dynamics, int sweeps, long seed,
+      Predicate<double[]> done) {
     if (sweeps < 1) throw new IllegalArgumentException("sweeps " + sweeps + " (expected ≥ 1)");
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-relax", ActorConfig.config());
     try {
@@ -35,19 +46,22 @@ public final class ActorRelaxation {
           throw new IllegalArgumentException("start state " + k + " has " + start.length + " units (expected " + machine.size() + ")");
         }
         var settings = new ActorSampler.Settings(dynamics, null, start, seed + k, 0, sweeps, 1);
-        List<int[]> states = ActorSampler.source(system, machine, settings).runWith(Sink.seq(), system).toCompletableFuture().join();
-        double[][] trajectory = new double[states.size()][];
-        for (int t = 0; t < trajectory.length; t++) {
-          int[] x = states.get(t);
-          trajectory[t] = new double[x.length];
-          for (int i = 0; i < x.length; i++) trajectory[t][i] = x[i];
-        }
-        out.add(trajectory);
+        List<double[]> states = ActorSampler.source(system, machine, settings)
+            .map(ActorRelaxation::toDouble)
+            .takeWhile(state -> !done.test(state), true) // the state that is done is kept, then the network stops
+            .runWith(Sink.seq(), system).toCompletableFuture().join();
+        out.add(states.toArray(new double[0][]));
       }
       return out;
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
     }
+  }
+
+  private static double[] toDouble(int[] x) {
+    double[] d = new double[x.length];
+    for (int i = 0; i < x.length; i++) d[i] = x[i];
+    return d;
   }
 }

@@ -53,6 +53,22 @@ class HopfieldActorRecallTest {
     assertTrue(mean(a) > 0.8, "recall mostly succeeds at this load: mean overlap " + mean(a));
   }
 
+  @Test
+  void aRunEndsAtItsFirstFixedPoint() {
+    SplittableRandom rng = new SplittableRandom(23);
+    int[][] xi = Patterns.random(4, 60, rng);
+    BoltzmannMachine net = HopfieldStorage.hebb(xi);
+    List<double[]> probes = new ArrayList<>();
+    for (int k = 0; k < 8; k++) probes.add(Patterns.corrupt(xi[k % xi.length], 0.25, rng));
+    List<double[][]> runs = ActorRelaxation.relax(net, probes, Dynamics.exact(), 50, 3, s -> HopfieldRecall.isFixedPoint(net, s));
+    for (int k = 0; k < runs.size(); k++) {
+      double[][] r = runs.get(k);
+      assertTrue(r.length < 50, "run " + k + " went on for all 50 sweeps");
+      assertTrue(HopfieldRecall.isFixedPoint(net, r[r.length - 1]), "run " + k + " ended off a fixed point");
+      for (int s = 0; s < r.length - 1; s++) assertTrue(!HopfieldRecall.isFixedPoint(net, r[s]), "run " + k + " went past the fixed point of sweep " + (s + 1));
+    }
+  }
+
   private static double mean(double[] x) {
     double s = 0;
     for (double v : x) s += v;
