@@ -3,6 +3,8 @@ package io.glauber.cli;
 import com.typesafe.config.Config;
 import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
+import io.glauber.evaluate.Evaluation;
+import io.glauber.exact.ExactRbm;
 import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.layer.LayerSettings;
 import io.glauber.engine.batch.CdTrainer;
@@ -12,12 +14,19 @@ import io.glauber.engine.batch.TrainConfig;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Trains an RBM with layer actors (the actor engine): a visible-layer and a hidden-layer actor
  * alternate block-Gibbs updates under an RBM supervisor that runs the CD-k or PCD-k phases and
- * applies the shared learning rule. Same configuration keys as the batched job.
+ * applies the shared learning rule. Same configuration keys, monitors ({@code eval.metrics} every
+ * {@code eval.every} epochs, on {@code test-data} when given) and outputs (model, samples, filters,
+ * curves, one metrics line per epoch) as the batched job; no checkpoints.
  */
 final class RbmActorJob implements TrainJob {
 
@@ -33,30 +42,48 @@ final class RbmActorJob implements TrainJob {
     long seed = cfg.seed();
     int epochs = cfg.epochs();
     // the configuration's momentum and learning-rate schedules, as one rule per epoch
-    java.util.List<io.glauber.learn.LearningRule> rules = new java.util.ArrayList<>();
+    List<io.glauber.learn.LearningRule> rules = new ArrayList<>();
     for (int e = 0; e < epochs; e++) rules.add(cfg.ruleAt(e));
     LayerSettings settings = new LayerSettings(cfg.k(), epochs, cfg.batchSize(), cfg.ruleAt(0), seed,
         cfg.method() == TrainConfig.Method.PCD, Duration.ofSeconds(Configs.get(c, "actor.phase-timeout-s", Config::getInt, 60)))
         .withSchedule(rules);
     Rbm init = CdTrainer.initial(data.values(), data.rows(), data.cols(), cfg.hidden(), cfg.initStd(), new SplittableRandom(seed).split());
     int every = Configs.evalEvery(c, 1);
+    // the same monitors as the batched job: eval.metrics (default exact-ll when enumerable, else
+    // recon-error), on test-data when given
+    Dataset test = c.hasPath("test-data") ? RbmBatchJob.binary(DataSpecs.load(c.getString("test-data"))) : null;
+    List<String> metricNames = c.hasPath("eval.metrics") ? c.getStringList("eval.metrics")
+        : List.of(Math.min(data.cols(), cfg.hidden()) <= ExactRbm.MAX_ENUMERATED ? "exact-ll" : "recon-error");
+    Function<Rbm, Map<String, Object>> evaluate = Evaluation.perEpoch(metricNames, data, test, seed);
+    Map<String, List<double[]>> curve = new LinkedHashMap<>();
+    Double[] lastLl = {null};
     long t0 = System.nanoTime();
     Rbm model;
     try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
         Progress bar = new Progress("train " + data.name() + " (layer actors)", epochs)) {
-      model = LayerEngine.train(init, data.rowsAsDouble(), settings, every, m -> {
-        int epoch = ((Number) m.get("epoch")).intValue();
-        if (epoch % every == 0 || epoch == epochs) {
-          metrics.write(m);
-          Object ll = m.get("exact_ll");
-          if (ll instanceof Double d && !d.isNaN()) bar.message(String.format("exact LL %.4f", d));
+      model = LayerEngine.train(init, data.rowsAsDouble(), settings, 0, epochMetrics -> {
+        int epoch = epochMetrics.epoch();
+        Map<String, Object> m = epochMetrics.toMap();
+        if (epoch % every == 0 || epoch == epochs) m.putAll(evaluate.apply(epochMetrics.model()));
+        metrics.write(m);
+        for (String key : List.of("exact_ll", "ais_ll", "pseudo_ll", "recon_error", "free_energy_gap")) {
+          if (m.get(key) instanceof Number v) curve.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {epoch, v.doubleValue()});
+        }
+        if (m.get("exact_ll") instanceof Number ll) {
+          lastLl[0] = ll.doubleValue();
+          bar.message(String.format("exact LL %.4f", ll.doubleValue()));
+        } else if (m.get("recon_error") instanceof Number r) {
+          bar.message(String.format("recon %.3f", r.doubleValue()));
         }
         bar.stepTo(epoch);
       });
     }
     ModelFiles.write(out.resolve("model.npz"), model, force);
     RbmBatchJob.writeSamples(c, data, model, out, force, seed);
-    System.out.printf("trained RBM %d×%d on %s with layer actors in %.1f s; model %s%n", model.nVisible(), model.nHidden(), data.name(),
-        (System.nanoTime() - t0) / 1e9, out.resolve("model.npz"));
+    RbmBatchJob.writeFilters(data, model, out, force);
+    RbmBatchJob.writeCurve(curve, out, force);
+    System.out.printf("trained RBM %d×%d on %s with layer actors in %.1f s%s; model %s%n", model.nVisible(), model.nHidden(), data.name(),
+        (System.nanoTime() - t0) / 1e9, lastLl[0] == null ? "" : String.format("; exact mean LL %.4f nats per pattern", lastLl[0]),
+        out.resolve("model.npz"));
   }
 }

@@ -123,19 +123,25 @@ public final class LayerEngine {
    */
   public static CompletionStage<Rbm> train(ActorSystem<?> system, Rbm init, double[][] data, LayerSettings settings,
       Consumer<Map<String, Object>> onEpoch) {
-    return train(system, init, data, settings, 1, onEpoch);
+    return train(system, init, data, settings, 1, m -> {
+      if (onEpoch != null) onEpoch.accept(m.toMap());
+    });
   }
 
   /**
-   * As {@link #train(ActorSystem, Rbm, double[][], LayerSettings, Consumer)}, with the exact
-   * log-likelihood only every {@code evaluateEvery} epochs and at the last (0: never) — each costs
-   * a 2^min(nv,nh) enumeration, which on BAS 4×4 with CD-20 is most of an epoch's time.
+   * As {@link #train(ActorSystem, Rbm, double[][], LayerSettings, Consumer)}, handing out each
+   * epoch's {@link EpochMetrics} (its model included, for the caller's own evaluation), with the
+   * exact log-likelihood only every {@code evaluateEvery} epochs and at the last (0: never) — each
+   * costs a 2^min(nv,nh) enumeration, which on BAS 4×4 with CD-20 is most of an epoch's time.
    */
   public static CompletionStage<Rbm> train(ActorSystem<?> system, Rbm init, double[][] data, LayerSettings settings,
-      int evaluateEvery, Consumer<Map<String, Object>> onEpoch) {
+      int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
     return training(system, init, data, settings, evaluateEvery)
+        // the caller's work on an epoch (evaluating it, writing it) runs beside the next epoch's
+        // training instead of stalling it, and does not count in that epoch's seconds
+        .async()
         .map(m -> {
-          if (onEpoch != null) onEpoch.accept(m.toMap());
+          if (onEpoch != null) onEpoch.accept(m);
           return m.model();
         })
         .toMat(Sink.last(), Keep.right())
@@ -144,11 +150,14 @@ public final class LayerEngine {
 
   /** Trains in an actor system of its own (blocking); returns the trained RBM. */
   public static Rbm train(Rbm init, double[][] data, LayerSettings settings, Consumer<Map<String, Object>> onEpoch) {
-    return train(init, data, settings, 1, onEpoch);
+    return withSystem("glauber-layer-train", system -> train(system, init, data, settings, onEpoch));
   }
 
-  /** Trains in an actor system of its own (blocking), the exact log-likelihood every {@code evaluateEvery} epochs and at the last. */
-  public static Rbm train(Rbm init, double[][] data, LayerSettings settings, int evaluateEvery, Consumer<Map<String, Object>> onEpoch) {
+  /**
+   * Trains in an actor system of its own (blocking), handing out each epoch's {@link EpochMetrics},
+   * with the exact log-likelihood every {@code evaluateEvery} epochs and at the last (0: never).
+   */
+  public static Rbm train(Rbm init, double[][] data, LayerSettings settings, int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
     return withSystem("glauber-layer-train", system -> train(system, init, data, settings, evaluateEvery, onEpoch));
   }
 
