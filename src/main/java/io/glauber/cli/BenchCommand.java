@@ -110,11 +110,17 @@ final class BenchCommand implements Runnable {
     @Option(names = "--epochs", defaultValue = "6", description = "Epochs per measured run (the first of each is dropped).") int epochs;
     @Option(names = "--warmup", defaultValue = "10", description = "Unrecorded epochs per engine before measuring (JIT warm-up).") int warmup;
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds of one run per engine, order rotated.") int rounds;
+    @Option(names = "--data", paramLabel = "SPEC", description = "Train on this binary data set (e.g. idx:...train-images...?binarize=0.5) instead of --rows random vectors of --visible units.") String data;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
 
     @Override
     public Integer call() {
+      if (data != null) {
+        io.glauber.data.Dataset d = RbmBatchJob.binary(io.glauber.data.DataSpecs.load(data));
+        print(LayerEngine.bench(d.rowsAsDouble(), d.name(), hidden, batch, epochs, warmup, rounds, seed), json);
+        return 0;
+      }
       print(LayerEngine.bench(visible, hidden, rows, batch, epochs, warmup, rounds, seed), json);
       return 0;
     }

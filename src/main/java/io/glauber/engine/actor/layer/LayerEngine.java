@@ -254,13 +254,24 @@ public final class LayerEngine {
   /** {@link #bench(int, int, int, int, int, long)} with the warm-up and the rounds given. */
   public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, int warmupEpochs,
       int rounds, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] data = new double[rows][nVisible];
+    for (double[] row : data) for (int i = 0; i < nVisible; i++) row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
+    return bench(data, "random binary, p(1) = 0.3", nHidden, batchSize, epochs, warmupEpochs, rounds, seed);
+  }
+
+  /**
+   * The benchmark on given binary {@code data} (rows × n_visible; {@code dataName} goes into the
+   * result as {@code data}), e.g. Fashion-MNIST binarised: 600 mini-batches of 100 per epoch.
+   */
+  public static Map<String, Object> bench(double[][] data, String dataName, int nHidden, int batchSize, int epochs,
+      int warmupEpochs, int rounds, long seed) {
+    int rows = data.length;
+    int nVisible = data[0].length;
     if (epochs < 2) throw new IllegalArgumentException("bench epochs " + epochs + " (expected ≥ 2: the first of each run is dropped)");
     if (warmupEpochs < 0 || rounds < 1) {
       throw new IllegalArgumentException("bench warm-up " + warmupEpochs + " epochs, " + rounds + " rounds (expected ≥ 0 and ≥ 1)");
     }
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[][] data = new double[rows][nVisible];
-    for (double[] row : data) for (int i = 0; i < nVisible; i++) row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
     float[] flat = new float[rows * nVisible];
     for (int r = 0; r < rows; r++) for (int i = 0; i < nVisible; i++) flat[r * nVisible + i] = (float) data[r][i];
     Rbm init = initial(nVisible, nHidden, seed);
@@ -306,6 +317,7 @@ public final class LayerEngine {
     double bs = median(batched);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("benchmark", "rbm-cd1-epoch");
+    out.put("data", dataName);
     out.put("n_visible", nVisible);
     out.put("n_hidden", nHidden);
     out.put("rows", rows);
