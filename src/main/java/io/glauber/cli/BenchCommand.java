@@ -111,14 +111,16 @@ final class BenchCommand implements Runnable {
     @Option(names = "--warmup", defaultValue = "10", description = "Unrecorded epochs per engine before measuring (JIT warm-up).") int warmup;
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds of one run per engine, order rotated.") int rounds;
     @Option(names = "--data", paramLabel = "SPEC", description = "Train on this binary data set (e.g. idx:...train-images...?binarize=0.5) instead of --rows random vectors of --visible units.") String data;
+    @Option(names = "--pcd", description = "PCD-1 (as many persistent chains as a mini-batch has rows) instead of CD-1; with --data.") boolean pcd;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
 
     @Override
     public Integer call() {
+      if (pcd && data == null) throw new IllegalArgumentException("--pcd needs --data (the synthetic benchmark is CD-1)");
       if (data != null) {
         io.glauber.data.Dataset d = RbmBatchJob.binary(io.glauber.data.DataSpecs.load(data));
-        print(LayerEngine.bench(d.rowsAsDouble(), d.name(), hidden, batch, epochs, warmup, rounds, seed), json);
+        print(LayerEngine.bench(d.rowsAsDouble(), d.name(), pcd, hidden, batch, epochs, warmup, rounds, seed), json);
         return 0;
       }
       print(LayerEngine.bench(visible, hidden, rows, batch, epochs, warmup, rounds, seed), json);

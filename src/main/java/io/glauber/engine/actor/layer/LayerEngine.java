@@ -266,6 +266,15 @@ public final class LayerEngine {
    */
   public static Map<String, Object> bench(double[][] data, String dataName, int nHidden, int batchSize, int epochs,
       int warmupEpochs, int rounds, long seed) {
+    return bench(data, dataName, false, nHidden, batchSize, epochs, warmupEpochs, rounds, seed);
+  }
+
+  /**
+   * The benchmark on {@code data}, CD-1 or ({@code persistent}) PCD-1 with as many persistent chains
+   * as a mini-batch has rows — in all three engines.
+   */
+  public static Map<String, Object> bench(double[][] data, String dataName, boolean persistent, int nHidden, int batchSize,
+      int epochs, int warmupEpochs, int rounds, long seed) {
     int rows = data.length;
     int nVisible = data[0].length;
     if (epochs < 2) throw new IllegalArgumentException("bench epochs " + epochs + " (expected ≥ 2: the first of each run is dropped)");
@@ -276,16 +285,19 @@ public final class LayerEngine {
     for (int r = 0; r < rows; r++) for (int i = 0; i < nVisible; i++) flat[r * nVisible + i] = (float) data[r][i];
     Rbm init = initial(nVisible, nHidden, seed);
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    java.util.function.IntFunction<LayerSettings> settingsFor = n -> persistent
+        ? LayerSettings.pcd(1, n, batchSize, LearningRule.plain(0.05), seed)
+        : LayerSettings.cd(1, n, batchSize, LearningRule.plain(0.05), seed);
     // the three engines, each as a run of n epochs returning its seconds per epoch
     List<java.util.function.IntFunction<List<Double>>> engines = List.of(
         n -> {
           List<Double> d = new ArrayList<>();
-          DirectTrainer.train(init, data, LayerSettings.cd(1, n, batchSize, LearningRule.plain(0.05), seed), 0, m -> d.add(m.seconds()));
+          DirectTrainer.train(init, data, settingsFor.apply(n), 0, m -> d.add(m.seconds()));
           return d;
         },
         n -> {
           List<Double> a = new ArrayList<>();
-          LayerSettings settings = LayerSettings.cd(1, n, batchSize, LearningRule.plain(0.05), seed);
+          LayerSettings settings = settingsFor.apply(n);
           withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
               .runWith(Sink.foreach(m -> a.add(m.seconds())), Materializer.createMaterializer(system)));
           return a;
@@ -293,7 +305,8 @@ public final class LayerEngine {
         n -> {
           List<Double> bt = new ArrayList<>();
           io.glauber.engine.batch.TrainConfig cfg = io.glauber.engine.batch.TrainConfig.parse("seed = " + seed
-              + ", model.hidden = " + nHidden + ", train { method = cd, k = 1, epochs = " + n + ", batch-size = " + batchSize
+              + ", model.hidden = " + nHidden + ", train { method = " + (persistent ? "pcd, chains = " + batchSize : "cd")
+              + ", k = 1, epochs = " + n + ", batch-size = " + batchSize
               + ", learning-rate = 0.05, momentum = 0, monitor-rows = 0 }");
           try (io.glauber.engine.batch.RbmTrainer t = new io.glauber.engine.batch.RbmTrainer(cfg, flat, rows, nVisible, init)) {
             t.train((epoch, m) -> bt.add(((Number) m.get("seconds")).doubleValue()));
@@ -316,7 +329,7 @@ public final class LayerEngine {
     double d = median(direct);
     double bs = median(batched);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("benchmark", "rbm-cd1-epoch");
+    out.put("benchmark", persistent ? "rbm-pcd1-epoch" : "rbm-cd1-epoch");
     out.put("data", dataName);
     out.put("n_visible", nVisible);
     out.put("n_hidden", nHidden);
