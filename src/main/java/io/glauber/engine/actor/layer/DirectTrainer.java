@@ -49,28 +49,27 @@ final class DirectTrainer {
         float[] pv = new float[n * nv];
         float[] v = new float[n * nv];
         hidden.hidden(p, v0, n, ph, h);
-        if (s.persistent() && chains == null) {
-          chains = v0.clone();
+        if (s.persistent() && chains == null) { // the persistent chains start at the first mini-batch: (V₀, H₀)
+          chains = h.clone();
           chainRows = n;
         }
         int m = s.persistent() ? chainRows : n;
         gradient.positive(v0, ph, n, m);
-        if (s.persistent()) {
+        if (s.persistent()) { // the chains advance from their H, as the supervisor sends it to the visible layer
           if (m != n) {
             ph = new float[m * nh];
             h = new float[m * nh];
             pv = new float[m * nv];
             v = new float[m * nv];
           }
-          System.arraycopy(chains, 0, v, 0, m * nv);
-          hidden.hidden(p, v, m, ph, h);
+          System.arraycopy(chains, 0, h, 0, m * nh);
         }
         for (int sweep = 0; sweep < s.k(); sweep++) {
           visible.visible(p, h, m, pv, v);
           hidden.hidden(p, v, m, ph, h);
         }
         gradient.negative(v, ph, m);
-        if (s.persistent()) System.arraycopy(v, 0, chains, 0, m * nv);
+        if (s.persistent()) System.arraycopy(h, 0, chains, 0, m * nh);
         else mismatch += batch.fractionDiffering(new StateBatch(n, nv, v));
         gradient.differences(dW, dBias, hiddenClamped, learner, w, biases);
         p = snapshot(w, biases, nv, nh, p.temperature());

@@ -23,7 +23,7 @@ import java.time.Duration;
  *       {@link Settled}(V₀, P₀ = p(h|V₀), H₀) and the supervisor keeps V₀ and P₀ as the positive
  *       rows of the batched engine's {@link StackedGradient};</li>
  *   <li>{@link #negative}: CD-k releases the hidden layer, whose chains start from H₀; PCD-k
- *       releases the visible layer, whose chains are the persistent ones. The layers alternate k
+ *       sends the persistent chains' H (kept from their last sweep) to the visible layer. The layers alternate k
  *       times, and the hidden layer answers {@link Settled}(V_k, P_k, H_k), the negative rows. The
  *       statistics come from consistent snapshots: each Settled is the whole batch's state after
  *       the same sweep, which is why the supervisor collects them rather than time averages. The
@@ -238,7 +238,9 @@ public final class RbmSupervisor {
     return inPhase(p, s -> {
       int chains = persistent && visibleChains != null ? visibleChains.rows() : s.visible().rows();
       gradient.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows(), chains);
-      hiddenChains = s.hidden();
+      // CD: the negative chains start from H₀. PCD: the persistent chains' H is kept, and only the
+      // first mini-batch's H₀ starts them (they start at that batch)
+      if (!persistent || hiddenChains == null) hiddenChains = s.hidden();
       return negative(t);
     }, () -> positive(t));
   }
@@ -246,11 +248,10 @@ public final class RbmSupervisor {
   private Behavior<Command> negative(Train t) {
     long p = startTimer(++phase, "negative phase (" + (persistent ? "PCD-" : "CD-") + k + ") of batch " + t.sequence());
     if (persistent) {
-      if (visibleChains == null) { // persistent chains start at the first mini-batch
-        visibleChains = t.batch();
-        visible.tell(new VisibleLayer.Clamp(visibleChains));
-      }
-      visible.tell(new VisibleLayer.Release(p, k));
+      if (visibleChains == null) visibleChains = t.batch(); // persistent chains start at the first mini-batch
+      // the chains' (V, H) advance from their H: as RbmTrainer's PCD, one visible and one hidden
+      // half-step per sweep, no hidden half-step to recompute H from the chains' V
+      visible.tell(new VisibleLayer.HiddenStates(p, k, hiddenChains));
     } else {
       hidden.tell(new HiddenLayer.Release(p, k));
     }
