@@ -39,6 +39,10 @@ final class RbmActorJob implements TrainJob {
     if (cfg.method() == TrainConfig.Method.PT) {
       throw new IllegalArgumentException("config: train.method = pt (the layer actors run cd or pcd)");
     }
+    if (cfg.method() == TrainConfig.Method.PCD && c.hasPath("train.chains") && cfg.chains() != cfg.batchSize()) {
+      throw new IllegalArgumentException("config: train.chains = " + cfg.chains() + " (the layer actors run as many persistent chains"
+          + " as a mini-batch has rows: train.batch-size = " + cfg.batchSize() + ")");
+    }
     long seed = cfg.seed();
     int epochs = cfg.epochs();
     // the configuration's momentum and learning-rate schedules, as one rule per epoch

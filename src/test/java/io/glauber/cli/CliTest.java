@@ -88,6 +88,8 @@ class CliTest {
       assertOneLineError(run("train", "--config", "config/rbm-bas.conf", "--engine", engine, "--set", "eval.every=0",
           "--out", dir.resolve("every0-" + engine).toString()), "eval.every = 0");
     }
+    assertOneLineError(run("train", "--config", "config/rbm-bas.conf", "--engine", "actor", "--set", "train.method=pcd",
+        "--set", "train.chains=30", "--out", dir.resolve("chains").toString()), "train.chains = 30");
   }
 
   @Test
