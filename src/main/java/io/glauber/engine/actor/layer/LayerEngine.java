@@ -92,8 +92,13 @@ public final class LayerEngine {
           long[] clock = {System.nanoTime()};
           long[] sequence = {0};
           return Source.range(1, settings.epochs())
-              .flatMapConcat(epoch -> Source.from(Arrays.<Object>asList((Object[]) random.epochBatches(rows, settings.batchSize())))
-                  .concat(Source.single((Object) epoch)))
+              // an epoch's mini-batches, then its end, as plain elements (mapConcat: no sub-stream to
+              // materialise per epoch, which on small data sets cost more than the epoch's learning)
+              .mapConcat(epoch -> {
+                List<Object> items = new ArrayList<>(Arrays.<Object>asList((Object[]) random.epochBatches(rows, settings.batchSize())));
+                items.add(epoch);
+                return items;
+              })
               // two in flight: the next batch waits in the supervisor's stash and starts at once
               .mapAsync(2, item -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,
                   replyTo -> item instanceof StateBatch b
