@@ -262,21 +262,14 @@ public final class LayerEngine {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] data = new double[rows][nVisible];
     for (double[] row : data) for (int i = 0; i < nVisible; i++) row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-    return bench(data, "random binary, p(1) = 0.3", nHidden, batchSize, epochs, warmupEpochs, rounds, seed);
+    return bench(data, "random binary, p(1) = 0.3", false, nHidden, batchSize, epochs, warmupEpochs, rounds, seed);
   }
 
   /**
    * The benchmark on given binary {@code data} (rows × n_visible; {@code dataName} goes into the
-   * result as {@code data}), e.g. Fashion-MNIST binarised: 600 mini-batches of 100 per epoch.
-   */
-  public static Map<String, Object> bench(double[][] data, String dataName, int nHidden, int batchSize, int epochs,
-      int warmupEpochs, int rounds, long seed) {
-    return bench(data, dataName, false, nHidden, batchSize, epochs, warmupEpochs, rounds, seed);
-  }
-
-  /**
-   * The benchmark on {@code data}, CD-1 or ({@code persistent}) PCD-1 with as many persistent chains
-   * as a mini-batch has rows — in all three engines.
+   * result as {@code data}), e.g. Fashion-MNIST binarised: 600 mini-batches of 100 per epoch; CD-1,
+   * or ({@code persistent}) PCD-1 with as many persistent chains as a mini-batch has rows, in all
+   * three engines.
    */
   public static Map<String, Object> bench(double[][] data, String dataName, boolean persistent, int nHidden, int batchSize,
       int epochs, int warmupEpochs, int rounds, long seed) {
