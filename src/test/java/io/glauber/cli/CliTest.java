@@ -181,4 +181,22 @@ class CliTest {
     JsonNode n = new ObjectMapper().readTree(r.out());
     assertTrue(n.has("blas_backend") && n.has("cores") && n.has("akka"), r.out());
   }
+
+  @Test
+  void benchLayerRunsAllThreeEnginesOnSyntheticAndGivenData() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Run r = run("bench", "layer", "--json", "--visible", "20", "--hidden", "10", "--rows", "40", "--batch", "10", "--epochs", "2",
+        "--warmup", "0", "--rounds", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = json.readTree(r.out());
+    assertEquals("rbm-cd1-epoch", n.get("benchmark").asText());
+    for (String key : List.of("actor_s_per_epoch", "direct_s_per_epoch", "batched_s_per_epoch")) assertTrue(n.get(key).asDouble() > 0, key);
+    Run pcd = run("bench", "layer", "--json", "--data", "bas:3x3", "--pcd", "--hidden", "4", "--batch", "7", "--epochs", "2",
+        "--warmup", "0", "--rounds", "1");
+    assertEquals(0, pcd.code(), pcd.err());
+    JsonNode p = json.readTree(pcd.out());
+    assertEquals("rbm-pcd1-epoch", p.get("benchmark").asText());
+    assertEquals(14, p.get("rows").asInt());
+    assertOneLineError(run("bench", "layer", "--pcd"), "--pcd needs --data");
+  }
 }
