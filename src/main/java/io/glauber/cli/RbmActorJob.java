@@ -3,8 +3,6 @@ package io.glauber.cli;
 import com.typesafe.config.Config;
 import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
-import io.glauber.evaluate.Evaluation;
-import io.glauber.exact.ExactRbm;
 import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.layer.LayerSettings;
 import io.glauber.engine.batch.CdTrainer;
@@ -15,7 +13,6 @@ import io.glauber.model.Rbm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -53,14 +50,9 @@ final class RbmActorJob implements TrainJob {
         .withSchedule(rules);
     Rbm init = CdTrainer.initial(data.values(), data.rows(), data.cols(), cfg.hidden(), cfg.initStd(), new SplittableRandom(seed).split());
     int every = Configs.evalEvery(c, 1);
-    // the same monitors as the batched job: eval.metrics (default exact-ll when enumerable, else
-    // recon-error), on test-data when given
-    Dataset test = c.hasPath("test-data") ? RbmBatchJob.binary(DataSpecs.load(c.getString("test-data"))) : null;
-    List<String> metricNames = c.hasPath("eval.metrics") ? c.getStringList("eval.metrics")
-        : List.of(Math.min(data.cols(), cfg.hidden()) <= ExactRbm.MAX_ENUMERATED ? "exact-ll" : "recon-error");
-    Function<Rbm, Map<String, Object>> evaluate = Evaluation.perEpoch(metricNames, data, test, seed);
-    Map<String, List<double[]>> curve = new LinkedHashMap<>();
-    Double[] lastLl = {null};
+    // the same monitors as the batched job
+    Function<Rbm, Map<String, Object>> evaluate = RbmMonitor.evaluation(c, data, RbmMonitor.testData(c), cfg.hidden(), seed);
+    RbmMonitor monitor = new RbmMonitor();
     long t0 = System.nanoTime();
     Rbm model;
     try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
@@ -70,24 +62,15 @@ final class RbmActorJob implements TrainJob {
         Map<String, Object> m = epochMetrics.toMap();
         if (epoch % every == 0 || epoch == epochs) m.putAll(evaluate.apply(epochMetrics.model()));
         metrics.write(m);
-        for (String key : List.of("exact_ll", "ais_ll", "pseudo_ll", "recon_error", "free_energy_gap")) {
-          if (m.get(key) instanceof Number v) curve.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {epoch, v.doubleValue()});
-        }
-        if (m.get("exact_ll") instanceof Number ll) {
-          lastLl[0] = ll.doubleValue();
-          bar.message(String.format("exact LL %.4f", ll.doubleValue()));
-        } else if (m.get("recon_error") instanceof Number r) {
-          bar.message(String.format("recon %.3f", r.doubleValue()));
-        }
-        bar.stepTo(epoch);
+        monitor.record(epoch, m, bar);
       });
     }
     ModelFiles.write(out.resolve("model.npz"), model, force);
     RbmBatchJob.writeSamples(c, data, model, out, force, seed);
     RbmBatchJob.writeFilters(data, model, out, force);
-    RbmBatchJob.writeCurve(curve, out, force);
+    monitor.writeCurves(out, force);
     System.out.printf("trained RBM %d×%d on %s with layer actors in %.1f s%s; model %s%n", model.nVisible(), model.nHidden(), data.name(),
-        (System.nanoTime() - t0) / 1e9, lastLl[0] == null ? "" : String.format("; exact mean LL %.4f nats per pattern", lastLl[0]),
+        (System.nanoTime() - t0) / 1e9, monitor.exactLlSuffix(),
         out.resolve("model.npz"));
   }
 }

@@ -6,18 +6,12 @@ import io.glauber.data.Dataset;
 import io.glauber.engine.batch.RbmSampler;
 import io.glauber.engine.batch.RbmTrainer;
 import io.glauber.engine.batch.TrainConfig;
-import io.glauber.evaluate.Evaluation;
-import io.glauber.exact.ExactRbm;
 import io.glauber.io.ImageGrid;
 import io.glauber.io.MetricsWriter;
 import io.glauber.io.ModelFiles;
-import io.glauber.io.Plots;
 import io.glauber.model.Rbm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -32,13 +26,9 @@ final class RbmBatchJob implements TrainJob {
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
     Dataset data = binary(DataSpecs.load(Configs.get(c, "data", Config::getString)));
-    Dataset test = c.hasPath("test-data") ? binary(DataSpecs.load(c.getString("test-data"))) : null;
     TrainConfig cfg = TrainConfig.from(c);
-    boolean exactFeasible = Math.min(data.cols(), cfg.hidden()) <= ExactRbm.MAX_ENUMERATED;
-    List<String> metricNames = c.hasPath("eval.metrics") ? c.getStringList("eval.metrics")
-        : List.of(exactFeasible ? "exact-ll" : "recon-error");
     int every = Configs.evalEvery(c, 1);
-    Function<Rbm, Map<String, Object>> evaluate = Evaluation.perEpoch(metricNames, data, test, cfg.seed());
+    Function<Rbm, Map<String, Object>> evaluate = RbmMonitor.evaluation(c, data, RbmMonitor.testData(c), cfg.hidden(), cfg.seed());
     Path checkpoints = out.resolve("checkpoints");
     boolean resuming = resume;
     if (!resume && Files.isDirectory(checkpoints)) deleteCheckpoints(checkpoints); // --force on an old run: start afresh
@@ -47,32 +37,22 @@ final class RbmBatchJob implements TrainJob {
     if (resuming) System.err.printf("glauber: resuming at epoch %d, step %d%n", trainer.epoch(), trainer.step());
     trainer.withEpochMetrics(rbm -> trainer.epoch() % every == 0 || trainer.epoch() == cfg.epochs() ? evaluate.apply(rbm) : Map.of());
     long t0 = System.nanoTime();
-    Map<String, List<double[]>> curve = new LinkedHashMap<>();
-    Object[] last = {null};
+    RbmMonitor monitor = new RbmMonitor();
     try (trainer;
         MetricsWriter metrics = resuming ? MetricsWriter.append(out.resolve("metrics.jsonl")) : MetricsWriter.open(out.resolve("metrics.jsonl"), force);
         Progress bar = new Progress("train " + data.name() + " (" + cfg.method().name().toLowerCase() + ")", cfg.epochs())) {
       trainer.train((epoch, m) -> {
         metrics.write(m);
-        for (String key : List.of("exact_ll", "ais_ll", "pseudo_ll", "recon_error", "recon_error_train", "free_energy_gap")) {
-          if (m.get(key) instanceof Number v) curve.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {epoch, v.doubleValue()});
-        }
-        if (m.get("exact_ll") instanceof Number ll) {
-          last[0] = ll;
-          bar.message(String.format("exact LL %.4f", ll.doubleValue()));
-        } else if (m.get("recon_error_train") instanceof Number r) {
-          bar.message(String.format("recon %.3f", r.doubleValue()));
-        }
-        bar.stepTo(epoch);
+        monitor.record(epoch, m, bar);
       }, checkpoints);
       Rbm model = trainer.rbm();
       ModelFiles.write(out.resolve("model.npz"), model, force || resuming);
       writeSamples(c, data, model, out, force || resuming, cfg.seed());
       writeFilters(data, model, out, force || resuming);
-      writeCurve(curve, out, force || resuming);
+      monitor.writeCurves(out, force || resuming);
       System.out.printf("trained RBM %d×%d on %s (%s) in %.1f s%s; model %s%n", model.nVisible(), model.nHidden(), data.name(),
           cfg.method().name().toLowerCase(), (System.nanoTime() - t0) / 1e9,
-          last[0] == null ? "" : String.format("; exact mean LL %.4f nats per pattern", ((Number) last[0]).doubleValue()),
+          monitor.exactLlSuffix(),
           out.resolve("model.npz"));
     }
   }
@@ -113,21 +93,5 @@ final class RbmBatchJob implements TrainJob {
     for (int j = 0; j < count; j++) for (int i = 0; i < data.cols(); i++) tiles[j][i] = (float) model.weight(i, j);
     int scale = Math.max(1, 32 / Math.max(data.imageWidth(), data.imageHeight()));
     ImageGrid.writeGrid(out.resolve("filters.png"), tiles, data.imageWidth(), data.imageHeight(), 10, scale, true, force);
-  }
-
-  /** Log-likelihoods on one chart, reconstruction errors and free-energy gap on another. */
-  static void writeCurve(Map<String, List<double[]>> curve, Path out, boolean force) {
-    Map<String, double[][]> ll = new LinkedHashMap<>();
-    Map<String, double[][]> other = new LinkedHashMap<>();
-    curve.forEach((k, points) -> {
-      double[][] xy = new double[2][points.size()];
-      for (int i = 0; i < points.size(); i++) {
-        xy[0][i] = points.get(i)[0];
-        xy[1][i] = points.get(i)[1];
-      }
-      (k.endsWith("_ll") ? ll : other).put(k, xy);
-    });
-    Plots.lines(out.resolve("curve-ll.png"), "Log-likelihood per pattern", "epoch", "nats", ll, force);
-    Plots.lines(out.resolve("curve-recon.png"), "Reconstruction error and free-energy gap", "epoch", "", other, force);
   }
 }
