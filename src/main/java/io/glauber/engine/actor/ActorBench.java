@@ -33,7 +33,8 @@ public final class ActorBench {
    * {@code updates_per_s}, {@code engine_messages_per_s}, {@code messages_per_update},
    * {@code ns_per_update} (wall time per update), {@code ceiling_messages_per_s} (the median of three
    * windows of half the measuring window, at least 1 s each, listed in {@code ceiling_windows_messages_per_s}),
-   * {@code engine_vs_ceiling}, {@code heap_mb_after_spawn}, {@code cores}, {@code dispatcher_throughput};
+   * {@code engine_vs_ceiling}, {@code heap_mb_after_spawn}, {@code cores}, {@code dispatcher} (the
+   * lattice's and the ping-pong's), its {@code executor} and {@code dispatcher_throughput};
    * and, since wall-clock rates on a shared machine move with everyone else's load, the process's
    * CPU time per update over the window ({@code cpu_ns_per_update}, with {@code cpu_share}: the
    * fraction of the machine's cores the process got) and per ping-pong message
@@ -50,14 +51,15 @@ public final class ActorBench {
    * @param throughput messages a neuron handles per turn on a thread (the dispatcher's throughput)
    */
   public static Map<String, Object> run(int side, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+    Dynamics d = Dynamics.async(Duration.ZERO, Duration.ZERO).withStepTimeout(Duration.ofSeconds(120));
+    String dispatcher = ActorConfig.neuronDispatcher(d);
     com.typesafe.config.Config config = com.typesafe.config.ConfigFactory
-        .parseString(ActorConfig.NEURON_DISPATCHER + ".throughput = " + throughput).withFallback(ActorConfig.config());
+        .parseString(dispatcher + ".throughput = " + throughput).withFallback(ActorConfig.config());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-bench", config);
     try {
       Map<String, Object> out = new LinkedHashMap<>();
       int n = side * side;
       BoltzmannMachine m = new BoltzmannMachine(Units.SPIN, SparseCouplings.squareLattice(side, 1.0), new double[n], n, temperature);
-      Dynamics d = Dynamics.async(Duration.ZERO, Duration.ZERO).withStepTimeout(Duration.ofSeconds(120));
       ActorRef<Network.Command> net = system.systemActorOf(Network.create(m, d, null, null, seed), "bench-lattice", Props.empty());
       ask(system, net, r -> new Network.Sample(1, r)); // starts the clocks once all neurons are spawned
       out.put("neurons", n);
@@ -94,7 +96,7 @@ public final class ActorBench {
       long pingT0 = System.nanoTime();
       Duration window = measure.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : measure.dividedBy(2);
       double[] windows = new double[3];
-      for (int w = 0; w < windows.length; w++) windows[w] = pingPong(system, 64, throughput, window, "w" + w);
+      for (int w = 0; w < windows.length; w++) windows[w] = pingPong(system, dispatcher, 64, throughput, window, "w" + w);
       double pingCpuShare = (processCpuNanos() - pingCpu0) / (double) (System.nanoTime() - pingT0);
       double[] sorted = windows.clone();
       java.util.Arrays.sort(sorted);
@@ -103,11 +105,13 @@ public final class ActorBench {
       out.put("ceiling_windows_messages_per_s", java.util.Arrays.stream(windows).boxed().toList());
       // the ping-pong's CPU is taken over its warm-up too, so this is an upper bound per message
       out.put("ceiling_cpu_ns_per_message", pingCpuShare * 1e9 / ceiling);
-      out.put("pingpong_one_ball_messages_per_s", pingPong(system, 64, 1, window, "one"));
+      out.put("pingpong_one_ball_messages_per_s", pingPong(system, dispatcher, 64, 1, window, "one"));
       out.put("engine_vs_ceiling", messages / ceiling);
       out.put("cores", Runtime.getRuntime().availableProcessors());
       out.put("collector", collectors());
-      out.put("dispatcher_throughput", system.settings().config().getInt(ActorConfig.NEURON_DISPATCHER + ".throughput"));
+      out.put("dispatcher", dispatcher);
+      out.put("executor", system.settings().config().getString(dispatcher + ".executor"));
+      out.put("dispatcher_throughput", system.settings().config().getInt(dispatcher + ".throughput"));
       return out;
     } finally {
       system.terminate();
@@ -127,10 +131,10 @@ public final class ActorBench {
    * neuron dispatcher (with balls ≥ the throughput, every turn handles a full batch, as the neurons'
    * turns do; with one ball every message is a hand-off between threads' turns).
    */
-  static double pingPong(ActorSystem<?> system, int pairs, int balls, Duration measure, String name) {
+  static double pingPong(ActorSystem<?> system, String dispatcher, int pairs, int balls, Duration measure, String name) {
     LongAdder count = new LongAdder();
     List<ActorRef<PingPong.Command>> players = new ArrayList<>();
-    Props props = ActorConfig.neuronProps();
+    Props props = ActorConfig.neuronProps(dispatcher);
     for (int p = 0; p < pairs; p++) {
       ActorRef<PingPong.Command> a = system.systemActorOf(PingPong.create(p, count), "ping-" + name + "-" + p, props);
       ActorRef<PingPong.Command> b = system.systemActorOf(PingPong.create(p, count), "pong-" + name + "-" + p, props);

@@ -50,8 +50,32 @@ public final class ActorConfig {
   /** The configuration of the neuron actors' (and the ping-pong ceiling's) mailbox: {@link RingMailbox}. */
   public static final String NEURON_MAILBOX = "glauber.neuron-mailbox";
 
-  /** Props of a neuron actor, and of the ceiling's players: the neuron dispatcher and the neuron mailbox. */
+  /**
+   * The dispatcher of neurons whose every update re-sends a self-message (async mode, mean
+   * interval 0): an affinity pool, one queue per thread (glauber-actor.conf says why).
+   */
+  public static final String FREE_RUNNING_DISPATCHER = "glauber.free-running-dispatcher";
+
+  /** Props of a neuron actor: the neuron dispatcher and the neuron mailbox. */
   public static Props neuronProps() {
-    return MailboxSelector.fromConfig(NEURON_MAILBOX).withDispatcherFromConfig(NEURON_DISPATCHER);
+    return neuronProps(NEURON_DISPATCHER);
+  }
+
+  /**
+   * Props of the neuron actors of a network run under {@code dynamics}: free-running dynamics on
+   * {@link #FREE_RUNNING_DISPATCHER}, barrier steps and clocked neurons on {@link #NEURON_DISPATCHER}.
+   */
+  public static Props neuronProps(Dynamics dynamics) {
+    return neuronProps(neuronDispatcher(dynamics));
+  }
+
+  /** The dispatcher {@link #neuronProps(Dynamics)} chooses. */
+  public static String neuronDispatcher(Dynamics dynamics) {
+    return dynamics.freeRunning() ? FREE_RUNNING_DISPATCHER : NEURON_DISPATCHER;
+  }
+
+  /** Props of a neuron actor (and of the ceiling's players) on {@code dispatcher}, with the neuron mailbox. */
+  public static Props neuronProps(String dispatcher) {
+    return MailboxSelector.fromConfig(NEURON_MAILBOX).withDispatcherFromConfig(dispatcher);
   }
 }

@@ -55,6 +55,14 @@ public record Dynamics(Mode mode, Duration meanInterval, Duration delay, Duratio
     return new Dynamics(mode, meanInterval, delay, sweepTimeIfUnclocked, t);
   }
 
+  /**
+   * Async mode without a clock: each neuron updates again as soon as its turn comes round, so
+   * every neuron is always runnable (what {@link ActorConfig#neuronProps(Dynamics)} looks at).
+   */
+  public boolean freeRunning() {
+    return mode == Mode.ASYNC && meanInterval.isZero();
+  }
+
   /** Wall-clock time of one asynchronous sweep. */
   public Duration sweepTime() {
     return meanInterval.isZero() ? sweepTimeIfUnclocked : meanInterval;

@@ -194,7 +194,7 @@ public final class Network {
     if (state.length != n) throw new IllegalArgumentException("initial state of " + state.length + " units (expected " + n + ")");
     this.neurons = new ArrayList<>(n);
     this.neighbourIds = new int[n][];
-    Props props = ActorConfig.neuronProps();
+    Props props = ActorConfig.neuronProps(dynamics);
     for (int i = 0; i < n; i++) {
       NeuronSpec spec = NeuronSpec.of(machine, i, state, random.split());
       neighbourIds[i] = spec.neighbours();
