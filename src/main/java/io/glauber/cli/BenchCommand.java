@@ -108,23 +108,39 @@ final class BenchCommand implements Runnable {
     @Option(names = "--rows", defaultValue = "2000") int rows;
     @Option(names = "--batch", defaultValue = "100") int batch;
     @Option(names = "--epochs", defaultValue = "6", description = "Epochs per measured run (the first of each is dropped).") int epochs;
-    @Option(names = "--warmup", defaultValue = "10", description = "Unrecorded epochs per engine before measuring (JIT warm-up).") int warmup;
+    @Option(names = "--warmup", description = "Unrecorded epochs per engine before measuring (JIT warm-up; default: enough for "
+        + WARMUP_BATCHES + " mini-batches, about where the compiler has settled on the synthetic set).") Integer warmup;
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds of one run per engine, order rotated.") int rounds;
     @Option(names = "--data", paramLabel = "SPEC", description = "Train on this binary data set (e.g. idx:...train-images...?binarize=0.5) instead of --rows random vectors of --visible units.") String data;
     @Option(names = "--pcd", description = "PCD-1 (as many persistent chains as a mini-batch has rows) instead of CD-1; with --data.") boolean pcd;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
 
+    /**
+     * Default warm-up in mini-batches: with 200 (10 epochs of the synthetic set) the compiler was
+     * still compiling and deoptimising 14–22 s into a run (-XX:+PrintCompilation), and the actors'
+     * ratio to the batched engine was 0.1 higher than after 1,000 (docs/BENCHMARKS.md, fifth session).
+     */
+    static final int WARMUP_BATCHES = 1000;
+
     @Override
     public Integer call() {
       if (pcd && data == null) throw new IllegalArgumentException("--pcd needs --data (the synthetic benchmark is CD-1)");
+      if (warmup != null && warmup < 0) throw new IllegalArgumentException("--warmup " + warmup + " (expected ≥ 0 epochs)");
       if (data != null) {
         io.glauber.data.Dataset d = RbmBatchJob.binary(io.glauber.data.DataSpecs.load(data));
-        print(LayerEngine.bench(d.rowsAsDouble(), d.name(), pcd, hidden, batch, epochs, warmup, rounds, seed), json);
+        double[][] x = d.rowsAsDouble();
+        print(LayerEngine.bench(x, d.name(), pcd, hidden, batch, epochs, warmupEpochs(x.length), rounds, seed), json);
         return 0;
       }
-      print(LayerEngine.bench(visible, hidden, rows, batch, epochs, warmup, rounds, seed), json);
+      print(LayerEngine.bench(visible, hidden, rows, batch, epochs, warmupEpochs(rows), rounds, seed), json);
       return 0;
+    }
+
+    private int warmupEpochs(int n) {
+      if (warmup != null) return warmup;
+      int batchesPerEpoch = Math.max(1, (n + batch - 1) / Math.max(1, batch));
+      return (WARMUP_BATCHES + batchesPerEpoch - 1) / batchesPerEpoch;
     }
   }
 }
