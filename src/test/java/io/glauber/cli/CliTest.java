@@ -198,5 +198,6 @@ class CliTest {
     assertEquals("rbm-pcd1-epoch", p.get("benchmark").asText());
     assertEquals(14, p.get("rows").asInt());
     assertOneLineError(run("bench", "layer", "--pcd"), "--pcd needs --data");
+    assertOneLineError(run("bench", "layer", "--warmup", "-1"), "--warmup -1");
   }
 }

@@ -104,4 +104,19 @@ class RingMailboxTest {
     ActorCell cell = (ActorCell) ((ActorRefWithCell) classic).underlying();
     assertInstanceOf(RingMailbox.Queue.class, cell.mailbox().messageQueue());
   }
+
+  @Test
+  void freeRunningNeuronsGetTheAffinityPoolAndTheRingMailbox() {
+    java.time.Duration zero = java.time.Duration.ZERO;
+    assertEquals(ActorConfig.FREE_RUNNING_DISPATCHER, ActorConfig.neuronDispatcher(Dynamics.async(zero, zero)));
+    assertEquals(ActorConfig.FREE_RUNNING_DISPATCHER, ActorConfig.neuronDispatcher(Dynamics.async(zero, java.time.Duration.ofMillis(1))));
+    assertEquals(ActorConfig.NEURON_DISPATCHER, ActorConfig.neuronDispatcher(Dynamics.async(java.time.Duration.ofMillis(1), zero)));
+    assertEquals(ActorConfig.NEURON_DISPATCHER, ActorConfig.neuronDispatcher(Dynamics.exact()));
+
+    ActorRef<String> ref = kit.spawn(Behaviors.<String>ignore(), "free-running", ActorConfig.neuronProps(Dynamics.async(zero, zero)));
+    ActorCell cell = (ActorCell) ((ActorRefWithCell) Adapter.toClassic(ref)).underlying();
+    assertInstanceOf(RingMailbox.Queue.class, cell.mailbox().messageQueue());
+    assertEquals(ActorConfig.FREE_RUNNING_DISPATCHER, cell.dispatcher().id());
+    assertEquals("affinity-pool-executor", kit.system().settings().config().getString(ActorConfig.FREE_RUNNING_DISPATCHER + ".executor"));
+  }
 }
