@@ -191,6 +191,10 @@ class CliTest {
     JsonNode n = json.readTree(r.out());
     assertEquals("rbm-cd1-epoch", n.get("benchmark").asText());
     for (String key : List.of("actor_s_per_epoch", "direct_s_per_epoch", "batched_s_per_epoch")) assertTrue(n.get(key).asDouble() > 0, key);
+    assertTrue(n.get("actor_min_s_per_epoch").asDouble() <= n.get("actor_s_per_epoch").asDouble());
+    assertTrue(n.get("batched_min_s_per_epoch").asDouble() <= n.get("batched_s_per_epoch").asDouble());
+    assertEquals(n.get("actor_min_s_per_epoch").asDouble() / n.get("batched_min_s_per_epoch").asDouble(),
+        n.get("ratio_to_batched_min").asDouble(), 1e-12);
     Run pcd = run("bench", "layer", "--json", "--data", "bas:3x3", "--pcd", "--hidden", "4", "--batch", "7", "--epochs", "2",
         "--warmup", "0", "--rounds", "1");
     assertEquals(0, pcd.code(), pcd.err());

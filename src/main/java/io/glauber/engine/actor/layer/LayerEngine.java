@@ -21,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,8 +249,10 @@ public final class LayerEngine {
    * one run per engine, the order rotated each round so that load drift favours none; the first
    * epoch of every run is dropped, the medians of the rest are reported. Keys: n_visible,
    * n_hidden, rows, batch_size, epochs, warmup_epochs, rounds, actor_s_per_epoch,
-   * direct_s_per_epoch, ratio (actor ÷ direct), batched_s_per_epoch, ratio_to_batched, the
-   * per-epoch lists, blas, cores, load averages. The layer actors' last mini-batch of an epoch may
+   * direct_s_per_epoch, ratio (actor ÷ direct), batched_s_per_epoch, ratio_to_batched; the
+   * fastest epoch of each engine and their ratio (actor_min_s_per_epoch, batched_min_s_per_epoch,
+   * ratio_to_batched_min: on a shared machine interference only ever adds time, so the minimum
+   * moves less between runs than the median); the per-epoch lists, blas, cores, load averages. The layer actors' last mini-batch of an epoch may
    * be smaller; RbmTrainer drops it.
    */
   public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, long seed) {
@@ -341,6 +344,11 @@ public final class LayerEngine {
     out.put("ratio", a / d);
     out.put("batched_s_per_epoch", bs);
     out.put("ratio_to_batched", a / bs);
+    double aMin = Collections.min(actor);
+    double bMin = Collections.min(batched);
+    out.put("actor_min_s_per_epoch", aMin);
+    out.put("batched_min_s_per_epoch", bMin);
+    out.put("ratio_to_batched_min", aMin / bMin);
     out.put("actor_epochs_s", actor);
     out.put("direct_epochs_s", direct);
     out.put("batched_epochs_s", batched);
