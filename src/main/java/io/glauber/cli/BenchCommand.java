@@ -67,12 +67,13 @@ final class BenchCommand implements Runnable {
     @Option(names = "--temperature", defaultValue = "2.5") double temperature;
     @Option(names = "--warmup-s", defaultValue = "3") int warmup;
     @Option(names = "--measure-s", defaultValue = "5") int measure;
-    @Option(names = "--throughput", defaultValue = "32", description = "Dispatcher throughput (messages per actor per turn).") int throughput;
+    @Option(names = "--throughput", defaultValue = "32", description = "Dispatcher throughput (messages per actor per turn; sampling runs at the free-running dispatcher's, 8 unless configured).") int throughput;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
 
     @Override
     public Integer call() {
+      if (throughput < 1) throw new IllegalArgumentException("--throughput " + throughput + " (expected ≥ 1)");
       for (int side : sides) {
         print(io.glauber.engine.actor.ActorBench.run(side, temperature, java.time.Duration.ofSeconds(warmup),
             java.time.Duration.ofSeconds(measure), seed, throughput), json);
