@@ -110,19 +110,12 @@ final class BenchCommand implements Runnable {
     @Option(names = "--batch", defaultValue = "100") int batch;
     @Option(names = "--epochs", defaultValue = "6", description = "Epochs per measured run (the first of each is dropped).") int epochs;
     @Option(names = "--warmup", description = "Unrecorded epochs per engine before measuring (JIT warm-up; default: enough for "
-        + WARMUP_BATCHES + " mini-batches, about where the compiler has settled on the synthetic set).") Integer warmup;
+        + LayerEngine.WARMUP_BATCHES + " mini-batches, about where the compiler has settled on the synthetic set).") Integer warmup;
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds of one run per engine, order rotated.") int rounds;
     @Option(names = "--data", paramLabel = "SPEC", description = "Train on this binary data set (e.g. idx:...train-images...?binarize=0.5) instead of --rows random vectors of --visible units.") String data;
     @Option(names = "--pcd", description = "PCD-1 (as many persistent chains as a mini-batch has rows) instead of CD-1; with --data.") boolean pcd;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
-
-    /**
-     * Default warm-up in mini-batches: with 200 (10 epochs of the synthetic set) the compiler was
-     * still compiling and deoptimising 14–22 s into a run (-XX:+PrintCompilation), and the actors'
-     * ratio to the batched engine was 0.1 higher than after 1,000 (docs/BENCHMARKS.md, fifth session).
-     */
-    static final int WARMUP_BATCHES = 1000;
 
     @Override
     public Integer call() {
@@ -139,9 +132,7 @@ final class BenchCommand implements Runnable {
     }
 
     private int warmupEpochs(int n) {
-      if (warmup != null) return warmup;
-      int batchesPerEpoch = Math.max(1, (n + batch - 1) / Math.max(1, batch));
-      return (WARMUP_BATCHES + batchesPerEpoch - 1) / batchesPerEpoch;
+      return warmup != null ? warmup : LayerEngine.warmupEpochs(n, batch);
     }
   }
 }

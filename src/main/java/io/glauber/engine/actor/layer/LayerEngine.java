@@ -251,15 +251,10 @@ public final class LayerEngine {
    * n_hidden, rows, batch_size, epochs, warmup_epochs, rounds, actor_s_per_epoch,
    * direct_s_per_epoch, ratio (actor ÷ direct), batched_s_per_epoch, ratio_to_batched; the
    * fastest epoch of each engine and their ratio (actor_min_s_per_epoch, batched_min_s_per_epoch,
-   * ratio_to_batched_min: on a shared machine interference only ever adds time, so the minimum
-   * moves less between runs than the median); the per-epoch lists, blas, cores, load averages. The layer actors' last mini-batch of an epoch may
-   * be smaller; RbmTrainer drops it.
+   * ratio_to_batched_min: interference only ever adds time, so the minimum should move less
+   * between runs than the median); the per-epoch lists, blas, cores, load averages. The layer
+   * actors' last mini-batch of an epoch may be smaller; RbmTrainer drops it.
    */
-  public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, long seed) {
-    return bench(nVisible, nHidden, rows, batchSize, epochs, 10, 3, seed);
-  }
-
-  /** {@link #bench(int, int, int, int, int, long)} with the warm-up and the rounds given. */
   public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, int warmupEpochs,
       int rounds, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -357,6 +352,20 @@ public final class LayerEngine {
     out.put("load_average_before", loadBefore);
     out.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return out;
+  }
+
+  /**
+   * Mini-batches each engine runs before measuring, by default. With 200 (10 epochs of the
+   * synthetic set) the compiler was still compiling and deoptimising 10–22 s into a run
+   * (-XX:+PrintCompilation), and the actors' ratio to the batched engine was about 0.07 higher
+   * than after 1,000 (docs/BENCHMARKS.md, fifth session).
+   */
+  public static final int WARMUP_BATCHES = 1000;
+
+  /** Epochs of {@code rows} rows in mini-batches of {@code batchSize} that make {@link #WARMUP_BATCHES}. */
+  public static int warmupEpochs(int rows, int batchSize) {
+    int batchesPerEpoch = Math.max(1, (rows + batchSize - 1) / Math.max(1, batchSize));
+    return (WARMUP_BATCHES + batchesPerEpoch - 1) / batchesPerEpoch;
   }
 
   // ---- helpers --------------------------------------------------------------------------------
