@@ -70,13 +70,30 @@ final class BenchCommand implements Runnable {
     @Option(names = "--throughput", defaultValue = "32", description = "Dispatcher throughput (messages per actor per turn; sampling runs at the free-running dispatcher's, 8 unless configured).") int throughput;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
+    @Option(names = "--png", paramLabel = "FILE", description = "Also plot wall and CPU ns per update against the number of neurons (one point per side).") java.nio.file.Path png;
+    @Option(names = "--force", description = "Replace an existing --png file.") boolean force;
 
     @Override
     public Integer call() {
       if (throughput < 1) throw new IllegalArgumentException("--throughput " + throughput + " (expected ≥ 1)");
-      for (int side : sides) {
-        print(io.glauber.engine.actor.ActorBench.run(side, temperature, java.time.Duration.ofSeconds(warmup),
-            java.time.Duration.ofSeconds(measure), seed, throughput), json);
+      if (png != null) io.glauber.io.AtomicFiles.checkWritable(png, force); // before minutes of measuring
+      double[] neurons = new double[sides.length];
+      double[] wall = new double[sides.length];
+      double[] cpu = new double[sides.length];
+      for (int i = 0; i < sides.length; i++) {
+        Map<String, Object> r = io.glauber.engine.actor.ActorBench.run(sides[i], temperature, java.time.Duration.ofSeconds(warmup),
+            java.time.Duration.ofSeconds(measure), seed, throughput);
+        print(r, json);
+        neurons[i] = ((Number) r.get("neurons")).doubleValue();
+        wall[i] = ((Number) r.get("ns_per_update")).doubleValue();
+        cpu[i] = ((Number) r.get("cpu_ns_per_update")).doubleValue();
+      }
+      if (png != null) {
+        Map<String, double[][]> series = new java.util.LinkedHashMap<>();
+        series.put("wall ns per update", new double[][] {neurons, wall});
+        series.put("CPU ns per update (all threads)", new double[][] {neurons, cpu});
+        io.glauber.io.Plots.lines(png, "Neuron actors, Ising lattice at T = " + temperature + ", " + throughput + " messages per turn",
+            "neuron actors", "ns", series, true, force);
       }
       return 0;
     }

@@ -20,8 +20,14 @@ public final class Plots {
    * are left out; NaN points are dropped.
    */
   public static void lines(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean force) {
+    lines(png, title, xLabel, yLabel, series, false, force);
+  }
+
+  /** {@link #lines(Path, String, String, String, Map, boolean)} with a logarithmic x axis if {@code logX}. */
+  public static void lines(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean logX, boolean force) {
     XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    chart.getStyler().setXAxisLogarithmic(logX);
     int added = 0;
     for (var e : series.entrySet()) {
       double[] x = e.getValue()[0];

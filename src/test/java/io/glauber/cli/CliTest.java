@@ -183,6 +183,21 @@ class CliTest {
   }
 
   @Test
+  void benchActorReportsItsDispatcherAndPlotsCostPerUpdate() throws Exception {
+    Path png = dir.resolve("scaling.png");
+    Run r = run("bench", "actor", "--json", "--side", "6", "--warmup-s", "0", "--measure-s", "1", "--png", png.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    assertEquals(36, n.get("neurons").asInt());
+    assertEquals("glauber.free-running-dispatcher", n.get("dispatcher").asText());
+    assertEquals("affinity-pool-executor", n.get("executor").asText());
+    assertTrue(n.get("updates_per_s").asDouble() > 0);
+    assertTrue(java.nio.file.Files.size(png) > 1000, "a PNG");
+    assertOneLineError(run("bench", "actor", "--side", "6", "--png", png.toString()), "exists; use --force");
+    assertOneLineError(run("bench", "actor", "--throughput", "0"), "--throughput 0");
+  }
+
+  @Test
   void benchLayerRunsAllThreeEnginesOnSyntheticAndGivenData() throws Exception {
     ObjectMapper json = new ObjectMapper();
     Run r = run("bench", "layer", "--json", "--visible", "20", "--hidden", "10", "--rows", "40", "--batch", "10", "--epochs", "2",
