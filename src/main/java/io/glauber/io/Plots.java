@@ -23,11 +23,18 @@ public final class Plots {
     lines(png, title, xLabel, yLabel, series, false, force);
   }
 
-  /** {@link #lines(Path, String, String, String, Map, boolean)} with a logarithmic x axis if {@code logX}. */
-  public static void lines(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean logX, boolean force) {
+  /**
+   * {@link #lines(Path, String, String, String, Map, boolean)} as a scaling chart if {@code scaling}:
+   * a logarithmic x axis and a y axis from zero, so that a flat line looks flat and a rising one
+   * shows its true proportion.
+   */
+  public static void lines(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean scaling, boolean force) {
     XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-    chart.getStyler().setXAxisLogarithmic(logX);
+    if (scaling) {
+      chart.getStyler().setXAxisLogarithmic(true);
+      chart.getStyler().setYAxisMin(0.0);
+    }
     int added = 0;
     for (var e : series.entrySet()) {
       double[] x = e.getValue()[0];
