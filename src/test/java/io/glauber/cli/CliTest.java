@@ -1,6 +1,7 @@
 package io.glauber.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,6 +181,7 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     JsonNode n = new ObjectMapper().readTree(r.out());
     assertTrue(n.has("blas_backend") && n.has("cores") && n.has("akka"), r.out());
+    assertFalse(n.get("collector").asText().isEmpty(), r.out());
   }
 
   @Test

@@ -208,7 +208,7 @@ public final class ActorBench {
   }
 
   /** The JVM's collectors, e.g. "G1 Young Generation+G1 Old Generation": the cost per update depends on them. */
-  private static String collectors() {
+  public static String collectors() {
     StringBuilder sb = new StringBuilder();
     for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
       sb.append(sb.length() > 0 ? "+" : "").append(gc.getName());
