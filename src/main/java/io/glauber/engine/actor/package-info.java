@@ -9,7 +9,8 @@
  * a ping-pong ceiling), {@link io.glauber.engine.actor.AsynchronyStudy}; the scheduling knobs
  * ({@link io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}); the configuration
  * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}, whose
- * {@code neuronProps()} give neuron actors their dispatcher and the allocation-free
+ * {@code neuronProps(Dynamics)} give neuron actors their dispatcher (a thread pool, or an affinity
+ * pool for free-running dynamics) and the allocation-free
  * {@link io.glauber.engine.actor.RingMailbox}); and serialisation: the
  * marker interfaces {@link io.glauber.engine.actor.BinaryMessage} (compact
  * {@link io.glauber.engine.actor.BinarySerializer}) and {@link io.glauber.engine.actor.JsonMessage}
