@@ -44,17 +44,17 @@ final class SampleCommand implements Callable<Integer> {
     if (!engine.equals("batch") && !engine.equals("actor")) {
       throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
     }
-    io.glauber.engine.actor.Mode.parse(mode); // a wrong --mode fails before any file is opened
+    io.glauber.engine.actor.Mode actorMode = io.glauber.engine.actor.Mode.parse(mode); // a wrong --mode fails before any file is opened
     try (SampleWriter w = SampleFiles.open(out, m.nVisible(), force)) {
       if (engine.equals("actor") && m instanceof Rbm r) {
         if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
         // exact: a layer actor per layer, alternating (block Gibbs); async: a neuron actor per unit of
         // the RBM as a Boltzmann machine (visible units first), each on its own clock
-        if (io.glauber.engine.actor.Mode.parse(mode) == io.glauber.engine.actor.Mode.EXACT) sampleWithLayerActors(r, t, w);
-        else sampleWithNeuronActors(r.toBoltzmannMachine().withTemperature(t), w);
+        if (actorMode == io.glauber.engine.actor.Mode.EXACT) sampleWithLayerActors(r, t, w);
+        else sampleWithNeuronActors(r.toBoltzmannMachine().withTemperature(t), actorMode, w);
       } else if (engine.equals("actor")) {
         if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
-        sampleWithNeuronActors(((BoltzmannMachine) m).withTemperature(t), w);
+        sampleWithNeuronActors(((BoltzmannMachine) m).withTemperature(t), actorMode, w);
       } else if (m instanceof Rbm r) {
         new RbmSampler(r, (int) Math.min(chains, samples), t, parseClamp(clamp, r.nVisible()), seed).run(burnIn, samples, thin, w::write);
       } else {
@@ -86,8 +86,8 @@ final class SampleCommand implements Callable<Integer> {
    * One neuron actor per unit, exact (colour classes behind a barrier) or async mode; the visible
    * units of each snapshot stream into the file writer as a Sink.
    */
-  private void sampleWithNeuronActors(BoltzmannMachine m, SampleWriter w) throws Exception {
-    io.glauber.engine.actor.Dynamics dynamics = io.glauber.engine.actor.Mode.parse(mode) == io.glauber.engine.actor.Mode.EXACT
+  private void sampleWithNeuronActors(BoltzmannMachine m, io.glauber.engine.actor.Mode actorMode, SampleWriter w) throws Exception {
+    io.glauber.engine.actor.Dynamics dynamics = actorMode == io.glauber.engine.actor.Mode.EXACT
         ? io.glauber.engine.actor.Dynamics.exact()
         : io.glauber.engine.actor.Dynamics.async(java.time.Duration.ofNanos(meanIntervalUs * 1000), java.time.Duration.ofNanos(delayUs * 1000));
     var settings = new io.glauber.engine.actor.ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);

@@ -127,9 +127,9 @@ public final class ActorBench {
   }
 
   /**
-   * Messages per second of {@code pairs} pairs of actors bouncing {@code balls} balls each on the
-   * neuron dispatcher (with balls ≥ the throughput, every turn handles a full batch, as the neurons'
-   * turns do; with one ball every message is a hand-off between threads' turns).
+   * Messages per second of {@code pairs} pairs of actors bouncing {@code balls} balls each on
+   * {@code dispatcher}, the lattice's (with balls ≥ the throughput, every turn handles a full batch,
+   * as the neurons' turns do; with one ball every message is a hand-off between threads' turns).
    */
   static double pingPong(ActorSystem<?> system, String dispatcher, int pairs, int balls, Duration measure, String name) {
     LongAdder count = new LongAdder();
