@@ -1,8 +1,13 @@
 package io.glauber.cli;
 
-import io.glauber.engine.actor.layer.LayerEngine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glauber.engine.actor.layer.LayerBench;
 import io.glauber.hopfield.HopfieldBenchmark;
 import io.glauber.io.Json;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -118,17 +123,26 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  /** CD-1 training time per epoch with layer actors against the same arithmetic without actors. */
-  @Command(name = "layer", mixinStandardHelpOptions = true, description = "RBM CD-1 with layer actors vs the same kernel and learning rule without actors.")
+  /**
+   * CD-1 training time per epoch with layer actors against the same arithmetic without actors and
+   * against the batched engine, each engine in JVMs of its own ({@link LayerBench}).
+   */
+  @Command(name = "layer", mixinStandardHelpOptions = true,
+      description = "RBM CD-1 with layer actors vs the same kernel and learning rule without actors, and vs the batched engine;"
+          + " each engine warmed up and measured in fresh JVMs of its own (forks), as JMH does.")
   static final class Layer implements Callable<Integer> {
     @Option(names = "--visible", defaultValue = "784") int visible;
     @Option(names = "--hidden", defaultValue = "500") int hidden;
     @Option(names = "--rows", defaultValue = "2000") int rows;
     @Option(names = "--batch", defaultValue = "100") int batch;
-    @Option(names = "--epochs", defaultValue = "6", description = "Epochs per measured run (the first of each is dropped).") int epochs;
-    @Option(names = "--warmup", description = "Unrecorded epochs per engine before measuring (JIT warm-up; default: enough for "
-        + LayerEngine.WARMUP_BATCHES + " mini-batches, about where the compiler has settled on the synthetic set).") Integer warmup;
-    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of one run per engine, order rotated.") int rounds;
+    @Option(names = "--epochs", description = "Measured epochs per run (default: enough for " + LayerBench.MEASURE_BATCHES
+        + " mini-batches, at least 2).") Integer epochs;
+    @Option(names = "--warmup", description = "Unrecorded epochs before them, in the same run (default: enough for "
+        + LayerBench.WARMUP_BATCHES + " mini-batches, after which the compiler had settled).") Integer warmup;
+    @Option(names = "--forks", defaultValue = "2", description = "Fresh JVMs per engine, the engines' forks in rotated order;"
+        + " 0 runs all three engines in this JVM, where they slow each other's compiled code.") int forks;
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Run only this engine (direct, actor or batched), in this JVM,"
+        + " and print its epochs: what each fork runs.") String engine;
     @Option(names = "--data", paramLabel = "SPEC", description = "Train on this binary data set (e.g. idx:...train-images...?binarize=0.5) instead of --rows random vectors of --visible units.") String data;
     @Option(names = "--pcd", description = "PCD-1 (as many persistent chains as a mini-batch has rows) instead of CD-1; with --data.") boolean pcd;
     @Option(names = "--seed", defaultValue = "1") long seed;
@@ -138,18 +152,75 @@ final class BenchCommand implements Runnable {
     public Integer call() {
       if (pcd && data == null) throw new IllegalArgumentException("--pcd needs --data (the synthetic benchmark is CD-1)");
       if (warmup != null && warmup < 0) throw new IllegalArgumentException("--warmup " + warmup + " (expected ≥ 0 epochs)");
-      if (data != null) {
-        io.glauber.data.Dataset d = RbmBatchJob.binary(io.glauber.data.DataSpecs.load(data));
-        double[][] x = d.rowsAsDouble();
-        print(LayerEngine.bench(x, d.name(), pcd, hidden, batch, epochs, warmupEpochs(x.length), rounds, seed), json);
-        return 0;
+      if (epochs != null && epochs < 1) throw new IllegalArgumentException("--epochs " + epochs + " (expected ≥ 1)");
+      if (forks < 0) throw new IllegalArgumentException("--forks " + forks + " (expected ≥ 0; 0 = all engines in this JVM)");
+      LayerBench.Engine only = engine == null ? null : LayerBench.Engine.parse(engine);
+      LayerBench.Spec spec = spec();
+      if (only != null) {
+        print(LayerBench.runOne(only, spec), json);
+      } else if (forks == 0) {
+        print(LayerBench.inProcess(spec), json);
+      } else {
+        print(forked(spec), json);
       }
-      print(LayerEngine.bench(visible, hidden, rows, batch, epochs, warmupEpochs(rows), rounds, seed), json);
       return 0;
     }
 
-    private int warmupEpochs(int n) {
-      return warmup != null ? warmup : LayerEngine.warmupEpochs(n, batch);
+    private LayerBench.Spec spec() {
+      double[][] x;
+      String name;
+      if (data != null) {
+        io.glauber.data.Dataset d = RbmBatchJob.binary(io.glauber.data.DataSpecs.load(data));
+        x = d.rowsAsDouble();
+        name = d.name();
+      } else {
+        if (visible < 1 || rows < 1) throw new IllegalArgumentException("--visible " + visible + ", --rows " + rows + " (expected ≥ 1 each)");
+        x = LayerBench.syntheticData(visible, rows, seed);
+        name = "random binary, p(1) = 0.3";
+      }
+      int e = epochs != null ? epochs : Math.max(2, LayerBench.epochsFor(LayerBench.MEASURE_BATCHES, x.length, batch));
+      int w = warmup != null ? warmup : LayerBench.epochsFor(LayerBench.WARMUP_BATCHES, x.length, batch);
+      return new LayerBench.Spec(x, name, pcd, hidden, batch, e, w, seed);
+    }
+
+    /** Each engine in {@code forks} fresh JVMs, rotated so that each runs first, second and third alike. */
+    private Map<String, Object> forked(LayerBench.Spec spec) {
+      double loadBefore = LayerBench.load();
+      LayerBench.Engine[] engines = LayerBench.Engine.values();
+      Map<LayerBench.Engine, List<Double>> times = new EnumMap<>(LayerBench.Engine.class);
+      Map<LayerBench.Engine, Double> jit = new EnumMap<>(LayerBench.Engine.class);
+      ObjectMapper mapper = new ObjectMapper();
+      int run = 0;
+      for (int f = 0; f < forks; f++) {
+        for (int j = 0; j < engines.length; j++) {
+          LayerBench.Engine e = engines[(j + f) % engines.length];
+          JsonNode result;
+          try {
+            result = mapper.readTree(Fork.jsonLine(childArgs(e, spec)));
+          } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+            throw new IllegalStateException("fork of the " + e.key() + " engine printed bad JSON: " + x.getOriginalMessage(), x);
+          }
+          List<Double> epochs = new ArrayList<>();
+          result.get("epochs_s").forEach(t -> epochs.add(t.asDouble()));
+          times.computeIfAbsent(e, k -> new ArrayList<>()).addAll(epochs);
+          jit.merge(e, result.get("jit_ms_measured").asDouble(), Double::sum);
+          System.err.printf("bench layer: fork %d of %d (%s): median %.4f s per epoch, compiler %d ms while measured%n",
+              ++run, forks * engines.length, e.key(), LayerBench.median(epochs), result.get("jit_ms_measured").asLong());
+        }
+      }
+      return LayerBench.summary(spec, forks, times, jit, loadBefore);
+    }
+
+    private List<String> childArgs(LayerBench.Engine e, LayerBench.Spec spec) {
+      List<String> a = new ArrayList<>(List.of("bench", "layer", "--json", "--engine", e.key(), "--hidden", "" + hidden, "--batch", "" + batch,
+          "--epochs", "" + spec.epochs(), "--warmup", "" + spec.warmupEpochs(), "--seed", "" + seed));
+      if (data != null) {
+        a.addAll(List.of("--data", data));
+        if (pcd) a.add("--pcd");
+      } else {
+        a.addAll(List.of("--visible", "" + visible, "--rows", "" + rows));
+      }
+      return a;
     }
   }
 }

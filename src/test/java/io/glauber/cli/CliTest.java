@@ -203,7 +203,7 @@ class CliTest {
   void benchLayerRunsAllThreeEnginesOnSyntheticAndGivenData() throws Exception {
     ObjectMapper json = new ObjectMapper();
     Run r = run("bench", "layer", "--json", "--visible", "20", "--hidden", "10", "--rows", "40", "--batch", "10", "--epochs", "2",
-        "--warmup", "0", "--rounds", "1");
+        "--warmup", "1", "--forks", "0");
     assertEquals(0, r.code(), r.err());
     JsonNode n = json.readTree(r.out());
     assertEquals("rbm-cd1-epoch", n.get("benchmark").asText());
@@ -212,13 +212,24 @@ class CliTest {
     assertTrue(n.get("batched_min_s_per_epoch").asDouble() <= n.get("batched_s_per_epoch").asDouble());
     assertEquals(n.get("actor_min_s_per_epoch").asDouble() / n.get("batched_min_s_per_epoch").asDouble(),
         n.get("ratio_to_batched_min").asDouble(), 1e-12);
-    Run pcd = run("bench", "layer", "--json", "--data", "bas:3x3", "--pcd", "--hidden", "4", "--batch", "7", "--epochs", "2",
-        "--warmup", "0", "--rounds", "1");
+    assertEquals(2, n.get("actor_epochs_s").size());
+    // the default: each engine in fresh JVMs of its own (here one each), started like this one
+    Run pcd = run("bench", "layer", "--json", "--data", "bas:3x3", "--pcd", "--hidden", "4", "--batch", "7", "--epochs", "3",
+        "--warmup", "2", "--forks", "1");
     assertEquals(0, pcd.code(), pcd.err());
     JsonNode p = json.readTree(pcd.out());
     assertEquals("rbm-pcd1-epoch", p.get("benchmark").asText());
     assertEquals(14, p.get("rows").asInt());
+    assertEquals(1, p.get("forks").asInt());
+    for (String e : List.of("actor", "direct", "batched")) {
+      assertEquals(3, p.get(e + "_epochs_s").size(), e);
+      assertTrue(p.get("jit_ms_measured").get(e).asDouble() >= 0, e);
+      assertTrue(pcd.err().contains("(" + e + "): median"), pcd.err());
+    }
     assertOneLineError(run("bench", "layer", "--pcd"), "--pcd needs --data");
     assertOneLineError(run("bench", "layer", "--warmup", "-1"), "--warmup -1");
+    assertOneLineError(run("bench", "layer", "--forks", "-1"), "--forks -1");
+    assertOneLineError(run("bench", "layer", "--engine", "gpu"), "unknown engine 'gpu'");
+    assertOneLineError(run("bench", "layer", "--epochs", "0"), "--epochs 0");
   }
 }

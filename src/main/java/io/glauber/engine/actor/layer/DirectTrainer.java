@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * {@link StackedGradient}, the same {@link Learner} and the same {@link RunRandom} streams
  * in the same order, called in a plain loop. With no faults injected it reproduces a layer-actor
  * run bit for bit, which is what the equivalence test checks; it is also the actor-free baseline
- * of {@link LayerEngine#bench}.
+ * of {@link LayerBench}.
  */
 final class DirectTrainer {
   private DirectTrainer() {}

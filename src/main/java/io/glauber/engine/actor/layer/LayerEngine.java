@@ -14,15 +14,10 @@ import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
 import io.glauber.data.Dataset;
 import io.glauber.engine.actor.ActorConfig;
-import io.glauber.kernel.Blas;
-import io.glauber.learn.LearningRule;
 import io.glauber.model.Rbm;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -234,140 +229,6 @@ public final class LayerEngine {
         .mapMaterializedValue(m -> NotUsed.getInstance());
   }
 
-  // ---- benchmark ------------------------------------------------------------------------------
-
-  /**
-   * CD-1 time per epoch with layer actors against the same arithmetic without actors
-   * ({@code DirectTrainer}) and against the batched engine itself ({@code RbmTrainer}, CD-1),
-   * same data, settings and start: {@code rows} random binary vectors (each unit on with
-   * probability 0.3) of {@code nVisible} units, {@code nHidden} hidden units, mini-batches of
-   * {@code batchSize}, η = 0.05.
-   *
-   * <p>Steady state, as a JMH run would measure it: first each engine runs {@code warmupEpochs}
-   * unrecorded epochs, because on two cores the JIT compiler's threads (compiling Akka's paths
-   * as much as ours) take a core from whichever engine runs first; then {@code rounds} rounds of
-   * one run per engine, the order rotated each round so that load drift favours none; the first
-   * epoch of every run is dropped, the medians of the rest are reported. Keys: n_visible,
-   * n_hidden, rows, batch_size, epochs, warmup_epochs, rounds, actor_s_per_epoch,
-   * direct_s_per_epoch, ratio (actor ÷ direct), batched_s_per_epoch, ratio_to_batched; the
-   * fastest epoch of each engine and their ratio (actor_min_s_per_epoch, batched_min_s_per_epoch,
-   * ratio_to_batched_min: interference only ever adds time, so the minimum should move less
-   * between runs than the median); the per-epoch lists, blas, cores, load averages. The layer
-   * actors' last mini-batch of an epoch may be smaller; RbmTrainer drops it.
-   */
-  public static Map<String, Object> bench(int nVisible, int nHidden, int rows, int batchSize, int epochs, int warmupEpochs,
-      int rounds, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[][] data = new double[rows][nVisible];
-    for (double[] row : data) for (int i = 0; i < nVisible; i++) row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
-    return bench(data, "random binary, p(1) = 0.3", false, nHidden, batchSize, epochs, warmupEpochs, rounds, seed);
-  }
-
-  /**
-   * The benchmark on given binary {@code data} (rows × n_visible; {@code dataName} goes into the
-   * result as {@code data}), e.g. Fashion-MNIST binarised: 600 mini-batches of 100 per epoch; CD-1,
-   * or ({@code persistent}) PCD-1 with as many persistent chains as a mini-batch has rows, in all
-   * three engines.
-   */
-  public static Map<String, Object> bench(double[][] data, String dataName, boolean persistent, int nHidden, int batchSize,
-      int epochs, int warmupEpochs, int rounds, long seed) {
-    int rows = data.length;
-    int nVisible = data[0].length;
-    if (epochs < 2) throw new IllegalArgumentException("bench epochs " + epochs + " (expected ≥ 2: the first of each run is dropped)");
-    if (warmupEpochs < 0 || rounds < 1) {
-      throw new IllegalArgumentException("bench warm-up " + warmupEpochs + " epochs, " + rounds + " rounds (expected ≥ 0 and ≥ 1)");
-    }
-    float[] flat = new float[rows * nVisible];
-    for (int r = 0; r < rows; r++) for (int i = 0; i < nVisible; i++) flat[r * nVisible + i] = (float) data[r][i];
-    Rbm init = initial(nVisible, nHidden, seed);
-    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    java.util.function.IntFunction<LayerSettings> settingsFor = n -> persistent
-        ? LayerSettings.pcd(1, n, batchSize, LearningRule.plain(0.05), seed)
-        : LayerSettings.cd(1, n, batchSize, LearningRule.plain(0.05), seed);
-    // the three engines, each as a run of n epochs returning its seconds per epoch
-    List<java.util.function.IntFunction<List<Double>>> engines = List.of(
-        n -> {
-          List<Double> d = new ArrayList<>();
-          DirectTrainer.train(init, data, settingsFor.apply(n), 0, m -> d.add(m.seconds()));
-          return d;
-        },
-        n -> {
-          List<Double> a = new ArrayList<>();
-          LayerSettings settings = settingsFor.apply(n);
-          withSystem("glauber-layer-bench", system -> training(system, init, data, settings, 0)
-              .runWith(Sink.foreach(m -> a.add(m.seconds())), Materializer.createMaterializer(system)));
-          return a;
-        },
-        n -> {
-          List<Double> bt = new ArrayList<>();
-          io.glauber.engine.batch.TrainConfig cfg = io.glauber.engine.batch.TrainConfig.parse("seed = " + seed
-              + ", model.hidden = " + nHidden + ", train { method = " + (persistent ? "pcd, chains = " + batchSize : "cd")
-              + ", k = 1, epochs = " + n + ", batch-size = " + batchSize
-              + ", learning-rate = 0.05, momentum = 0, monitor-rows = 0 }");
-          try (io.glauber.engine.batch.RbmTrainer t = new io.glauber.engine.batch.RbmTrainer(cfg, flat, rows, nVisible, init)) {
-            t.train((epoch, m) -> bt.add(((Number) m.get("seconds")).doubleValue()));
-          }
-          return bt;
-        });
-    if (warmupEpochs > 0) for (var engine : engines) engine.apply(warmupEpochs);
-    List<List<Double>> measured = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (int round = 0; round < rounds; round++) {
-      for (int j = 0; j < engines.size(); j++) {
-        int e = (j + round) % engines.size(); // rotated: each engine runs first, second and third once in three rounds
-        List<Double> times = engines.get(e).apply(epochs);
-        measured.get(e).addAll(times.subList(1, times.size()));
-      }
-    }
-    List<Double> direct = measured.get(0);
-    List<Double> actor = measured.get(1);
-    List<Double> batched = measured.get(2);
-    double a = median(actor);
-    double d = median(direct);
-    double bs = median(batched);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("benchmark", persistent ? "rbm-pcd1-epoch" : "rbm-cd1-epoch");
-    out.put("data", dataName);
-    out.put("n_visible", nVisible);
-    out.put("n_hidden", nHidden);
-    out.put("rows", rows);
-    out.put("batch_size", batchSize);
-    out.put("epochs", epochs);
-    out.put("warmup_epochs", warmupEpochs);
-    out.put("rounds", rounds);
-    out.put("actor_s_per_epoch", a);
-    out.put("direct_s_per_epoch", d);
-    out.put("ratio", a / d);
-    out.put("batched_s_per_epoch", bs);
-    out.put("ratio_to_batched", a / bs);
-    double aMin = Collections.min(actor);
-    double bMin = Collections.min(batched);
-    out.put("actor_min_s_per_epoch", aMin);
-    out.put("batched_min_s_per_epoch", bMin);
-    out.put("ratio_to_batched_min", aMin / bMin);
-    out.put("actor_epochs_s", actor);
-    out.put("direct_epochs_s", direct);
-    out.put("batched_epochs_s", batched);
-    out.put("blas", Blas.backend());
-    out.put("cores", Runtime.getRuntime().availableProcessors());
-    out.put("load_average_before", loadBefore);
-    out.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    return out;
-  }
-
-  /**
-   * Mini-batches each engine runs before measuring, by default. With 200 (10 epochs of the
-   * synthetic set) the compiler was still compiling and deoptimising 10–22 s into a run
-   * (-XX:+PrintCompilation), and the actors' ratio to the batched engine was about 0.07 higher
-   * than after 1,000 (docs/BENCHMARKS.md, fifth session).
-   */
-  public static final int WARMUP_BATCHES = 1000;
-
-  /** Epochs of {@code rows} rows in mini-batches of {@code batchSize} that make {@link #WARMUP_BATCHES}. */
-  public static int warmupEpochs(int rows, int batchSize) {
-    int batchesPerEpoch = Math.max(1, (rows + batchSize - 1) / Math.max(1, batchSize));
-    return (WARMUP_BATCHES + batchesPerEpoch - 1) / batchesPerEpoch;
-  }
-
   // ---- helpers --------------------------------------------------------------------------------
 
   static boolean evaluates(int every, int epoch, int epochs) {
@@ -409,7 +270,7 @@ public final class LayerEngine {
     return out;
   }
 
-  private static <T> T withSystem(String name, java.util.function.Function<ActorSystem<Void>, CompletionStage<T>> run) {
+  static <T> T withSystem(String name, java.util.function.Function<ActorSystem<Void>, CompletionStage<T>> run) {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), name, config());
     try {
       return run.apply(system).toCompletableFuture().join();
@@ -424,11 +285,6 @@ public final class LayerEngine {
         // termination is best effort: the result is already in hand
       }
     }
-  }
-
-  private static double median(List<Double> xs) {
-    double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }
 
   private static double gaussian(SplittableRandom rng) {
