@@ -72,6 +72,20 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
     private Object[] ring = new Object[2 * INITIAL_CAPACITY];
     /** The envelope {@link #dequeue} returned last (the receiver's field only). */
     private Envelope last;
+    /** This actor's place among its peers, i of n, for {@link Placement}; n = 0: none given. */
+    private volatile long place;
+
+    /** Records that this queue's actor is number {@code index} of {@code count} ({@link Placement}). */
+    void place(int index, int count) {
+      place = ((long) count << 32) | (index & 0xFFFFFFFFL);
+    }
+
+    /** The thread of {@code threads} that {@link Placement} gives this actor, or −1 if it has no place. */
+    int thread(int threads) {
+      long p = place;
+      int count = (int) (p >>> 32);
+      return count == 0 ? -1 : (int) ((p & 0xFFFFFFFFL) * threads / count);
+    }
 
     @Override
     public void enqueue(ActorRef receiver, Envelope handle) {

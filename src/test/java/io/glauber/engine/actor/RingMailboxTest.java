@@ -119,4 +119,58 @@ class RingMailboxTest {
     assertEquals(ActorConfig.FREE_RUNNING_DISPATCHER, cell.dispatcher().id());
     assertEquals("affinity-pool-executor", kit.system().settings().config().getString(ActorConfig.FREE_RUNNING_DISPATCHER + ".executor"));
   }
+
+  @Test
+  void placedNeuronsRunInContiguousBandsOfIdsOneBandPerThread() {
+    java.time.Duration zero = java.time.Duration.ZERO;
+    int n = 8;
+    // the pool's size as Akka computes it from parallelism-min 2, factor 1.0, max 64
+    int threads = Math.min(Math.max((int) Math.ceil(Runtime.getRuntime().availableProcessors() * 1.0), 2), 64);
+    List<ActorRef<ActorRef<String>>> refs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ActorRef<ActorRef<String>> ref = kit.spawn(Behaviors.receiveMessage(replyTo -> {
+        replyTo.tell(Thread.currentThread().getName());
+        return Behaviors.same();
+      }), "placed-" + i, ActorConfig.neuronProps(Dynamics.async(zero, zero)));
+      Placement.place(ref, i, n);
+      refs.add(ref);
+    }
+    // where each actor runs, by majority over 20 turns (its first turn, the actor's creation, may
+    // have been scheduled before its place was recorded)
+    String[] home = new String[n];
+    var probe = kit.<String>createTestProbe();
+    for (int i = 0; i < n; i++) {
+      java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+      for (int k = 0; k < 20; k++) {
+        refs.get(i).tell(probe.getRef());
+        seen.merge(probe.receiveMessage(), 1, Integer::sum);
+      }
+      home[i] = java.util.Collections.max(seen.entrySet(), java.util.Map.Entry.comparingByValue()).getKey();
+      assertTrue(seen.get(home[i]) >= 15, () -> "actor ran on " + seen);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        boolean sameBand = i * threads / n == j * threads / n;
+        assertEquals(sameBand, home[i].equals(home[j]), "actors " + i + " and " + j + " on " + home[i] + " and " + home[j]);
+      }
+    }
+    assertThrowsIllegal(() -> Placement.place(refs.get(0), n, n));
+  }
+
+  private static void assertThrowsIllegal(Runnable r) {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run);
+  }
+
+  @Test
+  void aQueueWithoutAPlaceIsLeftToThePoolsHashing() {
+    RingMailbox.Queue q = new RingMailbox.Queue();
+    assertEquals(-1, q.thread(2));
+    q.place(3, 4);
+    assertEquals(1, q.thread(2));
+    assertEquals(3, q.thread(4));
+    q.place(1, 4);
+    assertEquals(0, q.thread(2));
+    q.place(99_999, 100_000);
+    assertEquals(63, q.thread(64));
+  }
 }

@@ -13,6 +13,7 @@ import io.glauber.engine.actor.BinaryMessage;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.Placement;
 import io.glauber.learn.LearningRule;
 import io.glauber.learn.Phase;
 import io.glauber.learn.Statistics;
@@ -198,7 +199,9 @@ public final class Network {
     for (int i = 0; i < n; i++) {
       NeuronSpec spec = NeuronSpec.of(machine, i, state, random.split());
       neighbourIds[i] = spec.neighbours();
-      neurons.add(context.spawn(Neuron.create(spec), "n" + i, props));
+      ActorRef<Neuron.Command> neuron = context.spawn(Neuron.create(spec), "n" + i, props);
+      Placement.place(neuron, i, n);
+      neurons.add(neuron);
     }
     for (int i = 0; i < n; i++) {
       List<ActorRef<Neuron.Command>> nb = new ArrayList<>(neighbourIds[i].length);
