@@ -161,7 +161,8 @@ public final class LayerBench {
    * The comparison from each engine's measured epochs (over all its runs): medians and fastest
    * epochs, their ratios (actor ÷ direct as {@code ratio}, actor ÷ batched as {@code ratio_to_batched}
    * and {@code ratio_to_batched_min}), the epoch lists, the compiler's milliseconds during each
-   * engine's measured epochs, BLAS, cores and load averages.
+   * engine's measured epochs, BLAS, cores and load averages. The layer actors and the twin train
+   * on a last, smaller mini-batch when the rows do not divide evenly; {@code RbmTrainer} drops it.
    */
   public static Map<String, Object> summary(Spec s, int forks, Map<Engine, List<Double>> epochs, Map<Engine, Double> jitMsMeasured,
       double loadBefore) {
