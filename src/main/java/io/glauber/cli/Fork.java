@@ -41,10 +41,17 @@ final class Fork {
       out = Files.createTempFile("glauber-fork", ".out");
       err = Files.createTempFile("glauber-fork", ".err");
       Process p = new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      p.getOutputStream().close();
-      if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new IllegalStateException("fork '" + String.join(" ", args) + "' ran longer than " + TIMEOUT_MINUTES + " minutes");
+      // a parent stopped by Ctrl-C takes its fork with it instead of leaving it running
+      Thread reaper = new Thread(p::destroyForcibly, "glauber-fork-reaper");
+      Runtime.getRuntime().addShutdownHook(reaper);
+      try {
+        p.getOutputStream().close();
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+          throw new IllegalStateException("fork '" + String.join(" ", args) + "' ran longer than " + TIMEOUT_MINUTES + " minutes");
+        }
+      } finally {
+        Runtime.getRuntime().removeShutdownHook(reaper);
       }
       if (p.exitValue() != 0) {
         List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
