@@ -29,9 +29,9 @@ import java.util.SplittableRandom;
  * run one after another in one JVM, the engines deoptimise each other's compiled code (they share
  * {@code BatchGibbs}, {@code Team} and the learning rule), and each round's fresh actor system
  * sets the compiler to work again. With all three in one JVM the batched engine's epoch had a
- * median of 0.074 s over four runs, alone one of 0.063 s over eight; the layer actors, alone and run 250 epochs, took 0.089 s per
- * epoch in their first 25 epochs and 0.068–0.074 s from the 50th on (docs/BENCHMARKS.md, sixth
- * session). Why the long warm-up ({@link #WARMUP_BATCHES}): the actor path's compilation went on
+ * median of 0.074 s over four runs, alone one of 0.063 s over eight; the layer actors, alone and
+ * run 250 epochs, took 0.089 s per epoch in their first 25 epochs and 0.068–0.074 s from the 50th
+ * on (docs/BENCHMARKS.md, sixth session). Why the long warm-up ({@link #WARMUP_BATCHES}): the actor path's compilation went on
  * for 12–16 s (PrintCompilation: 94 compilations in the 12–16 s window, 9 in 16–20 s). Each run
  * reports the compiler's time during its measured epochs ({@code jit_ms_measured}), so a reader
  * can see whether it had settled.
