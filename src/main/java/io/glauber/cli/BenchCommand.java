@@ -183,7 +183,7 @@ final class BenchCommand implements Runnable {
       return new LayerBench.Spec(x, name, pcd, hidden, batch, e, w, seed);
     }
 
-    /** Each engine in {@code forks} fresh JVMs, rotated so that each runs first, second and third alike. */
+    /** Each engine in {@code forks} fresh JVMs, the order rotated each round (over three rounds each engine runs first, second and third once). */
     private Map<String, Object> forked(LayerBench.Spec spec) {
       double loadBefore = LayerBench.load();
       LayerBench.Engine[] engines = LayerBench.Engine.values();
