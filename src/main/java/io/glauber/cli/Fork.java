@@ -33,7 +33,7 @@ final class Fork {
     return cmd;
   }
 
-  /** Runs {@code args} in a fresh JVM and returns the one line of its standard output that starts with '{' (a --json result). */
+  /** Runs {@code args} in a fresh JVM and returns the last line of its standard output that starts with '{' (its --json result). */
   static String jsonLine(List<String> args) {
     Path out = null;
     Path err = null;

@@ -31,10 +31,10 @@ import java.util.SplittableRandom;
  * sets the compiler to work again. With all three in one JVM the batched engine's epoch had a
  * median of 0.074 s over four runs, alone one of 0.063 s over eight; the layer actors, alone and
  * run 250 epochs, took 0.089 s per epoch in their first 25 epochs and 0.068–0.074 s from the 50th
- * on (docs/BENCHMARKS.md, sixth session). Why the long warm-up ({@link #WARMUP_BATCHES}): the actor path's compilation went on
- * for 12–16 s (PrintCompilation: 94 compilations in the 12–16 s window, 9 in 16–20 s). Each run
- * reports the compiler's time during its measured epochs ({@code jit_ms_measured}), so a reader
- * can see whether it had settled.
+ * on (docs/BENCHMARKS.md, sixth session). Why the long warm-up ({@link #WARMUP_BATCHES}): the
+ * actor path's compilation went on for 12–16 s (PrintCompilation: 94 compilations in the 12–16 s
+ * window, 9 in 16–20 s). Each run reports the compiler's time during its measured epochs
+ * ({@code jit_ms_measured}), so a reader can see whether it had settled.
  */
 public final class LayerBench {
   private LayerBench() {}
@@ -85,8 +85,8 @@ public final class LayerBench {
       int warmupEpochs, long seed) {
     public Spec {
       if (data.length == 0) throw new IllegalArgumentException("no data rows (expected at least one)");
-      if (epochs < 1) throw new IllegalArgumentException("--epochs " + epochs + " (expected ≥ 1 measured epoch)");
-      if (warmupEpochs < 0) throw new IllegalArgumentException("--warmup " + warmupEpochs + " (expected ≥ 0 epochs)");
+      if (epochs < 1) throw new IllegalArgumentException(epochs + " measured epochs (expected ≥ 1)");
+      if (warmupEpochs < 0) throw new IllegalArgumentException(warmupEpochs + " warm-up epochs (expected ≥ 0)");
       if (nHidden < 1 || batchSize < 1) {
         throw new IllegalArgumentException("bench of " + nHidden + " hidden units, batch " + batchSize + " (expected ≥ 1 each)");
       }
