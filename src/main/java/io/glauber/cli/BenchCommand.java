@@ -1,9 +1,11 @@
 package io.glauber.cli;
 
+import io.glauber.bench.Fork;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glauber.engine.actor.layer.LayerBench;
-import io.glauber.hopfield.HopfieldBenchmark;
+import io.glauber.bench.LayerBench;
+import io.glauber.bench.HopfieldBenchmark;
 import io.glauber.io.Json;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,7 +42,7 @@ final class BenchCommand implements Runnable {
    */
   @Command(name = "rbm", mixinStandardHelpOptions = true, description = "Batched RBM training samples/s beside the sgemm bound, scikit-learn and numpy.")
   static final class Rbm implements Callable<Integer> {
-    @Option(names = "--data", defaultValue = io.glauber.engine.batch.BenchSettings.FASHION_MNIST) String data;
+    @Option(names = "--data", defaultValue = io.glauber.bench.BenchSettings.FASHION_MNIST) String data;
     @Option(names = "--visible", defaultValue = "784") int visible;
     @Option(names = "--hidden", defaultValue = "500") int hidden;
     @Option(names = "--batch", defaultValue = "100") int batch;
@@ -55,9 +57,9 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      var s = new io.glauber.engine.batch.BenchSettings(data, visible, hidden, batch, k, seconds,
+      var s = new io.glauber.bench.BenchSettings(data, visible, hidden, batch, k, seconds,
           noPeers ? null : java.nio.file.Path.of(peers), python, peerRows, seed);
-      print(io.glauber.engine.batch.RbmBench.run(s), json);
+      print(io.glauber.bench.RbmBench.run(s), json);
       return 0;
     }
   }
@@ -86,7 +88,7 @@ final class BenchCommand implements Runnable {
       double[] wall = new double[sides.length];
       double[] cpu = new double[sides.length];
       for (int i = 0; i < sides.length; i++) {
-        Map<String, Object> r = io.glauber.engine.actor.ActorBench.run(sides[i], temperature, java.time.Duration.ofSeconds(warmup),
+        Map<String, Object> r = io.glauber.bench.ActorBench.run(sides[i], temperature, java.time.Duration.ofSeconds(warmup),
             java.time.Duration.ofSeconds(measure), seed, throughput);
         print(r, json);
         neurons[i] = ((Number) r.get("neurons")).doubleValue();

@@ -3,7 +3,7 @@ package io.glauber.cli;
 import com.typesafe.config.Config;
 import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
-import io.glauber.engine.actor.ActorTrainer;
+import io.glauber.engine.actor.neuron.ActorTrainer;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Mode;
 import io.glauber.engine.actor.neuron.BoltzmannSupervisor;

@@ -131,7 +131,7 @@ final class RecallCommand implements Callable<Integer> {
         : io.glauber.engine.actor.Dynamics.async(java.time.Duration.ZERO, java.time.Duration.ZERO);
     BoltzmannMachine m = net.withTemperature(t);
     // at T = 0 a run ends at the first sweep that leaves a fixed point, as the batched recall does
-    List<double[][]> runs = io.glauber.engine.actor.ActorRelaxation.relax(m, java.util.Arrays.asList(probeArray), dynamics, maxSweeps, seed,
+    List<double[][]> runs = io.glauber.engine.actor.neuron.ActorRelaxation.relax(m, java.util.Arrays.asList(probeArray), dynamics, maxSweeps, seed,
         state -> t == 0 && HopfieldRecall.isFixedPoint(net, state));
     List<RecallResult> out = new ArrayList<>();
     for (int k = 0; k < runs.size(); k++) {

@@ -90,12 +90,12 @@ final class SampleCommand implements Callable<Integer> {
     io.glauber.engine.actor.Dynamics dynamics = actorMode == io.glauber.engine.actor.Mode.EXACT
         ? io.glauber.engine.actor.Dynamics.exact()
         : io.glauber.engine.actor.Dynamics.async(java.time.Duration.ofNanos(meanIntervalUs * 1000), java.time.Duration.ofNanos(delayUs * 1000));
-    var settings = new io.glauber.engine.actor.ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
+    var settings = new io.glauber.engine.actor.neuron.ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
     var system = akka.actor.typed.ActorSystem.create(akka.actor.typed.javadsl.Behaviors.empty(), "glauber-sample",
         io.glauber.engine.actor.ActorConfig.config());
     int nv = m.nVisible();
     try {
-      io.glauber.engine.actor.ActorSampler.source(system, m, settings)
+      io.glauber.engine.actor.neuron.ActorSampler.source(system, m, settings)
           .map(state -> java.util.Arrays.copyOf(state, nv))
           .runWith(akka.stream.javadsl.Sink.foreach(w::write), system)
           .toCompletableFuture().get();

@@ -20,7 +20,7 @@ public final class Versions implements CommandLine.IVersionProvider {
     m.put("blas_backend", Blas.backend());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-    m.put("collector", io.glauber.engine.actor.ActorBench.collectors()); // bin/glauber picks the parallel one for actor commands
+    m.put("collector", io.glauber.bench.ActorBench.collectors()); // bin/glauber picks the parallel one for actor commands
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     return m;
   }

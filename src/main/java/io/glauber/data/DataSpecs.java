@@ -1,6 +1,6 @@
 package io.glauber.data;
 
-import io.glauber.io.CsvLines;
+import io.glauber.data.CsvLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.glauber.exact;
 
-import io.glauber.learn.Phase;
-import io.glauber.learn.Statistics;
+import io.glauber.model.Phase;
+import io.glauber.model.Statistics;
 import io.glauber.model.Glauber;
 import io.glauber.model.Rbm;
 import java.util.stream.IntStream;

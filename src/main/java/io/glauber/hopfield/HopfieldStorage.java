@@ -108,7 +108,7 @@ public final class HopfieldStorage {
     };
   }
 
-  static double[] rowMajor(int[][] patterns) {
+  public static double[] rowMajor(int[][] patterns) {
     int n = patterns[0].length;
     double[] a = new double[patterns.length * n];
     for (int mu = 0; mu < patterns.length; mu++) for (int i = 0; i < n; i++) a[mu * n + i] = patterns[mu][i];

@@ -1,5 +1,7 @@
 package io.glauber.io;
 
+import io.glauber.data.CsvLines;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package io.glauber.learn;
 
+import io.glauber.model.Statistics;
+
 /**
  * Applies a {@link LearningRule} to a model's parameters, in place, keeping the momentum buffers
  * and the sparsity estimates of one training run. Not thread-safe, except that

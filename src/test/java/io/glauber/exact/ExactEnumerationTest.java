@@ -3,7 +3,7 @@ package io.glauber.exact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.glauber.learn.Statistics;
+import io.glauber.model.Statistics;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Rbm;
 import io.glauber.model.Units;

@@ -1,5 +1,7 @@
 package io.glauber.hopfield;
 
+import io.glauber.bench.DenseCapacityExperiment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

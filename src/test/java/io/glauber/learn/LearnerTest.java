@@ -3,6 +3,8 @@ package io.glauber.learn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.glauber.model.Phase;
+import io.glauber.model.Statistics;
 import org.junit.jupiter.api.Test;
 
 class LearnerTest {

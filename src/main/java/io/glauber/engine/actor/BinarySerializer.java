@@ -77,7 +77,6 @@ public final class BinarySerializer extends SerializerWithStringManifest {
     if (o instanceof Snapshot.Reported) return "R";
     if (o instanceof Snapshot.TimedOut) return "O";
     if (o instanceof Annealer.StepBegins) return "B";
-    if (o instanceof PingPong.Ball) return "P";
     if (o instanceof HiddenLayer.VisibleStates) return "HVS";
     if (o instanceof HiddenLayer.UpdateWeights) return "HUW";
     if (o instanceof HiddenLayer.Restore) return "HRS";
@@ -109,7 +108,6 @@ public final class BinarySerializer extends SerializerWithStringManifest {
       return ByteBuffer.allocate(36).putInt(m.id()).putDouble(m.state()).putLong(m.updates()).putLong(m.informed()).putLong(m.sent()).array();
     }
     if (o instanceof Annealer.StepBegins m) return ByteBuffer.allocate(4).putInt(m.index()).array();
-    if (o instanceof PingPong.Ball m) return ByteBuffer.allocate(4).putInt(m.pair()).array();
     if (o instanceof Neuron.Ack || o instanceof Neuron.Measure || o instanceof Network.Watchdog || o instanceof Snapshot.TimedOut) {
       return new byte[0];
     }
@@ -178,7 +176,6 @@ public final class BinarySerializer extends SerializerWithStringManifest {
       case "R": return new Snapshot.Reported(b.getInt(), b.getDouble(), b.getLong(), b.getLong(), b.getLong());
       case "O": return new Snapshot.TimedOut();
       case "B": return new Annealer.StepBegins(b.getInt());
-      case "P": return new PingPong.Ball(b.getInt());
       default: return fromLayerBinary(bytes, manifest);
     }
   }

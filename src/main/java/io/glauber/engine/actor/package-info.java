@@ -3,10 +3,10 @@
  * an actor that updates itself from the state messages of its neighbours.
  *
  * <p>This package holds the public entry points and the pieces every actor shares:
- * {@link io.glauber.engine.actor.ActorSampler} (samples as an akka-stream Source),
- * {@link io.glauber.engine.actor.ActorTrainer} (Boltzmann learning fed by a backpressured stream of
- * mini-batches), {@link io.glauber.engine.actor.ActorBench} (updates and messages per second against
- * a ping-pong ceiling), {@link io.glauber.engine.actor.AsynchronyStudy}; the scheduling knobs
+ * {@link io.glauber.engine.actor.neuron.ActorSampler} (samples as an akka-stream Source),
+ * {@link io.glauber.engine.actor.neuron.ActorTrainer} (Boltzmann learning fed by a backpressured stream of
+ * mini-batches), {@link io.glauber.bench.ActorBench} (updates and messages per second against
+ * a ping-pong ceiling), {@link io.glauber.bench.AsynchronyStudy}; the scheduling knobs
  * ({@link io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}); the configuration
  * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}, whose
  * {@code neuronProps(Dynamics)} give neuron actors their dispatcher (a thread pool, or an affinity

@@ -323,7 +323,7 @@ public final class RbmTrainer implements Trainer {
    * change of each block of rows of W is applied by the thread that has just formed that block of
    * ΔW (see {@link #gradient}).
    */
-  void update(float[] batch) {
+  public void update(float[] batch) {
     statistics(batch);
     gradient(dw, db, hiddenMean, true);
     step++;

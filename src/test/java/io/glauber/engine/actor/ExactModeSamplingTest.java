@@ -1,5 +1,7 @@
 package io.glauber.engine.actor;
 
+import io.glauber.engine.actor.neuron.ActorSampler;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;

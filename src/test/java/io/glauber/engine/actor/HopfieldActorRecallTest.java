@@ -1,5 +1,7 @@
 package io.glauber.engine.actor;
 
+import io.glauber.engine.actor.neuron.ActorRelaxation;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.glauber.hopfield.HopfieldBatchRecall;

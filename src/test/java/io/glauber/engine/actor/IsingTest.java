@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.stream.javadsl.Sink;
+import io.glauber.engine.actor.neuron.ActorSampler;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.SparseCouplings;
 import io.glauber.model.Units;

@@ -10,7 +10,7 @@ import akka.serialization.Serializers;
 import io.glauber.engine.actor.neuron.Network;
 import io.glauber.engine.actor.neuron.Neuron;
 import io.glauber.engine.actor.neuron.Snapshot;
-import io.glauber.learn.Phase;
+import io.glauber.model.Phase;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.glauber.engine.batch;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.glauber.exact.ExactRbm;
-import io.glauber.learn.Statistics;
+import io.glauber.model.Statistics;
 import io.glauber.model.Rbm;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

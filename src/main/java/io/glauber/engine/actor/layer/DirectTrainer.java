@@ -14,10 +14,10 @@ import java.util.function.Consumer;
  * run bit for bit, which is what the equivalence test checks; it is also the actor-free baseline
  * of {@link LayerBench}.
  */
-final class DirectTrainer {
+public final class DirectTrainer {
   private DirectTrainer() {}
 
-  static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
+  public static Rbm train(Rbm init, double[][] data, LayerSettings s, int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
     RunRandom random = new RunRandom(s.seed());
     BlockGibbs.Sampler visible = new BlockGibbs.Sampler(random.visibleSeeds.nextLong());
     BlockGibbs.Sampler hidden = new BlockGibbs.Sampler(random.hiddenSeeds.nextLong());

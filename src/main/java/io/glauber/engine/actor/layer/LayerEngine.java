@@ -270,7 +270,7 @@ public final class LayerEngine {
     return out;
   }
 
-  static <T> T withSystem(String name, java.util.function.Function<ActorSystem<Void>, CompletionStage<T>> run) {
+  public static <T> T withSystem(String name, java.util.function.Function<ActorSystem<Void>, CompletionStage<T>> run) {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), name, config());
     try {
       return run.apply(system).toCompletableFuture().join();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import io.glauber.data.DataSpecs;
 import io.glauber.engine.actor.ActorConfig;
-import io.glauber.engine.actor.ActorTrainer;
+import io.glauber.engine.actor.neuron.ActorTrainer;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Fixtures;
 import io.glauber.exact.ExactBoltzmann;

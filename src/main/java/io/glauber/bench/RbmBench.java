@@ -1,4 +1,7 @@
-package io.glauber.engine.batch;
+package io.glauber.bench;
+
+import io.glauber.engine.batch.RbmTrainer;
+import io.glauber.engine.batch.TrainConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glauber.data.DataSpecs;

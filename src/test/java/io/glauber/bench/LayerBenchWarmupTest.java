@@ -1,4 +1,4 @@
-package io.glauber.engine.actor.layer;
+package io.glauber.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.glauber.io;
+package io.glauber.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.glauber.hopfield;
+package io.glauber.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;

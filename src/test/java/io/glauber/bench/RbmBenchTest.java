@@ -1,4 +1,4 @@
-package io.glauber.engine.batch;
+package io.glauber.bench;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

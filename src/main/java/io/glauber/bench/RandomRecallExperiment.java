@@ -1,4 +1,9 @@
-package io.glauber.hopfield;
+package io.glauber.bench;
+
+import io.glauber.hopfield.HopfieldBatchRecall;
+import io.glauber.hopfield.HopfieldStorage;
+import io.glauber.hopfield.Patterns;
+import io.glauber.hopfield.RecallResult;
 
 import com.typesafe.config.Config;
 import io.glauber.model.BoltzmannMachine;

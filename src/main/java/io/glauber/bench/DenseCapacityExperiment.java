@@ -1,4 +1,9 @@
-package io.glauber.hopfield;
+package io.glauber.bench;
+
+import io.glauber.hopfield.Interaction;
+
+import io.glauber.hopfield.DenseAssociativeMemory;
+import io.glauber.hopfield.Patterns;
 
 import com.typesafe.config.Config;
 import java.util.ArrayList;

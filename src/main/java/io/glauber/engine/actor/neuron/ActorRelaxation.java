@@ -1,4 +1,7 @@
-package io.glauber.engine.actor;
+package io.glauber.engine.actor.neuron;
+
+import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.Dynamics;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;

@@ -1,4 +1,4 @@
-package io.glauber.engine.batch;
+package io.glauber.bench;
 
 import java.nio.file.Path;
 

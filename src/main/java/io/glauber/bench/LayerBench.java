@@ -1,4 +1,8 @@
-package io.glauber.engine.actor.layer;
+package io.glauber.bench;
+
+import io.glauber.engine.actor.layer.DirectTrainer;
+import io.glauber.engine.actor.layer.LayerEngine;
+import io.glauber.engine.actor.layer.LayerSettings;
 
 import akka.stream.Materializer;
 import akka.stream.javadsl.Sink;

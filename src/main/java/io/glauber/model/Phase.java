@@ -1,4 +1,4 @@
-package io.glauber.learn;
+package io.glauber.model;
 
 /** Which phase a statistic comes from: clamped to data (positive) or free-running (negative). */
 public enum Phase {

@@ -1,4 +1,8 @@
-package io.glauber.engine.actor;
+package io.glauber.bench;
+
+import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.neuron.ActorSampler;
+import io.glauber.engine.actor.Dynamics;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
@@ -26,7 +30,7 @@ import org.knowm.xchart.XYSeries;
  * at the same sample size n: the exact mode's distance (samples 10 sweeps apart) and the expected
  * distance of n independent exact draws, ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)) (sampling noise alone).
  *
- * <p>{@code java -cp ... io.glauber.engine.actor.AsynchronyStudy [OUT_DIR]} writes {@code
+ * <p>{@code java -cp ... io.glauber.bench.AsynchronyStudy [OUT_DIR]} writes {@code
  * asynchrony.png} and {@code asynchrony.csv} to OUT_DIR (default {@code docs}); {@code
  * -Dstudy.ratios=0,1} and {@code -Dstudy.thin=10} (sweep times between async samples, default 1)
  * change the grid.

@@ -1,4 +1,6 @@
-package io.glauber.engine.actor;
+package io.glauber.bench;
+
+import io.glauber.engine.actor.JsonMessage;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
@@ -16,7 +18,7 @@ public final class PingPong {
   public sealed interface Command {}
 
   /** The ball of pair {@code pair}. */
-  public record Ball(int pair) implements Command, BinaryMessage {}
+  public record Ball(int pair) implements Command, JsonMessage {}
 
   /** Tells the player who its partner is and how many balls to serve. */
   public record Partner(ActorRef<Command> partner, int serve) implements Command, JsonMessage {}

@@ -1,4 +1,6 @@
-package io.glauber.engine.actor;
+package io.glauber.engine.actor.neuron;
+
+import io.glauber.engine.actor.ActorConfig;
 
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;

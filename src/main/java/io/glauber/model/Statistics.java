@@ -1,4 +1,4 @@
-package io.glauber.learn;
+package io.glauber.model;
 
 import java.util.Arrays;
 

@@ -1,4 +1,7 @@
-package io.glauber.engine.actor;
+package io.glauber.bench;
+
+import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.Dynamics;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
@@ -235,7 +238,7 @@ public final class ActorBench {
   public static final int BENCH_THROUGHPUT = 32;
 
   /**
-   * {@code java ... io.glauber.engine.actor.ActorBench [side...]}: prints one JSON object per
+   * {@code java ... io.glauber.bench.ActorBench [side...]}: prints one JSON object per
    * lattice (T = 2.5, 3 s warm-up, 5 s window, throughput {@value #BENCH_THROUGHPUT} or
    * {@code -Dbench.throughput=N}).
    */

@@ -1,4 +1,5 @@
-package io.glauber.cli;
+package io.glauber.bench;
+
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,27 +15,27 @@ import java.util.concurrent.TimeUnit;
  * as JMH forks a benchmark: a fresh JVM brings a fresh JIT profile, so what one engine compiled
  * cannot slow another (docs/BENCHMARKS.md, sixth session).
  */
-final class Fork {
+public final class Fork {
   private Fork() {}
 
   /** A fork that has not finished after this long is ended; every engine phase has its own, shorter timeout. */
   static final long TIMEOUT_MINUTES = 60;
 
   /** The command that starts {@code args} in a fresh JVM like this one (a debugger agent is left out: its port is taken). */
-  static List<String> command(List<String> args) {
+  public static List<String> command(List<String> args) {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) if (!a.startsWith("-agentlib:jdwp")) cmd.add(a);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
+    cmd.add("io.glauber.cli.Main"); // the command line, by name: bench sits beside cli, not on it
     cmd.addAll(args);
     return cmd;
   }
 
   /** Runs {@code args} in a fresh JVM and returns the last line of its standard output that starts with '{' (its --json result). */
-  static String jsonLine(List<String> args) {
+  public static String jsonLine(List<String> args) {
     Path out = null;
     Path err = null;
     try {

@@ -1,4 +1,9 @@
-package io.glauber.hopfield;
+package io.glauber.bench;
+
+import io.glauber.hopfield.HopfieldRecall;
+import io.glauber.hopfield.HopfieldStorage;
+import io.glauber.hopfield.Patterns;
+import io.glauber.hopfield.RecallResult;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

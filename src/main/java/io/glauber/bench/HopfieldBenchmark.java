@@ -1,4 +1,9 @@
-package io.glauber.hopfield;
+package io.glauber.bench;
+
+import io.glauber.hopfield.HopfieldBatchRecall;
+import io.glauber.hopfield.HopfieldStorage;
+import io.glauber.hopfield.Patterns;
+import io.glauber.hopfield.RecallResult;
 
 import io.glauber.model.BoltzmannMachine;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.glauber.hopfield;
+package io.glauber.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
