@@ -1,8 +1,17 @@
 package io.glauber.cli;
 
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.stream.javadsl.Sink;
+import akka.stream.javadsl.Source;
+import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Mode;
 import io.glauber.engine.actor.layer.LayerEngine;
+import io.glauber.engine.actor.neuron.ActorSampler;
+import io.glauber.engine.batch.BoltzmannSampler;
 import io.glauber.engine.batch.RbmSampler;
-import io.glauber.engine.reference.SequentialGibbs;
+import io.glauber.io.AtomicFiles;
 import io.glauber.io.ModelFiles;
 import io.glauber.io.SampleFiles;
 import io.glauber.io.SampleWriter;
@@ -10,14 +19,16 @@ import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Model;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code glauber sample --model FILE --engine batch|actor ... --out FILE}: visible states, one per
- * row, as CSV (or {@code .npy} when the path ends so).
+ * row, as CSV (or {@code .npy} when the path ends so). The sampler is built, and so every option
+ * checked, before the output is opened; the file appears only when every sample is written.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = "Draw samples of the visible units from a model.")
 final class SampleCommand implements Callable<Integer> {
@@ -39,88 +50,60 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (samples < 1) throw new IllegalArgumentException("--samples " + samples + " (expected ≥ 1)");
+    if (burnIn < 0 || thin < 1) throw new IllegalArgumentException("--burn-in " + burnIn + ", --thin " + thin + " (expected ≥ 0 and ≥ 1)");
+    if (!engine.equals("batch") && !engine.equals("actor")) throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
+    Mode actorMode = Mode.parse(mode);
     Model m = ModelFiles.read(model);
     double t = temperature != null ? temperature : m.temperature();
-    if (!engine.equals("batch") && !engine.equals("actor")) {
-      throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
+    if (clamp != null && (engine.equals("actor") || !(m instanceof Rbm))) {
+      throw new IllegalArgumentException(engine.equals("actor") ? "--clamp is supported by the batch engine only"
+          : "--clamp is for RBMs (this model is a Boltzmann machine)");
     }
-    io.glauber.engine.actor.Mode actorMode = io.glauber.engine.actor.Mode.parse(mode); // a wrong --mode fails before any file is opened
-    try (SampleWriter w = SampleFiles.open(out, m.nVisible(), force)) {
-      if (engine.equals("actor") && m instanceof Rbm r) {
-        if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
-        // exact: a layer actor per layer, alternating (block Gibbs); async: a neuron actor per unit of
-        // the RBM as a Boltzmann machine (visible units first), each on its own clock
-        if (actorMode == io.glauber.engine.actor.Mode.EXACT) sampleWithLayerActors(r, t, w);
-        else sampleWithNeuronActors(r.toBoltzmannMachine().withTemperature(t), actorMode, w);
-      } else if (engine.equals("actor")) {
-        if (clamp != null) throw new IllegalArgumentException("--clamp is supported by the batch engine only");
-        sampleWithNeuronActors(((BoltzmannMachine) m).withTemperature(t), actorMode, w);
-      } else if (m instanceof Rbm r) {
-        new RbmSampler(r, (int) Math.min(chains, samples), t, parseClamp(clamp, r.nVisible()), seed).run(burnIn, samples, thin, w::write);
-      } else {
-        if (clamp != null) throw new IllegalArgumentException("--clamp is for RBMs (this model is a Boltzmann machine)");
-        sampleMachine(((BoltzmannMachine) m).withTemperature(t), w);
-      }
-    }
+    AtomicFiles.checkWritable(out, force);
+    SampleWriter.Rows sampler = sampler(m, t, actorMode, (int) Math.min(chains, samples));
+    SampleFiles.stream(out, m.nVisible(), force, sampler);
     System.err.printf("wrote %d samples to %s%n", samples, out);
     return 0;
   }
 
-  /**
-   * Layer actors sample; the samples leave as an akka-stream Source and the file writer is its Sink,
-   * so a slow disk slows the simulation instead of filling memory.
-   */
-  private void sampleWithLayerActors(Rbm r, double t, SampleWriter w) throws Exception {
-    var system = akka.actor.typed.ActorSystem.create(akka.actor.typed.javadsl.Behaviors.empty(), "glauber-sample", LayerEngine.config());
-    try {
-      int n = (int) Math.min(chains, samples);
-      LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed)
-          .runWith(akka.stream.javadsl.Sink.foreach(w::write), system)
-          .toCompletableFuture().get();
-    } finally {
-      system.terminate();
+  /** The engine's sampler for the model, built (and so validated) before the output is opened. */
+  private SampleWriter.Rows sampler(Model m, double t, Mode actorMode, int n) {
+    if (engine.equals("batch") && m instanceof Rbm r) {
+      RbmSampler s = new RbmSampler(r, n, t, parseClamp(clamp, r.nVisible()), seed);
+      return w -> {
+        try (s) {
+          s.run(burnIn, samples, thin, w::write);
+        }
+      };
     }
+    if (engine.equals("batch")) {
+      BoltzmannSampler s = new BoltzmannSampler(((BoltzmannMachine) m).withTemperature(t), n, seed);
+      return w -> s.run(burnIn, samples, thin, w::write);
+    }
+    if (m instanceof Rbm r && actorMode == Mode.EXACT) {
+      // a layer actor per layer, alternating (block Gibbs)
+      Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed);
+      return w -> drain(LayerEngine.config(), system -> source, w);
+    }
+    // a neuron actor per unit (an RBM as a Boltzmann machine, visible units first), exact or async
+    BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
+    Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact()
+        : Dynamics.async(Duration.ofNanos(meanIntervalUs * 1000), Duration.ofNanos(delayUs * 1000));
+    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
+    return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> Arrays.copyOf(s, bm.nVisible())), w);
   }
 
   /**
-   * One neuron actor per unit, exact (colour classes behind a barrier) or async mode; the visible
-   * units of each snapshot stream into the file writer as a Sink.
+   * Runs an actor engine's sample stream in an actor system of its own, with the file writer as its
+   * Sink, so that a slow disk slows the simulation instead of filling memory.
    */
-  private void sampleWithNeuronActors(BoltzmannMachine m, io.glauber.engine.actor.Mode actorMode, SampleWriter w) throws Exception {
-    io.glauber.engine.actor.Dynamics dynamics = actorMode == io.glauber.engine.actor.Mode.EXACT
-        ? io.glauber.engine.actor.Dynamics.exact()
-        : io.glauber.engine.actor.Dynamics.async(java.time.Duration.ofNanos(meanIntervalUs * 1000), java.time.Duration.ofNanos(delayUs * 1000));
-    var settings = new io.glauber.engine.actor.neuron.ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
-    var system = akka.actor.typed.ActorSystem.create(akka.actor.typed.javadsl.Behaviors.empty(), "glauber-sample",
-        io.glauber.engine.actor.ActorConfig.config());
-    int nv = m.nVisible();
+  private static void drain(com.typesafe.config.Config config, java.util.function.Function<ActorSystem<Void>, Source<int[], ?>> samples,
+      SampleWriter w) throws Exception {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-sample", config);
     try {
-      io.glauber.engine.actor.neuron.ActorSampler.source(system, m, settings)
-          .map(state -> java.util.Arrays.copyOf(state, nv))
-          .runWith(akka.stream.javadsl.Sink.foreach(w::write), system)
-          .toCompletableFuture().get();
+      samples.apply(system).runWith(Sink.foreach(w::write), system).toCompletableFuture().get();
     } finally {
       system.terminate();
-    }
-  }
-
-  /** Independent reference chains, one sample each per thinning interval, visible units only. */
-  private void sampleMachine(BoltzmannMachine m, SampleWriter w) {
-    SplittableRandom seeds = new SplittableRandom(seed);
-    int n = (int) Math.min(chains, samples);
-    SequentialGibbs[] chain = new SequentialGibbs[n];
-    for (int c = 0; c < n; c++) {
-      chain[c] = new SequentialGibbs(m, SequentialGibbs.Scan.RANDOM, seeds.nextLong());
-      for (int s = 0; s < burnIn; s++) chain[c].sweep();
-    }
-    int[] row = new int[m.nVisible()];
-    for (long emitted = 0; emitted < samples; ) {
-      for (int c = 0; c < n && emitted < samples; c++, emitted++) {
-        for (int s = 0; s < thin; s++) chain[c].sweep();
-        double[] st = chain[c].state();
-        for (int i = 0; i < row.length; i++) row[i] = (int) st[i];
-        w.write(row.clone());
-      }
     }
   }
 

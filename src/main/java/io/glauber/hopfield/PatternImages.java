@@ -15,9 +15,35 @@ public final class PatternImages {
 
   /**
    * Writes a PNG with one row per entry of {@code rows}; each row holds states of width×height
-   * units (row-major), each drawn as a scale×scale block, with a gap of one block between panels.
+   * units (row-major), each drawn as a scale×scale block, with a gap of one block between panels;
+   * an existing file is replaced.
    */
   public static void write(List<double[][]> rows, int width, int height, int scale, Path png) throws IOException {
+    write(rows, width, height, scale, png, true);
+  }
+
+  /**
+   * The picture of a recall run on square images: for the first ten probes a row stored | probe |
+   * recalled (the stored pattern when the probe's target is known, else the probe again), each
+   * unit a block of about 96/side pixels.
+   *
+   * @throws IllegalArgumentException if N is not a square
+   */
+  public static void writeRecall(HopfieldModel model, RecallProbes probes, RecallReport report, Path png, boolean force) throws IOException {
+    int n = model.network().size();
+    int side = (int) Math.round(Math.sqrt(n));
+    if (side * side != n) throw new IllegalArgumentException("square images needed (" + n + " units is not a square)");
+    List<double[][]> rows = new java.util.ArrayList<>();
+    for (int k = 0; k < Math.min(report.results().size(), 10); k++) {
+      double[] probe = probes.states()[k];
+      double[] original = probes.targets() != null ? Patterns.state(model.patterns()[probes.targets()[k]]) : probe;
+      rows.add(new double[][] {original, probe, report.results().get(k).state()});
+    }
+    write(rows, side, side, Math.max(1, 96 / side), png, force);
+  }
+
+  /** {@link #write(List, int, int, int, Path)}, replacing an existing file only if {@code force}. */
+  public static void write(List<double[][]> rows, int width, int height, int scale, Path png, boolean force) throws IOException {
     if (rows.isEmpty()) throw new IllegalArgumentException("no rows to draw (expected at least one)");
     int panels = rows.get(0).length;
     int gap = scale * 2;
@@ -44,6 +70,6 @@ public final class PatternImages {
         }
       }
     }
-    io.glauber.io.AtomicFiles.write(png, true, out -> ImageIO.write(img, "png", out));
+    io.glauber.io.AtomicFiles.write(png, force, out -> ImageIO.write(img, "png", out));
   }
 }

@@ -1,5 +1,6 @@
 package io.glauber.hopfield;
 
+import io.glauber.data.Dataset;
 import java.util.SplittableRandom;
 
 /**
@@ -37,6 +38,13 @@ public final class Patterns {
       }
     }
     return n;
+  }
+
+  /** One pattern per row of data in {0,1} (or [0,1], thresholded at 0.5): 1 → +1, 0 → −1. */
+  public static int[][] fromData(Dataset d) {
+    int[][] xi = new int[d.rows()][d.cols()];
+    for (int r = 0; r < d.rows(); r++) for (int i = 0; i < d.cols(); i++) xi[r][i] = d.value(r, i) > 0.5f ? 1 : -1;
+    return xi;
   }
 
   /**

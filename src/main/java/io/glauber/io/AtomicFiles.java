@@ -10,14 +10,30 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes files all at once or not at all: the content goes to a temporary file in the target's
  * directory, which is then renamed onto the target ({@link StandardCopyOption#ATOMIC_MOVE}). If
  * writing fails the temporary file is deleted and the target is untouched. An existing target is
  * replaced only when {@code force} is given.
+ *
+ * <p>A JVM stopped while a file is being written (SIGTERM, Ctrl-C, {@code System.exit}) runs a
+ * shutdown hook that deletes every temporary file not yet moved into place: a stopped command
+ * leaves neither a partial output nor a hidden temporary file behind. Once the hook has started,
+ * nothing more is moved into place. (SIGKILL runs no hooks; nothing can clean up after it.)
  */
 public final class AtomicFiles {
+
+    /** Temporary files created and not yet moved into place or deleted. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    /** Set by the shutdown hook; guarded by {@link #OPEN}. */
+    private static boolean stopping;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteOpenTemps, "glauber-temp-files"));
+    }
 
     /** A piece of code that writes to a stream and may throw {@link IOException}. */
     @FunctionalInterface
@@ -71,6 +87,13 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            synchronized (OPEN) {
+                if (stopping) {
+                    Files.deleteIfExists(temp);
+                    throw new IllegalStateException(target + ": not written, the JVM is shutting down");
+                }
+                OPEN.add(temp);
+            }
             // createTempFile makes the file private (0600); outputs are ordinary files (0644)
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -86,10 +109,17 @@ public final class AtomicFiles {
         try {
             // checked again: the target may have appeared while we were writing
             checkWritable(target, force);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            // under the lock, so that the shutdown hook either finds the temporary file or its target complete
+            synchronized (OPEN) {
+                if (stopping) {
+                    throw new IllegalStateException(target + ": not written, the JVM is shutting down");
+                }
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                OPEN.remove(temp);
             }
         } catch (IOException e) {
             deleteQuietly(temp);
@@ -105,6 +135,17 @@ public final class AtomicFiles {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // best effort: the temporary file is hidden and named after its target
+        }
+        OPEN.remove(p);
+    }
+
+    /** The shutdown hook: deletes the temporary files still open and lets no more move into place. */
+    private static void deleteOpenTemps() {
+        synchronized (OPEN) {
+            stopping = true;
+            for (Path temp : OPEN) {
+                deleteQuietly(temp);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,6 +38,26 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * A JSON object of keys and values in the order given, e.g. {@code object("probe", 3, "sweeps", 7)}
+     * for {@code {"probe":3,"sweeps":7}}; null values are kept (written as {@code null}).
+     *
+     * @throws IllegalArgumentException if the arguments are not pairs of a string key and a value
+     */
+    public static Map<String, Object> object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException(keysAndValues.length + " arguments (expected key, value pairs)");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            if (!(keysAndValues[k] instanceof String key)) {
+                throw new IllegalArgumentException("key " + keysAndValues[k] + " at argument " + k + " (expected a string)");
+            }
+            m.put(key, keysAndValues[k + 1]);
+        }
+        return m;
     }
 
     /** The configured mapper (shared; do not reconfigure). */

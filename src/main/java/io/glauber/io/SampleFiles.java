@@ -120,7 +120,7 @@ public final class SampleFiles {
 
     /**
      * Opens a streaming writer for samples of {@code units} values; the file appears at {@code path}
-     * only when the writer is closed.
+     * only when the writer is closed. {@link #stream} closes it only when all rows are written.
      *
      * @throws UncheckedIOException {@code "PATH exists; use --force to overwrite"} or an I/O failure
      */
@@ -135,6 +135,25 @@ public final class SampleFiles {
             AtomicFiles.deleteQuietly(temp);
             throw AtomicFiles.unchecked(path, e);
         }
+    }
+
+    /**
+     * Writes samples of {@code units} values as {@code rows} produces them, and moves the file into
+     * place when {@code rows} returns. If it throws, nothing appears at {@code path} and the
+     * temporary file is deleted: a failed or interrupted run never leaves a partial or empty file.
+     *
+     * @throws UncheckedIOException {@code "PATH exists; use --force to overwrite"} or an I/O failure
+     * @throws Exception            whatever {@code rows} throws
+     */
+    public static void stream(Path path, int units, boolean force, SampleWriter.Rows rows) throws Exception {
+        SampleWriter w = open(path, units, force);
+        try {
+            rows.writeTo(w);
+        } catch (Exception | Error e) {
+            w.abort();
+            throw e;
+        }
+        w.close();
     }
 
     private static void checkRow(Path path, int[] row, int units, long index) {

@@ -2,7 +2,8 @@
  * The batched engine: RBM training ({@link io.glauber.engine.batch.RbmTrainer}: CD-k, PCD-k,
  * parallel tempering; schedules; checkpoints and resume through
  * {@link io.glauber.engine.batch.TrainingCheckpoint}), sampling
- * ({@link io.glauber.engine.batch.RbmSampler}: burn-in, thinning, temperature, clamping) and the
+ * ({@link io.glauber.engine.batch.RbmSampler}: burn-in, thinning, temperature, clamping;
+ * {@link io.glauber.engine.batch.BoltzmannSampler} for general Boltzmann machines) and the
  * training benchmark ({@link io.glauber.bench.RbmBench}), over many chains at once with the
  * block arithmetic of {@code kernel}. Statistics go to the shared {@code learn.Learner}; nothing
  * here computes a weight change. Configuration: {@link io.glauber.engine.batch.TrainConfig} (HOCON).

@@ -1,0 +1,77 @@
+package io.glauber.hopfield;
+
+import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.neuron.ActorRelaxation;
+import io.glauber.hopfield.RecallSettings.Engine;
+import io.glauber.hopfield.RecallSettings.Update;
+import io.glauber.model.BoltzmannMachine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Recall from many probes on the engine and by the dynamics that {@link RecallSettings} name, each
+ * final state scored against the stored patterns: the library side of {@code glauber recall}.
+ *
+ * <p>Batch engine: {@code async} and {@code anneal} run vectorised across probes
+ * ({@link HopfieldBatchRecall}); {@code sync} and {@code stochastic} one probe at a time
+ * ({@link HopfieldRecall}), probe k on the k-th split of {@code new SplittableRandom(seed)}. Actor
+ * engine: one neuron actor per unit ({@link ActorRelaxation}) at T = 0 ({@code async}) or at the
+ * temperature ({@code stochastic}), with a snapshot, and so an energy, after every sweep; at T = 0 a
+ * run ends at its first fixed point, as on the batch engine.
+ */
+public final class RecallRun {
+  private RecallRun() {}
+
+  /**
+   * Relaxes every probe and, when the model's stored patterns are known, scores it.
+   *
+   * @throws IllegalArgumentException if a probe does not fit the network, or probes have targets
+   *     but the model has no patterns
+   */
+  public static RecallReport run(HopfieldModel model, RecallProbes probes, RecallSettings s) {
+    BoltzmannMachine net = model.network();
+    int[][] stored = model.patterns();
+    if (probes.targets() != null && stored == null) throw new IllegalArgumentException("probes with targets but no stored patterns");
+    long t0 = System.nanoTime();
+    List<RecallResult> results = s.engine() == Engine.ACTOR ? withActors(net, probes.states(), s) : batched(net, probes.states(), s);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    List<RecallReport.Score> scores = new ArrayList<>();
+    for (int k = 0; stored != null && k < results.size(); k++) {
+      scores.add(RecallReport.score(results.get(k), stored, probes.targets() == null ? -1 : probes.targets()[k]));
+    }
+    return new RecallReport(results, scores, seconds, s.retrievalOverlap());
+  }
+
+  private static List<RecallResult> batched(BoltzmannMachine net, double[][] probes, RecallSettings s) {
+    if (s.update() == Update.ASYNC) return new HopfieldBatchRecall(net, s.threads()).asynchronous(probes, s.maxSweeps(), s.seed());
+    if (s.update() == Update.ANNEAL) return new HopfieldBatchRecall(net, s.threads()).anneal(probes, s.schedule(), s.maxSweeps(), s.seed());
+    SplittableRandom rng = new SplittableRandom(s.seed());
+    List<RecallResult> out = new ArrayList<>();
+    for (double[] p : probes) {
+      out.add(s.update() == Update.SYNC ? HopfieldRecall.synchronous(net, p, s.maxSweeps(), rng.split())
+          : HopfieldRecall.stochastic(net, p, s.temperature(), s.maxSweeps(), rng.split()));
+    }
+    return out;
+  }
+
+  private static List<RecallResult> withActors(BoltzmannMachine net, double[][] probes, RecallSettings s) {
+    double t = s.update() == Update.STOCHASTIC ? s.temperature() : 0.0;
+    Dynamics dynamics = s.mode() == Mode.EXACT ? Dynamics.exact() : Dynamics.async(Duration.ZERO, Duration.ZERO);
+    List<double[][]> runs = ActorRelaxation.relax(net.withTemperature(t), Arrays.asList(probes), dynamics, s.maxSweeps(), s.seed(),
+        state -> t == 0 && HopfieldRecall.isFixedPoint(net, state));
+    List<RecallResult> out = new ArrayList<>();
+    for (int k = 0; k < runs.size(); k++) {
+      double[][] states = runs.get(k);
+      double[] energies = new double[states.length + 1];
+      energies[0] = net.energy(probes[k]);
+      for (int sweep = 0; sweep < states.length; sweep++) energies[sweep + 1] = net.energy(states[sweep]);
+      double[] last = states[states.length - 1];
+      out.add(new RecallResult(last, states.length, t == 0 && HopfieldRecall.isFixedPoint(net, last), false, energies));
+    }
+    return out;
+  }
+}
