@@ -1,21 +1,20 @@
 package io.glauber.cli;
 
 import com.typesafe.config.Config;
-import io.glauber.data.DataSpecs;
-import io.glauber.data.Dataset;
 import io.glauber.bench.CapacityExperiment;
 import io.glauber.bench.CapacityPlot;
 import io.glauber.bench.DenseCapacityExperiment;
-import io.glauber.hopfield.HopfieldStorage;
 import io.glauber.bench.RandomRecallExperiment;
 import io.glauber.bench.SpuriousStatesExperiment;
+import io.glauber.data.DataSpecs;
+import io.glauber.data.Dataset;
+import io.glauber.hopfield.HopfieldModel;
+import io.glauber.hopfield.HopfieldStorage;
+import io.glauber.hopfield.Patterns;
+import io.glauber.io.AtomicFiles;
+import io.glauber.io.Json;
 import io.glauber.io.MetricsWriter;
-import io.glauber.io.ModelFiles;
-import io.glauber.io.NdArray;
-import io.glauber.model.BoltzmannMachine;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Hopfield configurations: runs every {@code hopfield.*} block a file holds — {@code store} (patterns
@@ -25,98 +24,79 @@ import java.util.Map;
  */
 final class HopfieldJob implements TrainJob {
 
+  /** The blocks of {@code hopfield}, each null when absent, all read and validated before anything runs. */
+  record Settings(HopfieldStorage.Settings store, RandomRecallExperiment.Settings random, CapacityExperiment.Settings capacity,
+      DenseCapacityExperiment.Settings dense, SpuriousStatesExperiment.Settings spurious) {
+    Settings {
+      if (store == null && random == null && capacity == null && dense == null && spurious == null) {
+        throw new IllegalArgumentException("config: hopfield has none of store, random, capacity, dense-capacity, spurious");
+      }
+    }
+
+    static Settings from(Config h) {
+      return new Settings(h.hasPath("store") ? HopfieldStorage.Settings.fromConfig(h.getConfig("store")) : null,
+          h.hasPath("random") ? RandomRecallExperiment.Settings.fromConfig(h.getConfig("random")) : null,
+          h.hasPath("capacity") ? CapacityExperiment.Settings.fromConfig(h.getConfig("capacity")) : null,
+          h.hasPath("dense-capacity") ? DenseCapacityExperiment.Settings.fromConfig(h.getConfig("dense-capacity")) : null,
+          h.hasPath("spurious") ? SpuriousStatesExperiment.Settings.fromConfig(h.getConfig("spurious")) : null);
+    }
+  }
+
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
     if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
-    Config h = c.getConfig("hopfield");
+    Settings s = Settings.from(c.getConfig("hopfield"));
+    Dataset stored = s.store() == null ? null : DataSpecs.load(s.store().data()); // a bad spec fails before any output
     try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force)) {
-      if (h.hasPath("store")) store(h.getConfig("store"), out, force, metrics);
-      if (h.hasPath("random")) random(h.getConfig("random"), out, force, metrics);
-      if (h.hasPath("capacity")) capacity(h.getConfig("capacity"), out, force, metrics);
-      if (h.hasPath("dense-capacity")) dense(h.getConfig("dense-capacity"), metrics);
-      if (h.hasPath("spurious")) spurious(h.getConfig("spurious"), metrics);
+      if (s.store() != null) store(stored, s.store().rule(), out.resolve("model.npz"), force, metrics);
+      if (s.random() != null) random(s.random(), out.resolve("model.npz"), force, metrics);
+      if (s.capacity() != null) capacity(s.capacity(), out, force, metrics);
+      if (s.dense() != null) dense(s.dense(), metrics);
+      if (s.spurious() != null) spurious(s.spurious(), metrics);
     }
   }
 
-  /** Patterns from data in {0,1} (or [0,1], thresholded at 0.5) mapped to ±1. */
-  static int[][] spinPatterns(Dataset d) {
-    int[][] xi = new int[d.rows()][d.cols()];
-    for (int r = 0; r < d.rows(); r++) for (int i = 0; i < d.cols(); i++) xi[r][i] = d.value(r, i) > 0.5f ? 1 : -1;
-    return xi;
+  private static void store(Dataset d, String rule, Path model, boolean force, MetricsWriter metrics) {
+    int[][] xi = Patterns.fromData(d);
+    new HopfieldModel(HopfieldStorage.store(rule, xi), xi).write(model, force);
+    metrics.write(Json.object("experiment", "store", "data", d.name(), "rule", rule, "units", d.cols(), "patterns", d.rows()));
+    System.out.printf("stored %d patterns of %d units (%s rule) in %s%n", d.rows(), d.cols(), rule, model);
   }
 
-  static NdArray patternArray(int[][] xi) {
-    int p = xi.length, n = xi[0].length;
-    int[] flat = new int[p * n];
-    for (int r = 0; r < p; r++) System.arraycopy(xi[r], 0, flat, r * n, n);
-    return NdArray.ofInt(flat, p, n);
-  }
-
-  private static void store(Config s, Path out, boolean force, MetricsWriter metrics) {
-    Dataset d = DataSpecs.load(Configs.get(s, "data", Config::getString));
-    String rule = Configs.get(s, "rule", Config::getString, "hebb");
-    int[][] xi = spinPatterns(d);
-    BoltzmannMachine net = HopfieldStorage.store(rule, xi);
-    ModelFiles.write(out.resolve("model.npz"), net, Map.of("patterns", patternArray(xi)), force);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("experiment", "store");
-    m.put("data", d.name());
-    m.put("rule", rule);
-    m.put("units", d.cols());
-    m.put("patterns", d.rows());
-    metrics.write(m);
-    System.out.printf("stored %d patterns of %d units (%s rule) in %s%n", d.rows(), d.cols(), rule, out.resolve("model.npz"));
-  }
-
-  private static void random(Config s, Path out, boolean force, MetricsWriter metrics) {
-    RandomRecallExperiment.Result r = RandomRecallExperiment.run(RandomRecallExperiment.Settings.fromConfig(s));
-    ModelFiles.write(out.resolve("model.npz"), r.network(), Map.of("patterns", patternArray(r.patterns())), force);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("experiment", "random-recall");
-    m.put("mean_overlap", r.meanOverlap());
-    m.put("retrieved_fraction", r.retrievedFraction());
-    m.put("mean_sweeps", r.meanSweeps());
-    metrics.write(m);
+  private static void random(RandomRecallExperiment.Settings s, Path model, boolean force, MetricsWriter metrics) {
+    RandomRecallExperiment.Result r = RandomRecallExperiment.run(s);
+    new HopfieldModel(r.network(), r.patterns()).write(model, force);
+    metrics.write(Json.object("experiment", "random-recall", "mean_overlap", r.meanOverlap(), "retrieved_fraction", r.retrievedFraction(),
+        "mean_sweeps", r.meanSweeps()));
     System.out.printf("random recall: mean overlap %.4f, retrieved %.4f, mean sweeps %.2f; model %s%n",
-        r.meanOverlap(), r.retrievedFraction(), r.meanSweeps(), out.resolve("model.npz"));
+        r.meanOverlap(), r.retrievedFraction(), r.meanSweeps(), model);
   }
 
-  private static void capacity(Config s, Path out, boolean force, MetricsWriter metrics) throws Exception {
+  private static void capacity(CapacityExperiment.Settings s, Path out, boolean force, MetricsWriter metrics) throws Exception {
     long t0 = System.nanoTime();
-    CapacityExperiment.Result r = CapacityExperiment.run(CapacityExperiment.Settings.fromConfig(s));
-    io.glauber.io.AtomicFiles.checkWritable(out.resolve("capacity.csv"), force);
+    for (String file : new String[] {"capacity.csv", "capacity-bit-errors.png", "capacity-retrieval.png"}) {
+      AtomicFiles.checkWritable(out.resolve(file), force);
+    }
+    CapacityExperiment.Result r = CapacityExperiment.run(s);
     CapacityExperiment.writeCsv(r, out.resolve("capacity.csv"));
     CapacityPlot.writeBitErrors(r, out.resolve("capacity-bit-errors.png"));
     CapacityPlot.writeRetrieval(r, out.resolve("capacity-retrieval.png"));
-    for (CapacityExperiment.Point pt : r.points()) {
-      System.out.println(pt);
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("experiment", "capacity");
-    m.put("breakdown_alpha", r.breakdown());
-    m.put("seconds", (System.nanoTime() - t0) / 1e9);
-    metrics.write(m);
+    r.points().forEach(System.out::println);
+    metrics.write(Json.object("experiment", "capacity", "breakdown_alpha", r.breakdown(), "seconds", (System.nanoTime() - t0) / 1e9));
     System.out.println("breakdown (retrieved fraction < 1/2) per N: " + r.breakdown() + "; alpha_c = " + CapacityExperiment.ALPHA_C);
   }
 
-  private static void dense(Config s, MetricsWriter metrics) {
-    DenseCapacityExperiment.Result r = DenseCapacityExperiment.run(DenseCapacityExperiment.Settings.fromConfig(s));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("experiment", "dense-capacity");
-    m.put("exponent", r.exponent());
-    m.put("log_corrected_exponent", r.logCorrectedExponent());
-    metrics.write(m);
+  private static void dense(DenseCapacityExperiment.Settings s, MetricsWriter metrics) {
+    DenseCapacityExperiment.Result r = DenseCapacityExperiment.run(s);
+    metrics.write(Json.object("experiment", "dense-capacity", "exponent", r.exponent(), "log_corrected_exponent", r.logCorrectedExponent()));
     System.out.println("dense capacity: " + r.points());
     System.out.printf("capacity exponent %.3f (%.3f with the 1/ln N factor removed)%n", r.exponent(), r.logCorrectedExponent());
   }
 
-  private static void spurious(Config s, MetricsWriter metrics) {
-    SpuriousStatesExperiment.Result r = SpuriousStatesExperiment.run(SpuriousStatesExperiment.Settings.fromConfig(s));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("experiment", "spurious");
-    m.put("mixture3_fraction_quench", r.quench().mixture3Fraction());
-    m.put("mixture3_fraction_anneal", r.anneal().mixture3Fraction());
-    metrics.write(m);
+  private static void spurious(SpuriousStatesExperiment.Settings s, MetricsWriter metrics) {
+    SpuriousStatesExperiment.Result r = SpuriousStatesExperiment.run(s);
+    metrics.write(Json.object("experiment", "spurious", "mixture3_fraction_quench", r.quench().mixture3Fraction(),
+        "mixture3_fraction_anneal", r.anneal().mixture3Fraction()));
     System.out.printf("3-mixture endings: T = 0 quench %.4f, annealed %.4f%n", r.quench().mixture3Fraction(), r.anneal().mixture3Fraction());
   }
 }

@@ -57,10 +57,12 @@ public final class Main implements Runnable {
   /** Held so the setting survives garbage collection of the logger. */
   private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
 
-  public static void main(String[] args) {
+  static {
     // netlib logs each BLAS implementation it could not load; `glauber info` reports the one in use
     NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
-    int code = execute(args);
-    System.exit(code);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
   }
 }

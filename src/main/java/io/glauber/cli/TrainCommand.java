@@ -1,14 +1,24 @@
 package io.glauber.cli;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import io.glauber.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code glauber train --config FILE [--set key=value]... [--out DIR]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -33,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace existing outputs.")
   boolean force;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** Jobs by "model-type/engine". */
   private static final Map<String, TrainJob> JOBS = Map.of(
@@ -43,54 +53,51 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if ((config == null) == (resume == null)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --config FILE or --resume DIR");
-    }
+    if ((config == null) == (resume == null)) throw new ParameterException(spec.commandLine(), "give either --config FILE or --resume DIR");
     List<String> sets = new ArrayList<>(overrides);
     if (engine != null) sets.add("engine=" + engine);
     if (resume != null) {
       Path saved = resume.resolve("config.conf");
       if (!Files.exists(saved)) throw new IllegalArgumentException(resume + ": not a run directory (" + saved + " missing)");
       Config c = Configs.load(saved, sets);
-      JOBS.get(job(c)).run(c, resume, true, true);
+      job(c).run(c, resume, true, true);
       return 0;
     }
     Config c = Configs.load(config, sets);
     String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
-    Path dir = out != null ? out
-        : Path.of("runs", name + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    if (!c.hasPath("model.type") && c.hasPath("hopfield")) {
-      prepare(dir, force);
-      new HopfieldJob().run(c, dir, force, false);
-      return 0;
-    }
-    TrainJob job = JOBS.get(job(c));
+    Path dir = out != null ? out : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    boolean hopfield = !c.hasPath("model.type") && c.hasPath("hopfield");
+    TrainJob job = hopfield ? new HopfieldJob() : job(c);
+    boolean existed = Files.exists(dir);
     prepare(dir, force);
-    saveConfig(c, dir.resolve("config.conf"));
-    job.run(c, dir, force, false);
+    if (!hopfield) saveConfig(c, dir.resolve("config.conf"));
+    try {
+      job.run(c, dir, force, false);
+    } catch (Exception | Error e) {
+      removeIfUnused(dir, existed);
+      throw e;
+    }
     return 0;
   }
 
-  /** The key "model-type/engine" of the job a configuration asks for; an error when there is none. */
-  private static String job(Config c) {
-    String type = Configs.get(c, "model.type", Config::getString);
-    String eng = Configs.get(c, "engine", Config::getString, "batch");
-    String key = type + "/" + eng;
+  /** The job of the configuration's "model-type/engine"; an error when there is none. */
+  private static TrainJob job(Config c) {
+    String key = Configs.get(c, "model.type", Config::getString) + "/" + Configs.get(c, "engine", Config::getString, "batch");
     if (!JOBS.containsKey(key)) {
-      throw new IllegalArgumentException("config: no trainer for model.type = " + type + " on engine " + eng
-          + " (available: " + String.join(", ", new java.util.TreeSet<>(JOBS.keySet())) + ")");
+      throw new IllegalArgumentException("config: no trainer for model.type = " + key.replace("/", " on engine ")
+          + " (available: " + String.join(", ", new TreeSet<>(JOBS.keySet())) + ")");
     }
-    return key;
+    return JOBS.get(key);
   }
 
   /** The resolved configuration of a run, kept beside its outputs so that --resume can continue it. */
   private static void saveConfig(Config c, Path file) {
-    String text = c.root().render(com.typesafe.config.ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
-    io.glauber.io.AtomicFiles.write(file, true, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    String text = c.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+    AtomicFiles.write(file, true, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Creates the output directory; a non-empty one is only reused with --force. */
-  static void prepare(Path dir, boolean force) throws java.io.IOException {
+  private static void prepare(Path dir, boolean force) throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException(dir + ": exists and is not a directory");
     if (Files.isDirectory(dir) && !force) {
       try (var s = Files.list(dir)) {
@@ -98,5 +105,17 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(dir);
+  }
+
+  /**
+   * After a failed job: an output directory that holds nothing but the saved configuration means the
+   * job stopped at its settings, before writing anything, so nothing of the run is left behind.
+   */
+  private static void removeIfUnused(Path dir, boolean existed) throws IOException {
+    try (var files = Files.list(dir)) {
+      if (files.anyMatch(f -> !f.getFileName().toString().equals("config.conf"))) return;
+    }
+    Files.deleteIfExists(dir.resolve("config.conf"));
+    if (!existed) Files.delete(dir);
   }
 }

@@ -1,8 +1,12 @@
 package io.glauber.evaluate;
 
 import io.glauber.data.Dataset;
+import io.glauber.exact.ExactBoltzmann;
 import io.glauber.exact.ExactRbm;
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Model;
 import io.glauber.model.Rbm;
+import io.glauber.model.Units;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +114,38 @@ public final class Evaluation {
       }
       return out;
     };
+  }
+
+  /**
+   * One metric of any model, as {@code eval} reports it: {@code rows}, {@code value} (the metric's
+   * figure) and, for an RBM, the rest of {@link #run}'s keys. A general Boltzmann machine has one
+   * metric, {@code exact-ll}: the mean exact log p(v) per pattern over data in {0,1} (mapped to ±1
+   * for spin units), by enumeration ({@link ExactBoltzmann}), in nats per pattern.
+   */
+  public static Map<String, Object> evaluate(String metric, Model model, Dataset data, Dataset reference, long seed) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rows", data.rows());
+    if (model instanceof Rbm rbm) {
+      Map<String, Object> e = run(metric, rbm, data, reference, seed);
+      e.remove("metric");
+      e.remove("rows");
+      String key = metric.replace('-', '_');
+      if (e.containsKey(key)) out.put("value", e.get(key));
+      out.putAll(e);
+      return out;
+    }
+    if (!metric.equals("exact-ll")) {
+      throw new IllegalArgumentException("metric " + metric + " is for RBMs (this model is a Boltzmann machine; use exact-ll)");
+    }
+    if (!data.isBinary()) throw new IllegalArgumentException(data.name() + ": values are not all 0 or 1 (expected binary data)");
+    BoltzmannMachine machine = (BoltzmannMachine) model;
+    double[][] rows = data.rowsAsDouble();
+    if (machine.units() == Units.SPIN) {
+      for (int i = 0; i < rows.length; i++) rows[i] = BoltzmannMachine.convertState(rows[i], Units.BINARY, Units.SPIN);
+    }
+    out.put("value", ExactBoltzmann.of(machine).meanLogLikelihood(rows));
+    out.put("unit", "nats per pattern");
+    return out;
   }
 
   private static int max(int[] x) {

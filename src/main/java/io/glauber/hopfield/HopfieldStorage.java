@@ -1,5 +1,6 @@
 package io.glauber.hopfield;
 
+import com.typesafe.config.Config;
 import io.glauber.model.BoltzmannMachine;
 import org.ejml.simple.SimpleMatrix;
 
@@ -97,6 +98,25 @@ public final class HopfieldStorage {
       throw new IllegalArgumentException("storage rule '" + rule + "' (expected hebb, storkey or pseudo-inverse)");
     }
     return rule;
+  }
+
+  /**
+   * The {@code hopfield.store} block of a configuration: the rows of a data set as patterns
+   * (thresholded to ±1 by {@link Patterns#fromData}), stored by a rule.
+   *
+   * @param data a data spec, e.g. {@code bas:4x4}
+   * @param rule one of {@link #RULES}
+   */
+  public record Settings(String data, String rule) {
+    public Settings {
+      if (data == null || data.isBlank()) throw new IllegalArgumentException("config: missing key 'data' (a data spec to store)");
+      checkRule(rule);
+    }
+
+    /** Reads {@code data} and {@code rule} (default hebb). */
+    public static Settings fromConfig(Config c) {
+      return new Settings(c.hasPath("data") ? c.getString("data") : null, c.hasPath("rule") ? c.getString("rule") : "hebb");
+    }
   }
 
   /** Stores by name: "hebb", "storkey" or "pseudo-inverse". */

@@ -175,6 +175,43 @@ class CliTest {
     assertTrue(Files.readAllLines(dir.resolve("c.csv")).stream().allMatch(l -> l.startsWith("1,")));
   }
 
+  /** The files of {@code d}, hidden temporary files included. */
+  static List<String> filesIn(Path d) throws java.io.IOException {
+    try (var files = Files.list(d)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aBadOptionLeavesNoOutputFileBehind() throws Exception {
+    Path rbm = dir.resolve("rbm.npz");
+    io.glauber.io.ModelFiles.write(rbm, new io.glauber.model.Rbm(4, 2, new double[8], new double[4], new double[2]), false);
+    Path bm = dir.resolve("bm.npz");
+    io.glauber.io.ModelFiles.write(bm, io.glauber.testing.RandomModels.boltzmann(5, io.glauber.model.Units.BINARY, 1.0, 0.5, 3), false);
+    for (String engine : List.of("batch", "actor")) {
+      for (Path model : List.of(rbm, bm)) {
+        Run r = run("sample", "--model", model.toString(), "--engine", engine, "--samples", "5", "--temperature", "-1",
+            "--out", dir.resolve("s.csv").toString());
+        assertOneLineError(r, "-1");
+      }
+    }
+    assertOneLineError(run("sample", "--model", rbm.toString(), "--samples", "5", "--thin", "0", "--out", dir.resolve("s.npy").toString()), "--thin 0");
+    assertOneLineError(run("sample", "--model", rbm.toString(), "--samples", "5", "--clamp", "01", "--out", dir.resolve("s.csv").toString()), "--clamp");
+    assertEquals(List.of("bm.npz", "rbm.npz"), filesIn(dir), "no output and no temporary file");
+
+    // train: a bad setting fails before the output directory is kept; recall: --png's shape is checked before --out is written
+    assertOneLineError(run("train", "--config", "config/rbm-bas.conf", "--set", "train.learning-rate=-1", "--out", dir.resolve("run").toString()),
+        "train.learning-rate");
+    assertOneLineError(run("train", "--config", "config/hopfield-random.conf", "--set", "hopfield.random.patterns.count=0",
+        "--out", dir.resolve("hop").toString()), "p = 0");
+    Path hopfield = dir.resolve("h.npz");
+    new io.glauber.hopfield.HopfieldModel(io.glauber.hopfield.HopfieldStorage.hebb(new int[][] {{1, -1, 1, -1, 1}}), new int[][] {{1, -1, 1, -1, 1}})
+        .write(hopfield, false);
+    assertOneLineError(run("recall", "--model", hopfield.toString(), "--corrupt", "0.1", "--out", dir.resolve("final.csv").toString(),
+        "--png", dir.resolve("p.png").toString()), "--png needs square images");
+    assertEquals(List.of("bm.npz", "h.npz", "rbm.npz"), filesIn(dir), "no output directory, no states, no picture");
+  }
+
   @Test
   void infoReportsTheBlasBackend() throws Exception {
     Run r = run("info", "--json");
