@@ -1,12 +1,10 @@
 package io.glauber.cli;
 
 import io.glauber.engine.actor.Mode;
-import io.glauber.hopfield.HopfieldBatchRecall;
 import io.glauber.hopfield.HopfieldModel;
 import io.glauber.hopfield.PatternImages;
 import io.glauber.hopfield.RecallProbes;
 import io.glauber.hopfield.RecallReport;
-import io.glauber.hopfield.RecallResult;
 import io.glauber.hopfield.RecallRun;
 import io.glauber.hopfield.RecallSettings;
 import io.glauber.hopfield.RecallSettings.Update;
@@ -15,7 +13,6 @@ import io.glauber.io.Json;
 import io.glauber.io.SampleFiles;
 import io.glauber.model.Schedule;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,26 +77,15 @@ final class RecallCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Per-probe JSON lines (with --json) and the summary; {@code target} says which pattern a probe is scored against. */
+  /** Per-probe JSON lines and a summary object with --json, else one line of text. */
   private void print(RecallReport report, String target) {
-    int probes = report.results().size();
-    for (int k = 0; json && k < probes; k++) {
-      RecallResult r = report.results().get(k);
-      Map<String, Object> line = Json.object("probe", k);
-      if (report.scored()) line.putAll(Json.object("target", report.scores().get(k).target(), "overlaps", report.scores().get(k).overlaps()));
-      line.putAll(Json.object("energy", r.energy(), "sweeps", r.sweeps(), "converged", r.converged(), "cycle", r.cycle()));
-      System.out.println(Json.toLine(line));
-    }
-    Map<String, Object> summary = Json.object("probes", probes, "update", update);
-    if (report.scored()) summary.putAll(Json.object("mean_overlap", report.meanOverlap(), "retrieved_fraction", report.retrievedFraction()));
-    summary.putAll(Json.object("mean_sweeps", report.meanSweeps(), "two_cycles", report.twoCycles(), "seconds", report.seconds(),
-        "blas_backend", HopfieldBatchRecall.backend()));
     if (json) {
-      System.out.println(Json.toLine(summary));
+      for (int k = 0; k < report.results().size(); k++) System.out.println(Json.toLine(report.probeFields(k)));
+      System.out.println(Json.toLine(report.summary()));
     } else {
-      System.out.printf("%d probes, %s updates: %s mean %.2f sweeps, %d two-cycles, %.3f s%n", probes, update,
+      System.out.printf("%d probes, %s updates: %s mean %.2f sweeps, %d two-cycles, %.3f s%n", report.results().size(), update,
           !report.scored() ? "" : String.format("mean overlap with the %s pattern %.4f, %.1f%% retrieved (overlap ≥ %s),",
-              target, report.meanOverlap(), 100 * report.retrievedFraction(), report.retrievalOverlap()),
+              target, report.meanOverlap(), 100 * report.retrievedFraction(), report.settings().retrievalOverlap()),
           report.meanSweeps(), report.twoCycles(), report.seconds());
     }
   }

@@ -68,8 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     boolean hopfield = !c.hasPath("model.type") && c.hasPath("hopfield");
     TrainJob job = hopfield ? new HopfieldJob() : job(c);
-    boolean existed = Files.exists(dir);
-    prepare(dir, force);
+    boolean existed = AtomicFiles.createDirectory(dir, force);
     if (!hopfield) saveConfig(c, dir.resolve("config.conf"));
     try {
       job.run(c, dir, force, false);
@@ -82,12 +81,14 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The job of the configuration's "model-type/engine"; an error when there is none. */
   private static TrainJob job(Config c) {
-    String key = Configs.get(c, "model.type", Config::getString) + "/" + Configs.get(c, "engine", Config::getString, "batch");
-    if (!JOBS.containsKey(key)) {
-      throw new IllegalArgumentException("config: no trainer for model.type = " + key.replace("/", " on engine ")
+    String type = Configs.get(c, "model.type", Config::getString);
+    String engine = Configs.get(c, "engine", Config::getString, "batch");
+    TrainJob job = JOBS.get(type + "/" + engine);
+    if (job == null) {
+      throw new IllegalArgumentException("config: no trainer for model.type = " + type + " on engine " + engine
           + " (available: " + String.join(", ", new TreeSet<>(JOBS.keySet())) + ")");
     }
-    return JOBS.get(key);
+    return job;
   }
 
   /** The resolved configuration of a run, kept beside its outputs so that --resume can continue it. */
@@ -96,26 +97,17 @@ final class TrainCommand implements Callable<Integer> {
     AtomicFiles.write(file, true, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Creates the output directory; a non-empty one is only reused with --force. */
-  private static void prepare(Path dir, boolean force) throws IOException {
-    if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException(dir + ": exists and is not a directory");
-    if (Files.isDirectory(dir) && !force) {
-      try (var s = Files.list(dir)) {
-        if (s.findAny().isPresent()) throw new IllegalArgumentException(dir + ": output directory is not empty; use --force to overwrite or --out for another");
-      }
-    }
-    Files.createDirectories(dir);
-  }
-
   /**
    * After a failed job: an output directory that holds nothing but the saved configuration means the
    * job stopped at its settings, before writing anything, so nothing of the run is left behind.
    */
-  private static void removeIfUnused(Path dir, boolean existed) throws IOException {
+  private static void removeIfUnused(Path dir, boolean existed) {
     try (var files = Files.list(dir)) {
       if (files.anyMatch(f -> !f.getFileName().toString().equals("config.conf"))) return;
+      Files.deleteIfExists(dir.resolve("config.conf"));
+      if (!existed) Files.delete(dir);
+    } catch (IOException e) {
+      // best effort: the job's own error is the one to report
     }
-    Files.deleteIfExists(dir.resolve("config.conf"));
-    if (!existed) Files.delete(dir);
   }
 }

@@ -13,7 +13,7 @@ public final class Versions implements CommandLine.IVersionProvider {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("glauber", version(Versions.class, "0.1.0-SNAPSHOT"));
     m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-    m.put("akka", akkaVersion());
+    m.put("akka", akka.Version.current());
     m.put("ejml", version(org.ejml.data.DMatrixRMaj.class, "0.44.0"));
     m.put("netlib_blas", version(dev.ludovic.netlib.blas.BLAS.class, "3.0.3"));
     m.put("picocli", CommandLine.VERSION);
@@ -23,14 +23,6 @@ public final class Versions implements CommandLine.IVersionProvider {
     m.put("collector", io.glauber.bench.ActorBench.collectors()); // bin/glauber picks the parallel one for actor commands
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     return m;
-  }
-
-  private static String akkaVersion() {
-    try {
-      return akka.Version.current();
-    } catch (Throwable t) {
-      return "2.8.5";
-    }
   }
 
   private static String version(Class<?> c, String fallback) {

@@ -1,6 +1,8 @@
 package io.glauber.hopfield;
 
+import io.glauber.io.Json;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a recall run ({@link RecallRun}): each probe's result and, when the network's
@@ -9,9 +11,9 @@ import java.util.List;
  * @param results one per probe, in probe order
  * @param scores one per probe, or empty when no stored patterns were given
  * @param seconds wall-clock time of the relaxation
- * @param retrievalOverlap the threshold of {@link #retrievedFraction} (from the run's settings)
+ * @param settings the run's settings; {@link #retrievedFraction} counts by their retrieval overlap
  */
-public record RecallReport(List<RecallResult> results, List<Score> scores, double seconds, double retrievalOverlap) {
+public record RecallReport(List<RecallResult> results, List<Score> scores, double seconds, RecallSettings settings) {
 
   /**
    * How one final state compares with the stored patterns.
@@ -55,9 +57,9 @@ public record RecallReport(List<RecallResult> results, List<Score> scores, doubl
     return scores.stream().mapToDouble(Score::overlap).average().orElse(Double.NaN);
   }
 
-  /** Fraction of probes whose overlap with the target is at least {@link #retrievalOverlap} (NaN without scores). */
+  /** Fraction of probes whose overlap with the target is at least the settings' retrieval overlap (NaN without scores). */
   public double retrievedFraction() {
-    return scores.stream().mapToDouble(s -> s.overlap() >= retrievalOverlap ? 1 : 0).average().orElse(Double.NaN);
+    return scores.stream().mapToDouble(s -> s.overlap() >= settings.retrievalOverlap() ? 1 : 0).average().orElse(Double.NaN);
   }
 
   /** Mean number of sweeps (steps) per probe. */
@@ -68,6 +70,27 @@ public record RecallReport(List<RecallResult> results, List<Score> scores, doubl
   /** Number of probes whose synchronous dynamics ended in a 2-cycle. */
   public int twoCycles() {
     return (int) results.stream().filter(RecallResult::cycle).count();
+  }
+
+  /** Probe k as one JSON object: probe, target and overlaps (when scored), energy, sweeps, converged, cycle. */
+  public Map<String, Object> probeFields(int k) {
+    RecallResult r = results.get(k);
+    Map<String, Object> m = Json.object("probe", k);
+    if (scored()) m.putAll(Json.object("target", scores.get(k).target(), "overlaps", scores.get(k).overlaps()));
+    m.putAll(Json.object("energy", r.energy(), "sweeps", r.sweeps(), "converged", r.converged(), "cycle", r.cycle()));
+    return m;
+  }
+
+  /**
+   * The run as one JSON object: probes, update, mean_overlap and retrieved_fraction (when scored),
+   * mean_sweeps, two_cycles, seconds and the BLAS backend.
+   */
+  public Map<String, Object> summary() {
+    Map<String, Object> m = Json.object("probes", results.size(), "update", settings.update().toString());
+    if (scored()) m.putAll(Json.object("mean_overlap", meanOverlap(), "retrieved_fraction", retrievedFraction()));
+    m.putAll(Json.object("mean_sweeps", meanSweeps(), "two_cycles", twoCycles(), "seconds", seconds,
+        "blas_backend", HopfieldBatchRecall.backend()));
+    return m;
   }
 
   /** The final states as rows of ±1. */

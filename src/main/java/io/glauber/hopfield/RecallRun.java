@@ -43,7 +43,7 @@ public final class RecallRun {
     for (int k = 0; stored != null && k < results.size(); k++) {
       scores.add(RecallReport.score(results.get(k), stored, probes.targets() == null ? -1 : probes.targets()[k]));
     }
-    return new RecallReport(results, scores, seconds, s.retrievalOverlap());
+    return new RecallReport(results, scores, seconds, s);
   }
 
   private static List<RecallResult> batched(BoltzmannMachine net, double[][] probes, RecallSettings s) {

@@ -80,6 +80,33 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Creates the output directory of a run, and its parents; an existing directory that is not
+     * empty is only reused with {@code force}.
+     *
+     * @return whether the directory existed before
+     * @throws IllegalArgumentException if {@code dir} is a file, or a non-empty directory and {@code force} is false
+     */
+    public static boolean createDirectory(Path dir, boolean force) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + ": exists and is not a directory");
+        }
+        boolean existed = Files.isDirectory(dir);
+        try {
+            if (existed && !force) {
+                try (var files = Files.list(dir)) {
+                    if (files.findAny().isPresent()) {
+                        throw new IllegalArgumentException(dir + ": output directory is not empty; use --force to overwrite or --out for another");
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw unchecked(dir, e);
+        }
+        return existed;
+    }
+
     /** Checks the target and creates a temporary file beside it (and the parent directories). */
     static Path createTemp(Path target, boolean force) {
         checkWritable(target, force);
