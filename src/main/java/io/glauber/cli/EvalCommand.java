@@ -18,21 +18,16 @@ import picocli.CommandLine.Option;
 final class EvalCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.npz).")
   Path model;
-
   @Option(names = "--data", required = true, paramLabel = "SPEC", description = "Data spec: bas:4x4, idx:PATH?binarize=0.5, csv:PATH, ...")
   String data;
-
   @Option(names = "--metric", required = true, paramLabel = "NAME",
       description = "exact-ll, ais-ll, pseudo-ll, recon-error, free-energy-gap or features-accuracy.")
   String metric;
-
   @Option(names = "--reference", paramLabel = "SPEC",
       description = "Training data where a metric needs it: AIS base rates (ais-ll), the training side of free-energy-gap, the labelled training set of features-accuracy.")
   String reference;
-
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the random parts (AIS runs, classifier).")
   long seed;
-
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 

@@ -27,19 +27,14 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Experiment configuration, e.g. config/rbm-bas.conf.")
   Path config;
-
   @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run from its last good checkpoint (its config.conf and checkpoints/).")
   Path resume;
-
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key (repeatable).")
   List<String> overrides = new ArrayList<>();
-
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<config name>-<date>-<time>).")
   Path out;
-
   @Option(names = "--engine", description = "Override the configuration's engine: batch or actor.")
   String engine;
-
   @Option(names = "--force", description = "Replace existing outputs.")
   boolean force;
 

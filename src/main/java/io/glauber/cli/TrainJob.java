@@ -6,7 +6,9 @@ import java.nio.file.Path;
 /** One kind of training run, chosen by the configuration's {@code model.type} and {@code engine}. */
 interface TrainJob {
   /**
-   * Runs the job described by {@code config}, writing its outputs into {@code out}.
+   * Runs the job described by {@code config}, writing its outputs into {@code out}. A job reads and
+   * validates all its settings before its first write, so that a bad one leaves nothing behind
+   * (TrainCommand removes an output directory left holding only the saved configuration).
    *
    * @param force whether existing outputs may be replaced
    * @param resume whether to continue from the checkpoints in {@code out} (jobs without

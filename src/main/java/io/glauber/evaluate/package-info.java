@@ -4,8 +4,12 @@
  * pseudo-log-likelihood over all units, reconstruction error, the free-energy gap between training
  * and held-out rows (Hinton 2010), and the features-for-a-classifier experiment
  * ({@link io.glauber.evaluate.FeaturesAccuracy}, softmax regression by Adam).
- * {@link io.glauber.evaluate.Evaluation} names them for the command line.
+ * {@link io.glauber.evaluate.Evaluation} names them for the command line, beside the exact
+ * log-likelihood of a general Boltzmann machine; {@link io.glauber.evaluate.TrainingCurves} draws
+ * them against the epoch.
  *
- * <p>Depends on {@code model}, {@code kernel}, {@code exact} and {@code data}; never on an engine.
+ * <p>May depend on {@code model}, {@code data}, {@code kernel}, {@code exact}, {@code learn} and
+ * {@code io} (the curves' charts), as ArchitectureTest enforces; never on an engine, {@code hopfield},
+ * {@code bench} or {@code cli}.
  */
 package io.glauber.evaluate;

@@ -4,14 +4,22 @@
  * <p>Holds the storage rules that turn ±1 patterns into a spin {@link io.glauber.model.BoltzmannMachine}
  * (Hebb, Storkey, pseudo-inverse), recall by asynchronous, synchronous, stochastic and annealed
  * Glauber dynamics on one probe ({@link io.glauber.hopfield.HopfieldRecall}) or on a block of probes
- * at once ({@link io.glauber.hopfield.HopfieldBatchRecall}), overlaps, the capacity and spurious-state
- * experiments, dense associative memories (F(x) = xⁿ, eˣ) and the continuous softmax (Ramsauer)
- * network, and pattern-completion pictures. Seed 003 is the specification; seed 000 gives the
- * stochastic rule.
+ * at once ({@link io.glauber.hopfield.HopfieldBatchRecall}), overlaps, dense associative memories
+ * (F(x) = xⁿ, eˣ) and the continuous softmax (Ramsauer) network, and pattern-completion pictures.
+ * A recall run from many probes on either engine, scored against the stored patterns, is
+ * {@link io.glauber.hopfield.RecallRun} (the library side of {@code glauber recall}); a network and
+ * its patterns as one model file is {@link io.glauber.hopfield.HopfieldModel}. Seed 003 is the
+ * specification; seed 000 gives the stochastic rule. The capacity and spurious-state experiments
+ * that use this package live in {@code bench}.
  *
  * <p>Every update goes through {@link io.glauber.model.Glauber}; energy and field come from
  * {@link io.glauber.model.BoltzmannMachine} or, on vectorised paths, compute the same formula and
- * are tested against it. Depends on {@code model}, {@code kernel} (its BLAS products) and {@code io} (atomic writes) only (and on EJML, XChart,
- * commons-math and Typesafe Config).
+ * are tested against it.
+ *
+ * <p>May depend on everything below {@code bench} and {@code cli}, as ArchitectureTest enforces:
+ * {@code model}, {@code data}, {@code kernel}, {@code exact}, {@code learn}, {@code io}, the
+ * engines (the actor path of a recall run uses {@code engine.actor.neuron}) and {@code evaluate};
+ * only {@code bench} and {@code cli} use it. Outside the JDK it uses EJML, XChart, commons-math and
+ * Typesafe Config.
  */
 package io.glauber.hopfield;
