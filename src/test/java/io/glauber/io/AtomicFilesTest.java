@@ -1,7 +1,9 @@
 package io.glauber.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +58,18 @@ class AtomicFilesTest {
         AtomicFiles.write(f, true, out -> out.write("two".getBytes()));
         assertEquals("two", Files.readString(f));
         assertEquals(List.of(f), files());
+    }
+
+    @Test
+    void anOutputDirectoryIsReusedOnlyWhenEmptyOrForced() throws IOException {
+        Path run = dir.resolve("runs/one");
+        assertFalse(AtomicFiles.createDirectory(run, false), "created");
+        assertTrue(AtomicFiles.createDirectory(run, false), "an empty directory is reused");
+        Files.writeString(run.resolve("metrics.jsonl"), "{}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AtomicFiles.createDirectory(run, false));
+        assertEquals(run + ": output directory is not empty; use --force to overwrite or --out for another", e.getMessage());
+        assertTrue(AtomicFiles.createDirectory(run, true));
+        assertThrows(IllegalArgumentException.class, () -> AtomicFiles.createDirectory(run.resolve("metrics.jsonl"), true));
     }
 
     @Test

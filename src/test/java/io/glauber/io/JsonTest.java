@@ -1,6 +1,7 @@
 package io.glauber.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +33,14 @@ class JsonTest {
         m.put("engine", "batch");
         assertEquals("{\"epoch\":3,\"ll\":null,\"ais\":null,\"f\":null,\"err\":0.25,\"xs\":[1.5,null],"
                 + "\"fs\":[null,2.0],\"list\":[1.0,null],\"engine\":\"batch\"}", Json.toLine(m));
+    }
+
+    @Test
+    void anObjectKeepsItsPairsInOrderAndRefusesAnOddArgumentList() {
+        assertEquals("{\"probe\":3,\"target\":null,\"overlaps\":[1.0,-0.5]}",
+                Json.toLine(Json.object("probe", 3, "target", null, "overlaps", new double[] {1, -0.5})));
+        assertThrows(IllegalArgumentException.class, () -> Json.object("probe", 3, "sweeps"));
+        assertThrows(IllegalArgumentException.class, () -> Json.object(3, "probe"));
     }
 
     @Test

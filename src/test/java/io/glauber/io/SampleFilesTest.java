@@ -90,6 +90,23 @@ class SampleFilesTest {
     }
 
     @Test
+    void aStreamThatThrowsLeavesNeitherTheFileNorItsTemporaryFile() throws Exception {
+        Path f = dir.resolve("s.csv");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SampleFiles.stream(f, 3, false, w -> {
+            w.write(SPINS[0]);
+            throw new IllegalStateException("sampler failed");
+        }));
+        assertEquals("sampler failed", e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList());
+        }
+        SampleFiles.stream(f, 3, false, w -> {
+            for (int[] row : SPINS) w.write(row);
+        });
+        assertArrayEquals(SPINS, SampleFiles.read(f));
+    }
+
+    @Test
     void wrongRowLengthAndExistingFileAreRefused() throws IOException {
         Path f = dir.resolve("s.csv");
         try (SampleWriter w = SampleFiles.open(f, 3, false)) {
