@@ -20,13 +20,12 @@ public final class Configs {
   /** Loads a configuration file with overrides; errors name the file and the problem. */
   public static Config load(Path file, List<String> overrides) {
     if (!Files.exists(file)) throw new IllegalArgumentException("no such file: " + file);
-    Config base;
+    Config merged;
     try {
-      base = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+      merged = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage());
     }
-    Config merged = base;
     for (String o : overrides) {
       int eq = o.indexOf('=');
       if (eq <= 0) throw new IllegalArgumentException("--set " + o + " (expected key=value)");

@@ -83,7 +83,7 @@ final class RecallCommand implements Callable<Integer> {
       for (int k = 0; k < report.results().size(); k++) System.out.println(Json.toLine(report.probeFields(k)));
       System.out.println(Json.toLine(report.summary()));
     } else {
-      System.out.printf("%d probes, %s updates: %s mean %.2f sweeps, %d two-cycles, %.3f s%n", report.results().size(), update,
+      System.out.printf("%d probes, %s updates: %s mean %.2f sweeps, %d two-cycles, %.3f s%n", report.results().size(), report.settings().update(),
           !report.scored() ? "" : String.format("mean overlap with the %s pattern %.4f, %.1f%% retrieved (overlap ≥ %s),",
               target, report.meanOverlap(), 100 * report.retrievedFraction(), report.settings().retrievalOverlap()),
           report.meanSweeps(), report.twoCycles(), report.seconds());
