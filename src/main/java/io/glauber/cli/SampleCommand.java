@@ -4,6 +4,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
+import com.typesafe.config.Config;
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Mode;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -97,8 +99,7 @@ final class SampleCommand implements Callable<Integer> {
    * Runs an actor engine's sample stream in an actor system of its own, with the file writer as its
    * Sink, so that a slow disk slows the simulation instead of filling memory.
    */
-  private static void drain(com.typesafe.config.Config config, java.util.function.Function<ActorSystem<Void>, Source<int[], ?>> samples,
-      SampleWriter w) throws Exception {
+  private static void drain(Config config, Function<ActorSystem<Void>, Source<int[], ?>> samples, SampleWriter w) throws Exception {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-sample", config);
     try {
       samples.apply(system).runWith(Sink.foreach(w::write), system).toCompletableFuture().get();
