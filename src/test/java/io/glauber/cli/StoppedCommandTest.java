@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,7 @@ class StoppedCommandTest {
   @TempDir Path dir;
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // a guard against a child that hangs, not a measure of speed
   void aSampleStoppedBySigtermLeavesNeitherItsTemporaryFileNorAnOutput() throws Exception {
     Path model = dir.resolve("rbm.npz");
     io.glauber.io.ModelFiles.write(model, new io.glauber.model.Rbm(50, 20, new double[1000], new double[50], new double[20]), false);
