@@ -5,7 +5,6 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
-import io.glauber.engine.actor.BinaryMessage;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.engine.actor.Mode;

@@ -9,7 +9,6 @@ import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.TypedActorContext;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import io.glauber.engine.actor.BinaryMessage;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.learn.Learner;
 import io.glauber.learn.LearningRule;

@@ -1,60 +1,30 @@
-package io.glauber.engine.actor;
+package io.glauber.engine.actor.layer;
 
 import akka.actor.ExtendedActorSystem;
-import akka.actor.typed.ActorRef;
-import akka.actor.typed.ActorRefResolver;
-import akka.actor.typed.javadsl.Adapter;
-import akka.serialization.SerializerWithStringManifest;
-import io.glauber.engine.actor.layer.HiddenLayer;
-import io.glauber.engine.actor.layer.LayerMessage;
-import io.glauber.engine.actor.layer.LayerParameters;
-import io.glauber.engine.actor.layer.RbmSupervisor;
-import io.glauber.engine.actor.layer.StateBatch;
-import io.glauber.engine.actor.layer.VisibleLayer;
-import io.glauber.engine.actor.neuron.Annealer;
-import io.glauber.engine.actor.neuron.Network;
-import io.glauber.engine.actor.neuron.Neuron;
-import io.glauber.engine.actor.neuron.Snapshot;
+import io.glauber.engine.actor.CompactSerializer;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The one compact serializer of the actor engine, for every {@link BinaryMessage} — the neuron
- * engine's high-rate messages and the layer engine's float batches ({@link LayerMessage.Binary}
- * extends {@link BinaryMessage}). Bound in {@code glauber-serialization.conf}, which both engines'
- * configurations load.
- *
- * <p>Neuron engine: a one-letter manifest and the fields in big-endian order — a state change is
- * 13 bytes (id, Δ, ack flag), a barrier reply 12, a clock tick 4 — against roughly 40–60 bytes of
- * CBOR.
- *
- * <p>Layer engine: a three-letter manifest; the record's fields follow in declaration order
- * (big-endian {@code DataOutput} scalars). A {@link StateBatch} is written as a tag byte, rows,
- * cols and the values: tag 1 packs all-0/1 batches (unit states) eight units a byte — 32× smaller
- * than floats —, tag 0 writes raw little-endian IEEE floats (probabilities, weights), tag 2 marks an
- * absent batch.
- *
- * <p>Actor refs are written as their serialisation strings through {@link ActorRefResolver}. No
- * data is persisted in these formats: they only have to agree with themselves.
+ * The compact serializer of the layer engine's {@link LayerMessage.Binary} messages (everything
+ * that carries floats), bound in {@code glauber-serialization.conf}: a three-letter manifest; the
+ * record's fields follow in declaration order (big-endian {@code DataOutput} scalars). A
+ * {@link StateBatch} is written as a tag byte, rows, cols and the values: tag 1 packs all-0/1
+ * batches (unit states) eight units a byte — 32× smaller than floats —, tag 0 writes raw
+ * little-endian IEEE floats (probabilities, weights), tag 2 marks an absent batch.
  */
-public final class BinarySerializer extends SerializerWithStringManifest {
-  /** This serializer's identifier (Akka reserves 0–40). */
-  public static final int IDENTIFIER = 7411;
-
-  private final ExtendedActorSystem system;
-  private volatile ActorRefResolver resolver;
+public final class LayerSerializer extends CompactSerializer {
+  /** This serializer's identifier (Akka reserves 0–40; the neuron engine's is 7411). */
+  public static final int IDENTIFIER = 7412;
 
   /** Created by Akka's serialization extension. */
-  public BinarySerializer(ExtendedActorSystem system) {
-    this.system = system;
+  public LayerSerializer(ExtendedActorSystem system) {
+    super(system);
   }
 
   @Override
@@ -64,19 +34,6 @@ public final class BinarySerializer extends SerializerWithStringManifest {
 
   @Override
   public String manifest(Object o) {
-    if (o instanceof Neuron.StateChanged) return "S";
-    if (o instanceof Neuron.Ack) return "A";
-    if (o instanceof Neuron.Credit) return "C";
-    if (o instanceof Neuron.Update) return "U";
-    if (o instanceof Neuron.Tick) return "T";
-    if (o instanceof Neuron.Measure) return "M";
-    if (o instanceof Neuron.GetState) return "G";
-    if (o instanceof Network.Done) return "D";
-    if (o instanceof Network.Watchdog) return "W";
-    if (o instanceof Network.SweepsElapsed) return "E";
-    if (o instanceof Snapshot.Reported) return "R";
-    if (o instanceof Snapshot.TimedOut) return "O";
-    if (o instanceof Annealer.StepBegins) return "B";
     if (o instanceof HiddenLayer.VisibleStates) return "HVS";
     if (o instanceof HiddenLayer.UpdateWeights) return "HUW";
     if (o instanceof HiddenLayer.Restore) return "HRS";
@@ -90,40 +47,13 @@ public final class BinarySerializer extends SerializerWithStringManifest {
     if (o instanceof RbmSupervisor.EpochEnded) return "REE";
     if (o instanceof RbmSupervisor.Samples) return "RSA";
     if (o instanceof RbmSupervisor.Model) return "RMO";
-    throw new IllegalArgumentException("no binary format for " + o.getClass().getName());
+    throw noFormatFor(o);
   }
 
   @Override
   public byte[] toBinary(Object o) {
-    if (o instanceof Neuron.StateChanged m) {
-      return ByteBuffer.allocate(13).putInt(m.from()).putDouble(m.delta()).put((byte) (m.ack() ? 1 : 0)).array();
-    }
-    if (o instanceof Neuron.Update m) return ByteBuffer.allocate(16).putLong(m.step()).putDouble(m.temperature()).array();
-    if (o instanceof Neuron.Tick m) return ByteBuffer.allocate(4).putInt(m.epoch()).array();
-    if (o instanceof Neuron.Credit m) return ByteBuffer.allocate(8).putInt(m.from()).putInt(m.count()).array();
-    if (o instanceof Neuron.GetState m) return refBytes(m.replyTo());
-    if (o instanceof Network.Done m) return ByteBuffer.allocate(12).putInt(m.id()).putDouble(m.state()).array();
-    if (o instanceof Network.SweepsElapsed m) return ByteBuffer.allocate(8).putLong(m.tag()).array();
-    if (o instanceof Snapshot.Reported m) {
-      return ByteBuffer.allocate(36).putInt(m.id()).putDouble(m.state()).putLong(m.updates()).putLong(m.informed()).putLong(m.sent()).array();
-    }
-    if (o instanceof Annealer.StepBegins m) return ByteBuffer.allocate(4).putInt(m.index()).array();
-    if (o instanceof Neuron.Ack || o instanceof Neuron.Measure || o instanceof Network.Watchdog || o instanceof Snapshot.TimedOut) {
-      return new byte[0];
-    }
-    if (o instanceof LayerMessage.Binary) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        write(o, out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return bytes.toByteArray();
-    }
-    throw new IllegalArgumentException("no binary format for " + o.getClass().getName());
+    return written(256, out -> write(o, out));
   }
-
-  // ---- layer engine -----------------------------------------------------------------------------
 
   private void write(Object o, DataOutputStream out) throws IOException {
     if (o instanceof HiddenLayer.VisibleStates m) {
@@ -153,34 +83,12 @@ public final class BinarySerializer extends SerializerWithStringManifest {
     } else if (o instanceof RbmSupervisor.Model m) {
       writeParameters(m.parameters(), out);
     } else {
-      throw new IllegalArgumentException("no binary format for " + o.getClass().getName());
+      throw noFormatFor(o);
     }
   }
-
-
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    switch (manifest) {
-      case "S": return new Neuron.StateChanged(b.getInt(), b.getDouble(), b.get() != 0);
-      case "A": return Neuron.Ack.INSTANCE;
-      case "C": return new Neuron.Credit(b.getInt(), b.getInt());
-      case "U": return new Neuron.Update(b.getLong(), b.getDouble());
-      case "T": return new Neuron.Tick(b.getInt());
-      case "M": return Neuron.Measure.INSTANCE;
-      case "G": return new Neuron.GetState(resolver().resolveActorRef(new String(bytes, StandardCharsets.UTF_8)));
-      case "D": return new Network.Done(b.getInt(), b.getDouble());
-      case "W": return new Network.Watchdog();
-      case "E": return new Network.SweepsElapsed(b.getLong());
-      case "R": return new Snapshot.Reported(b.getInt(), b.getDouble(), b.getLong(), b.getLong(), b.getLong());
-      case "O": return new Snapshot.TimedOut();
-      case "B": return new Annealer.StepBegins(b.getInt());
-      default: return fromLayerBinary(bytes, manifest);
-    }
-  }
-
-  private Object fromLayerBinary(byte[] bytes, String manifest) throws NotSerializableException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       return switch (manifest) {
         case "HVS" -> new HiddenLayer.VisibleStates(in.readLong(), in.readInt(), readBatch(in));
@@ -196,7 +104,7 @@ public final class BinarySerializer extends SerializerWithStringManifest {
         case "REE" -> new RbmSupervisor.EpochEnded(in.readInt(), in.readInt(), in.readDouble(), readParameters(in));
         case "RSA" -> new RbmSupervisor.Samples(readBatch(in), readBatch(in));
         case "RMO" -> new RbmSupervisor.Model(readParameters(in));
-        default -> throw new NotSerializableException("unknown binary manifest '" + manifest + "'");
+        default -> throw unknownManifest(manifest);
       };
     } catch (IOException e) {
       NotSerializableException n = new NotSerializableException("corrupt layer message '" + manifest + "': " + e.getMessage());
@@ -204,8 +112,6 @@ public final class BinarySerializer extends SerializerWithStringManifest {
       throw n;
     }
   }
-
-  // ---- layer fields ---------------------------------------------------------------------------------
 
   private static final byte FLOATS = 0;
   private static final byte BITS = 1;
@@ -286,28 +192,5 @@ public final class BinarySerializer extends SerializerWithStringManifest {
     byte[] raw = new byte[x.length * 4];
     in.readFully(raw);
     ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(x);
-  }
-
-  private void writeRef(ActorRef<?> ref, DataOutputStream out) throws IOException {
-    out.writeUTF(resolver().toSerializationFormat(ref));
-  }
-
-  private <T> ActorRef<T> readRef(DataInputStream in) throws IOException {
-    return resolver().resolveActorRef(in.readUTF());
-  }
-
-
-
-  private byte[] refBytes(ActorRef<?> ref) {
-    return resolver().toSerializationFormat(ref).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private ActorRefResolver resolver() {
-    ActorRefResolver r = resolver;
-    if (r == null) {
-      r = ActorRefResolver.get(Adapter.toTyped(system));
-      resolver = r;
-    }
-    return r;
   }
 }
