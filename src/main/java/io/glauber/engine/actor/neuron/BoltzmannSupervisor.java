@@ -198,7 +198,7 @@ public final class BoltzmannSupervisor {
     return Behaviors.receive(Command.class)
         .onMessage(TrainBatch.class, m -> refuse(m.replyTo(), "a batch is in progress (" + state + "); send the next after its reply"))
         .onMessage(InjectFault.class, this::onInjectFault)
-        .onMessage(Stop.class, m -> fail(batch, "stopped during the " + state));
+        .onMessage(Stop.class, m -> stopDuring(batch, state));
   }
 
   // ---------------------------------------------------------------- transitions
@@ -265,6 +265,13 @@ public final class BoltzmannSupervisor {
   /** A network failed ({@link Network.Failed}) or answered what this phase does not ask for. */
   private Behavior<Command> unexpected(Batch batch, String state, Network.Reply reply) {
     return fail(batch, state + ": " + (reply instanceof Network.Failed f ? f.reason() : "unexpected reply " + reply));
+  }
+
+  /** Asked to stop: the batch in progress is answered, not left to its asker's timeout. */
+  private Behavior<Command> stopDuring(Batch batch, String state) {
+    context.getLog().info("stopped during the {}", state);
+    batch.replyTo().tell(new Failed("stopped during the " + state));
+    return Behaviors.stopped();
   }
 
   /** Ends the batch with {@link Failed} and stops (the networks stop with the supervisor). */
