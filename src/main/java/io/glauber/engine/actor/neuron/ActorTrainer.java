@@ -11,10 +11,13 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
+import io.glauber.exact.ExactBoltzmann;
 import io.glauber.model.BoltzmannMachine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,8 +37,37 @@ public final class ActorTrainer {
 
   private static final AtomicLong RUNS = new AtomicLong();
 
-  /** After each epoch: its number (from 1), the model, and the largest |w_ij − w_ji| (local learning). */
-  public record EpochReport(int epoch, BoltzmannMachine model, double maxAsymmetry) {}
+  /**
+   * After each epoch: its number (from 1), the model, the largest |w_ij − w_ji| (local learning),
+   * and the exact mean log-likelihood of the data (NaN unless the run evaluates this epoch and the
+   * machine has at most {@link ExactBoltzmann#MAX_UNITS} units).
+   */
+  public record EpochReport(int epoch, BoltzmannMachine model, double maxAsymmetry, double exactLogLikelihood) {
+    /** The report as the named fields of a metrics line: epoch, exact_ll (when computed), max_weight_asymmetry. */
+    public Map<String, Object> fields() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("epoch", epoch);
+      if (!Double.isNaN(exactLogLikelihood)) m.put("exact_ll", exactLogLikelihood);
+      m.put("max_weight_asymmetry", maxAsymmetry);
+      return m;
+    }
+  }
+
+  /**
+   * Trains the machine {@code config} describes ({@link NeuronTrainConfig#initial}) on {@code data}
+   * (binary visible vectors) with its own actor system; the exact log-likelihood is computed on
+   * the epochs the config evaluates, when the machine is small enough to enumerate.
+   */
+  public static BoltzmannMachine train(NeuronTrainConfig config, double[][] data, Consumer<EpochReport> listener) {
+    if (data.length == 0) throw new IllegalArgumentException("no training data");
+    BoltzmannMachine initial = config.initial(data[0].length);
+    boolean exact = initial.size() <= ExactBoltzmann.MAX_UNITS;
+    return train(initial, data, config.supervisor(), config.epochs(), config.batchSize(), config.seed(), r -> {
+      boolean evaluate = exact && config.evaluates(r.epoch());
+      double ll = evaluate ? ExactBoltzmann.of(r.model()).meanLogLikelihood(data) : Double.NaN;
+      listener.accept(new EpochReport(r.epoch(), r.model(), r.maxAsymmetry(), ll));
+    });
+  }
 
   /**
    * Mini-batches in, the parameters after each batch's learning step out: {@code ActorFlow.ask}
@@ -83,7 +115,7 @@ public final class ActorTrainer {
             BoltzmannSupervisor.BatchDone done = p.first();
             current[0] = initial.withParameters(done.pairWeights(), done.bias());
             long k = p.second() + 1;
-            if (k % batchesPerEpoch == 0) listener.accept(new EpochReport((int) (k / batchesPerEpoch), current[0], done.maxAsymmetry()));
+            if (k % batchesPerEpoch == 0) listener.accept(new EpochReport((int) (k / batchesPerEpoch), current[0], done.maxAsymmetry(), Double.NaN));
           }), system)
           .toCompletableFuture().join();
     } finally {
