@@ -5,21 +5,24 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorRefResolver;
 import akka.actor.typed.javadsl.Adapter;
 import akka.serialization.SerializerWithStringManifest;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
-import java.io.DataOutput;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * What the compact serializers of the actor engine's parts share: the neuron engine's
+ * What the compact serializers of the actor engine's parts share. The neuron engine's
  * ({@code engine.actor.neuron.NeuronSerializer}) and the layer engine's
- * ({@code engine.actor.layer.LayerSerializer}) each know only their own messages and extend this
- * class for the rest — actor refs as their serialisation strings through {@link ActorRefResolver},
- * a {@code DataOutputStream} to write into, and the errors for a message or manifest without a
+ * ({@code engine.actor.layer.LayerSerializer}) each know only their own messages: they
+ * {@link #register} one format per message class — a short manifest, how to write the record's
+ * fields into a {@link DataOutputStream} (big-endian scalars) and how to read them back — and this
+ * class does the rest: the manifest lookup, the byte arrays, actor refs as their serialisation
+ * strings through {@link ActorRefResolver}, and the errors for a message or manifest without a
  * format. Each subclass has its own identifier (Akka reserves 0–40) and its own marker interface,
  * bound in {@code glauber-serialization.conf}.
  *
@@ -27,58 +30,93 @@ import java.nio.charset.StandardCharsets;
  */
 public abstract class CompactSerializer extends SerializerWithStringManifest {
   private final ExtendedActorSystem system;
+  private final int identifier;
+  private final Map<Class<?>, Format<?>> byClass = new HashMap<>();
+  private final Map<String, Format<?>> byManifest = new HashMap<>();
   private volatile ActorRefResolver resolver;
 
-  /** Akka's serialization extension creates serializers with the classic system. */
-  protected CompactSerializer(ExtendedActorSystem system) {
+  /** Akka's serialization extension creates serializers with the classic system; each part has its own identifier. */
+  protected CompactSerializer(ExtendedActorSystem system, int identifier) {
     this.system = system;
+    this.identifier = identifier;
   }
 
-  /** Writes a message's fields into a byte array; an I/O error cannot happen in memory. */
+  /** Writes a message's fields. */
   @FunctionalInterface
-  protected interface Writer {
-    void write(DataOutputStream out) throws IOException;
+  protected interface Writer<T> {
+    void write(T message, DataOutputStream out) throws IOException;
   }
 
-  /** The bytes {@code writer} writes, starting from a buffer of {@code size} bytes. */
-  protected static byte[] written(int size, Writer writer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writer.write(out);
+  /** Reads a message written by its {@link Writer}. */
+  @FunctionalInterface
+  protected interface Reader {
+    Object read(DataInputStream in) throws IOException;
+  }
+
+  private record Format<T>(String manifest, Class<T> type, Writer<T> writer, Reader reader) {
+    byte[] write(Object o) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        writer.write(type.cast(o), out);
+      }
+      return bytes.toByteArray();
+    }
+  }
+
+  /** The format of the messages of class {@code type} (records: exact classes), under {@code manifest}. */
+  protected final <T> void register(String manifest, Class<T> type, Writer<T> writer, Reader reader) {
+    Format<T> f = new Format<>(manifest, type, writer, reader);
+    if (byClass.put(type, f) != null || byManifest.put(manifest, f) != null) {
+      throw new IllegalArgumentException("format of " + type.getName() + " under '" + manifest + "' registered twice");
+    }
+  }
+
+  @Override
+  public final int identifier() {
+    return identifier;
+  }
+
+  @Override
+  public final String manifest(Object o) {
+    return format(o).manifest();
+  }
+
+  @Override
+  public final byte[] toBinary(Object o) {
+    try {
+      return format(o).write(o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 
-  /** The ref as UTF-8 bytes of its serialisation string (a message that is nothing but a ref). */
-  protected final byte[] refBytes(ActorRef<?> ref) {
-    return resolver().toSerializationFormat(ref).getBytes(StandardCharsets.UTF_8);
+  @Override
+  public final Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+    Format<?> f = byManifest.get(manifest);
+    if (f == null) throw new NotSerializableException("unknown binary manifest '" + manifest + "'");
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      return f.reader().read(in);
+    } catch (IOException e) {
+      NotSerializableException n = new NotSerializableException("corrupt message '" + manifest + "': " + e.getMessage());
+      n.initCause(e);
+      throw n;
+    }
   }
 
-  /** The ref written by {@link #refBytes}. */
-  protected final <T> ActorRef<T> refFromBytes(byte[] bytes) {
-    return resolver().resolveActorRef(new String(bytes, StandardCharsets.UTF_8));
+  private Format<?> format(Object o) {
+    Format<?> f = byClass.get(o.getClass());
+    if (f == null) throw new IllegalArgumentException("no binary format for " + o.getClass().getName());
+    return f;
   }
 
   /** The ref as a modified-UTF-8 string field. */
-  protected final void writeRef(ActorRef<?> ref, DataOutput out) throws IOException {
+  protected final void writeRef(ActorRef<?> ref, DataOutputStream out) throws IOException {
     out.writeUTF(resolver().toSerializationFormat(ref));
   }
 
   /** The ref written by {@link #writeRef}. */
-  protected final <T> ActorRef<T> readRef(DataInput in) throws IOException {
+  protected final <T> ActorRef<T> readRef(DataInputStream in) throws IOException {
     return resolver().resolveActorRef(in.readUTF());
-  }
-
-  /** The error for a message this serializer was bound to but has no format for. */
-  protected static IllegalArgumentException noFormatFor(Object o) {
-    return new IllegalArgumentException("no binary format for " + o.getClass().getName());
-  }
-
-  /** The error for a manifest this serializer did not write. */
-  protected static NotSerializableException unknownManifest(String manifest) {
-    return new NotSerializableException("unknown binary manifest '" + manifest + "'");
   }
 
   private ActorRefResolver resolver() {

@@ -2,11 +2,9 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.ExtendedActorSystem;
 import io.glauber.engine.actor.CompactSerializer;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -24,93 +22,32 @@ public final class LayerSerializer extends CompactSerializer {
 
   /** Created by Akka's serialization extension. */
   public LayerSerializer(ExtendedActorSystem system) {
-    super(system);
-  }
-
-  @Override
-  public int identifier() {
-    return IDENTIFIER;
-  }
-
-  @Override
-  public String manifest(Object o) {
-    if (o instanceof HiddenLayer.VisibleStates) return "HVS";
-    if (o instanceof HiddenLayer.UpdateWeights) return "HUW";
-    if (o instanceof HiddenLayer.Restore) return "HRS";
-    if (o instanceof VisibleLayer.HiddenStates) return "VHS";
-    if (o instanceof VisibleLayer.Clamp) return "VCL";
-    if (o instanceof VisibleLayer.UpdateWeights) return "VUW";
-    if (o instanceof VisibleLayer.Restore) return "VRS";
-    if (o instanceof RbmSupervisor.Train) return "STR";
-    if (o instanceof RbmSupervisor.Sample) return "SSA";
-    if (o instanceof RbmSupervisor.Settled) return "SST";
-    if (o instanceof RbmSupervisor.EpochEnded) return "REE";
-    if (o instanceof RbmSupervisor.Samples) return "RSA";
-    if (o instanceof RbmSupervisor.Model) return "RMO";
-    throw noFormatFor(o);
-  }
-
-  @Override
-  public byte[] toBinary(Object o) {
-    return written(256, out -> write(o, out));
-  }
-
-  private void write(Object o, DataOutputStream out) throws IOException {
-    if (o instanceof HiddenLayer.VisibleStates m) {
-      out.writeLong(m.phase()); out.writeInt(m.sweepsLeft()); writeBatch(m.visible(), out);
-    } else if (o instanceof HiddenLayer.UpdateWeights m) {
-      out.writeLong(m.version()); writeParameters(m.parameters(), out);
-    } else if (o instanceof HiddenLayer.Restore m) {
-      writeParameters(m.parameters(), out); writeBatch(m.hidden(), out); out.writeLong(m.seed()); writeRef(m.partner(), out);
-    } else if (o instanceof VisibleLayer.HiddenStates m) {
-      out.writeLong(m.phase()); out.writeInt(m.sweepsLeft()); writeBatch(m.hidden(), out);
-    } else if (o instanceof VisibleLayer.Clamp m) {
-      writeBatch(m.visible(), out);
-    } else if (o instanceof VisibleLayer.UpdateWeights m) {
-      out.writeLong(m.version()); writeParameters(m.parameters(), out);
-    } else if (o instanceof VisibleLayer.Restore m) {
-      writeParameters(m.parameters(), out); writeBatch(m.visible(), out); out.writeLong(m.seed()); writeRef(m.partner(), out);
-    } else if (o instanceof RbmSupervisor.Train m) {
-      out.writeLong(m.sequence()); writeBatch(m.batch(), out); writeRef(m.replyTo(), out);
-    } else if (o instanceof RbmSupervisor.Sample m) {
-      out.writeInt(m.sweeps()); writeBatch(m.start(), out); writeRef(m.replyTo(), out);
-    } else if (o instanceof RbmSupervisor.Settled m) {
-      out.writeLong(m.phase()); writeBatch(m.visible(), out); writeBatch(m.hiddenProbabilities(), out); writeBatch(m.hidden(), out);
-    } else if (o instanceof RbmSupervisor.EpochEnded m) {
-      out.writeInt(m.epoch()); out.writeInt(m.batches()); out.writeDouble(m.reconstructionMismatch()); writeParameters(m.parameters(), out);
-    } else if (o instanceof RbmSupervisor.Samples m) {
-      writeBatch(m.visible(), out); writeBatch(m.hidden(), out);
-    } else if (o instanceof RbmSupervisor.Model m) {
-      writeParameters(m.parameters(), out);
-    } else {
-      throw noFormatFor(o);
-    }
-  }
-
-  @Override
-  public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return switch (manifest) {
-        case "HVS" -> new HiddenLayer.VisibleStates(in.readLong(), in.readInt(), readBatch(in));
-        case "HUW" -> new HiddenLayer.UpdateWeights(in.readLong(), readParameters(in));
-        case "HRS" -> new HiddenLayer.Restore(readParameters(in), readBatch(in), in.readLong(), readRef(in));
-        case "VHS" -> new VisibleLayer.HiddenStates(in.readLong(), in.readInt(), readBatch(in));
-        case "VCL" -> new VisibleLayer.Clamp(readBatch(in));
-        case "VUW" -> new VisibleLayer.UpdateWeights(in.readLong(), readParameters(in));
-        case "VRS" -> new VisibleLayer.Restore(readParameters(in), readBatch(in), in.readLong(), readRef(in));
-        case "STR" -> new RbmSupervisor.Train(in.readLong(), readBatch(in), readRef(in));
-        case "SSA" -> new RbmSupervisor.Sample(in.readInt(), readBatch(in), readRef(in));
-        case "SST" -> new RbmSupervisor.Settled(in.readLong(), readBatch(in), readBatch(in), readBatch(in));
-        case "REE" -> new RbmSupervisor.EpochEnded(in.readInt(), in.readInt(), in.readDouble(), readParameters(in));
-        case "RSA" -> new RbmSupervisor.Samples(readBatch(in), readBatch(in));
-        case "RMO" -> new RbmSupervisor.Model(readParameters(in));
-        default -> throw unknownManifest(manifest);
-      };
-    } catch (IOException e) {
-      NotSerializableException n = new NotSerializableException("corrupt layer message '" + manifest + "': " + e.getMessage());
-      n.initCause(e);
-      throw n;
-    }
+    super(system, IDENTIFIER);
+    register("HVS", HiddenLayer.VisibleStates.class, (m, out) -> { out.writeLong(m.phase()); out.writeInt(m.sweepsLeft()); writeBatch(m.visible(), out); },
+        in -> new HiddenLayer.VisibleStates(in.readLong(), in.readInt(), readBatch(in)));
+    register("HUW", HiddenLayer.UpdateWeights.class, (m, out) -> { out.writeLong(m.version()); writeParameters(m.parameters(), out); },
+        in -> new HiddenLayer.UpdateWeights(in.readLong(), readParameters(in)));
+    register("HRS", HiddenLayer.Restore.class, (m, out) -> { writeParameters(m.parameters(), out); writeBatch(m.hidden(), out); out.writeLong(m.seed()); writeRef(m.partner(), out); },
+        in -> new HiddenLayer.Restore(readParameters(in), readBatch(in), in.readLong(), readRef(in)));
+    register("VHS", VisibleLayer.HiddenStates.class, (m, out) -> { out.writeLong(m.phase()); out.writeInt(m.sweepsLeft()); writeBatch(m.hidden(), out); },
+        in -> new VisibleLayer.HiddenStates(in.readLong(), in.readInt(), readBatch(in)));
+    register("VCL", VisibleLayer.Clamp.class, (m, out) -> writeBatch(m.visible(), out), in -> new VisibleLayer.Clamp(readBatch(in)));
+    register("VUW", VisibleLayer.UpdateWeights.class, (m, out) -> { out.writeLong(m.version()); writeParameters(m.parameters(), out); },
+        in -> new VisibleLayer.UpdateWeights(in.readLong(), readParameters(in)));
+    register("VRS", VisibleLayer.Restore.class, (m, out) -> { writeParameters(m.parameters(), out); writeBatch(m.visible(), out); out.writeLong(m.seed()); writeRef(m.partner(), out); },
+        in -> new VisibleLayer.Restore(readParameters(in), readBatch(in), in.readLong(), readRef(in)));
+    register("STR", RbmSupervisor.Train.class, (m, out) -> { out.writeLong(m.sequence()); writeBatch(m.batch(), out); writeRef(m.replyTo(), out); },
+        in -> new RbmSupervisor.Train(in.readLong(), readBatch(in), readRef(in)));
+    register("SSA", RbmSupervisor.Sample.class, (m, out) -> { out.writeInt(m.sweeps()); writeBatch(m.start(), out); writeRef(m.replyTo(), out); },
+        in -> new RbmSupervisor.Sample(in.readInt(), readBatch(in), readRef(in)));
+    register("SST", RbmSupervisor.Settled.class, (m, out) -> { out.writeLong(m.phase()); writeBatch(m.visible(), out); writeBatch(m.hiddenProbabilities(), out); writeBatch(m.hidden(), out); },
+        in -> new RbmSupervisor.Settled(in.readLong(), readBatch(in), readBatch(in), readBatch(in)));
+    register("REE", RbmSupervisor.EpochEnded.class, (m, out) -> { out.writeInt(m.epoch()); out.writeInt(m.batches()); out.writeDouble(m.reconstructionMismatch()); writeParameters(m.parameters(), out); },
+        in -> new RbmSupervisor.EpochEnded(in.readInt(), in.readInt(), in.readDouble(), readParameters(in)));
+    register("RSA", RbmSupervisor.Samples.class, (m, out) -> { writeBatch(m.visible(), out); writeBatch(m.hidden(), out); },
+        in -> new RbmSupervisor.Samples(readBatch(in), readBatch(in)));
+    register("RMO", RbmSupervisor.Model.class, (m, out) -> writeParameters(m.parameters(), out),
+        in -> new RbmSupervisor.Model(readParameters(in)));
   }
 
   private static final byte FLOATS = 0;
