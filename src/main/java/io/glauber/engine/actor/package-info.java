@@ -1,23 +1,22 @@
 /**
- * The actor engine: Glauber dynamics on Akka Typed, each neuron (or, in {@code layer}, each layer)
- * an actor that updates itself from the state messages of its neighbours.
- *
- * <p>This package holds the public entry points and the pieces every actor shares:
- * {@link io.glauber.engine.actor.neuron.ActorSampler} (samples as an akka-stream Source),
- * {@link io.glauber.engine.actor.neuron.ActorTrainer} (Boltzmann learning fed by a backpressured stream of
- * mini-batches), {@link io.glauber.bench.ActorBench} (updates and messages per second against
- * a ping-pong ceiling), {@link io.glauber.bench.AsynchronyStudy}; the scheduling knobs
- * ({@link io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}); the configuration
+ * The actor engine's shared root: Glauber dynamics on Akka Typed, each neuron ({@code neuron}) or
+ * each layer ({@code layer}) an actor that updates itself from the state messages of its
+ * neighbours. This package holds what both parts use: the scheduling knobs ({@link
+ * io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}); the configuration
  * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}, whose
- * {@code neuronProps(Dynamics)} give neuron actors their dispatcher (a thread pool, or an affinity
- * pool for free-running dynamics) and the allocation-free
- * {@link io.glauber.engine.actor.RingMailbox}); and serialisation: the
- * marker interfaces {@link io.glauber.engine.actor.BinaryMessage} (compact
- * {@link io.glauber.engine.actor.BinarySerializer}) and {@link io.glauber.engine.actor.JsonMessage}
- * (Jackson CBOR), bound in {@code glauber-serialization.conf} for both engines; the one serializer
- * knows the messages of {@code neuron} and {@code layer}. Java serialization is off.
+ * {@code neuronProps(Dynamics)} give neuron actors their dispatcher — a thread pool, or an
+ * affinity pool for free-running dynamics with {@link io.glauber.engine.actor.Placement} — and the
+ * allocation-free {@link io.glauber.engine.actor.RingMailbox}); and what serialisation shares:
+ * {@link io.glauber.engine.actor.JsonMessage} (bound to Jackson CBOR) and {@link
+ * io.glauber.engine.actor.CompactSerializer}, the base of each part's own compact serializer
+ * ({@code neuron.NeuronSerializer}, {@code layer.LayerSerializer}). Bindings are in
+ * {@code glauber-serialization.conf}; Java serialization is off.
  *
- * <p>Depends on {@code model}, {@code learn} and {@code exact} (the study); never on the batched
- * engine. See docs/ACTORS.md.
+ * <p>Dependencies (enforced by {@code ArchitectureTest}): this package may use {@code model},
+ * {@code data}, {@code kernel}, {@code exact}, {@code learn} and {@code io}, and nothing else of
+ * ours — never its two parts {@code engine.actor.neuron} and {@code engine.actor.layer} (they use
+ * it, so it cannot use them without a cycle), never another engine ({@code engine.batch},
+ * {@code engine.reference}), {@code evaluate}, {@code hopfield}, {@code bench} or {@code cli}.
+ * See docs/ACTORS.md.
  */
 package io.glauber.engine.actor;

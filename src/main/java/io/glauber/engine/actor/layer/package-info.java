@@ -22,8 +22,11 @@
  * computed. {@link io.glauber.engine.actor.layer.LayerEngine} is the public entry point.
  *
  * <p>Messages are records in sealed interfaces nested in the actor that receives them; float
- * batches go through the actor engine's one {@link io.glauber.engine.actor.BinarySerializer}, the
- * rest through Jackson CBOR (bindings in {@code glauber-serialization.conf}).
+ * batches ({@link io.glauber.engine.actor.layer.LayerMessage.Binary}) go through this package's own
+ * {@link io.glauber.engine.actor.layer.LayerSerializer} (identifier 7412, built on the root's
+ * {@link io.glauber.engine.actor.CompactSerializer}), the rest through Jackson CBOR (bindings in
+ * {@code glauber-serialization.conf}). The serializer, like the whole package, may use the actor
+ * engine's root {@code engine.actor} but never the neuron part {@code engine.actor.neuron}.
  *
  * <p>Depends on {@code model}, {@code kernel}, {@code learn}, {@code exact} (per-epoch exact
  * log-likelihood) and {@code data}; never on another engine.

@@ -11,7 +11,6 @@ import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
-import io.glauber.engine.actor.neuron.Network;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Schedule;
 import java.time.Duration;

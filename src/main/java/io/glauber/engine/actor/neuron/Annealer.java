@@ -3,7 +3,6 @@ package io.glauber.engine.actor.neuron;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
-import io.glauber.engine.actor.BinaryMessage;
 import io.glauber.model.Schedule;
 import java.time.Duration;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.glauber.engine.actor.neuron;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
-import io.glauber.engine.actor.BinaryMessage;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.engine.actor.Mode;
@@ -44,6 +44,15 @@ import java.util.SplittableRandom;
  *
  * <p>Every phase has a deadline ({@code phaseTimeout}); a phase that misses it ends the batch with
  * {@link Failed} naming the phase and how many replies were missing, and the supervisor stops.
+ *
+ * <p>One behaviour per state — {@link #idle()}, {@link #clamped}, {@link #freeRunning},
+ * {@link #learningLocally} — each given the batch's progress as a record. Every state answers
+ * {@link Stop} (a batch in progress is answered {@link Failed}, then the supervisor and its
+ * networks stop) and {@link InjectFault}; a {@link TrainBatch} that arrives while a batch runs is
+ * refused at once with {@link Failed} (one batch at a time: {@link ActorTrainer#flow} asks with
+ * parallelism 1, so only a second client can get there), and replies of a finished batch or stale
+ * deadlines are dropped. Network replies are matched on their sealed type; one a phase does not
+ * expect fails the batch with a message naming it.
  */
 public final class BoltzmannSupervisor {
 
@@ -56,14 +65,14 @@ public final class BoltzmannSupervisor {
   /** Fault injection: neuron {@code neuron} of copy {@code copy} throws on its next update. */
   public record InjectFault(int copy, int neuron) implements Command, JsonMessage {}
 
-  /** Stop the supervisor and its networks. */
+  /** Stop the supervisor and its networks, in any state; a batch in progress is answered {@link Failed}. */
   public record Stop() implements Command, JsonMessage {}
 
-  /** A reply of a network, adapted. */
-  public record FromNetwork(Network.Reply reply) implements Command, JsonMessage {}
+  /** A reply of a network, through the message adapter (never sent by anyone). */
+  private record FromNetwork(Network.Reply reply) implements Command {}
 
-  /** Private: a phase's deadline. */
-  public record PhaseDeadline(long phase) implements Command, BinaryMessage {}
+  /** Timer: phase {@code phase}'s deadline has passed. */
+  private record PhaseDeadline(long phase) implements Command {}
 
   /** Replies. */
   public sealed interface Reply {}
@@ -71,7 +80,7 @@ public final class BoltzmannSupervisor {
   /** The parameters after the batch's learning step (pair weights in the order of Couplings.pairs()). */
   public record BatchDone(double[] pairWeights, double[] bias, double maxAsymmetry) implements Reply, JsonMessage {}
 
-  /** The batch failed; the reason names the phase. */
+  /** The batch failed or was refused; the reason names the phase. */
   public record Failed(String reason) implements Reply, JsonMessage {}
 
   /**
@@ -95,16 +104,23 @@ public final class BoltzmannSupervisor {
     }
   }
 
+  /** A batch in progress: who asked, and which phase deadline is armed. */
+  private record Batch(ActorRef<Reply> replyTo, long phase) {}
+
+  private static final String DEADLINE = "phase";
+
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final Settings settings;
   private final int nVisible;
+  /** The model being learned: updated in place by the learning step, copied into every reply. */
   private final double[] weights;
   private final double[] bias;
   private final Learner learner;
   private final List<ActorRef<Network.Command>> copies = new ArrayList<>();
   private final ActorRef<Network.Reply> replies;
-  private long phase;
+  /** Phases begun so far: a deadline of an older phase is stale. */
+  private long phases;
 
   /** A supervisor training {@code initial} from {@code seed}. */
   public static Behavior<Command> create(BoltzmannMachine initial, Settings settings, long seed) {
@@ -126,10 +142,12 @@ public final class BoltzmannSupervisor {
     }
   }
 
-  /** Waiting for a mini-batch. */
+  // ---------------------------------------------------------------- states
+
+  /** Waiting for a mini-batch; late replies of a failed phase and stale deadlines are dropped. */
   private Behavior<Command> idle() {
     return Behaviors.receive(Command.class)
-        .onMessage(TrainBatch.class, this::startBatch)
+        .onMessage(TrainBatch.class, this::onTrainBatch)
         .onMessage(InjectFault.class, this::onInjectFault)
         .onMessage(Stop.class, m -> Behaviors.stopped())
         .onMessage(FromNetwork.class, m -> Behaviors.same())
@@ -137,99 +155,129 @@ public final class BoltzmannSupervisor {
         .build();
   }
 
+  /** Positive phase: visible units clamped to the batch's vectors; waiting for their statistics. */
+  private Behavior<Command> clamped(Batch batch, int expected, List<Statistics> got) {
+    return whileBusy(batch, "clamped phase")
+        .onMessage(FromNetwork.class, m -> {
+          if (!(m.reply() instanceof Network.PhaseDone done)) return unexpected(batch, "clamped phase", m.reply());
+          got.add(done.statistics());
+          return got.size() < expected ? Behaviors.same() : startFreeRunning(batch, Statistics.average(got));
+        })
+        .onMessage(PhaseDeadline.class, m -> m.phase() != batch.phase() ? Behaviors.same()
+            : fail(batch, "clamped phase timed out after " + settings.phaseTimeout() + ": " + (expected - got.size())
+                + " of " + expected + " data vectors unanswered"))
+        .build();
+  }
+
+  /** Negative phase: all units free on every copy; then the learning step. */
+  private Behavior<Command> freeRunning(Batch batch, Statistics positive, List<Statistics> got) {
+    return whileBusy(batch, "free-running phase")
+        .onMessage(FromNetwork.class, m -> {
+          if (!(m.reply() instanceof Network.PhaseDone done)) return unexpected(batch, "free-running phase", m.reply());
+          got.add(done.statistics());
+          return got.size() < copies.size() ? Behaviors.same() : learn(batch, positive, Statistics.average(got));
+        })
+        .onMessage(PhaseDeadline.class, m -> m.phase() != batch.phase() ? Behaviors.same()
+            : fail(batch, "free-running phase timed out after " + settings.phaseTimeout() + ": "
+                + (copies.size() - got.size()) + " of " + copies.size() + " copies unanswered"))
+        .build();
+  }
+
+  /** Local learning: the neurons apply the rule; waiting for their parameters. */
+  private Behavior<Command> learningLocally(Batch batch) {
+    return whileBusy(batch, "local learning")
+        .onMessage(FromNetwork.class, m -> m.reply() instanceof Network.Parameters p ? learnedLocally(batch, p)
+            : unexpected(batch, "local learning", m.reply()))
+        .onMessage(PhaseDeadline.class, m -> m.phase() != batch.phase() ? Behaviors.same()
+            : fail(batch, "local learning step timed out after " + settings.phaseTimeout()))
+        .build();
+  }
+
+  /** What every state with a batch in progress does besides its own replies. */
+  private BehaviorBuilder<Command> whileBusy(Batch batch, String state) {
+    return Behaviors.receive(Command.class)
+        .onMessage(TrainBatch.class, m -> refuse(m.replyTo(), "a batch is in progress (" + state + "); send the next after its reply"))
+        .onMessage(InjectFault.class, this::onInjectFault)
+        .onMessage(Stop.class, m -> stopDuring(batch, state));
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  private Behavior<Command> onTrainBatch(TrainBatch m) {
+    if (m.batch().length == 0) return refuse(m.replyTo(), "empty mini-batch");
+    for (double[] v : m.batch()) {
+      if (v.length != nVisible) return refuse(m.replyTo(), "data vector of " + v.length + " values (expected " + nVisible + " visible units)");
+    }
+    for (int k = 0; k < m.batch().length; k++) {
+      copies.get(k % copies.size()).tell(new Network.RunPhase(m.batch()[k], settings.burnIn(), settings.sweeps(), settings.local(), replies));
+    }
+    return clamped(new Batch(m.replyTo(), deadline()), m.batch().length, new ArrayList<>());
+  }
+
+  private Behavior<Command> startFreeRunning(Batch batch, Statistics positive) {
+    if (settings.local()) copies.get(0).tell(new Network.EndPhase(Phase.CLAMPED));
+    for (ActorRef<Network.Command> c : copies) {
+      c.tell(new Network.RunPhase(null, settings.burnIn(), settings.sweeps(), settings.local(), replies));
+    }
+    return freeRunning(new Batch(batch.replyTo(), deadline()), positive, new ArrayList<>());
+  }
+
+  private Behavior<Command> learn(Batch batch, Statistics positive, Statistics negative) {
+    if (settings.local()) {
+      copies.get(0).tell(new Network.EndPhase(Phase.FREE));
+      copies.get(0).tell(new Network.Learn(settings.rule(), replies));
+      return learningLocally(batch);
+    }
+    learner.apply(positive, negative, weights, bias);
+    for (ActorRef<Network.Command> c : copies) c.tell(new Network.SetParameters(weights.clone(), bias.clone()));
+    return done(batch, 0);
+  }
+
+  private Behavior<Command> learnedLocally(Batch batch, Network.Parameters p) {
+    System.arraycopy(p.pairWeights(), 0, weights, 0, weights.length);
+    System.arraycopy(p.bias(), 0, bias, 0, bias.length);
+    return done(batch, p.maxAsymmetry());
+  }
+
+  private Behavior<Command> done(Batch batch, double maxAsymmetry) {
+    timers.cancel(DEADLINE);
+    batch.replyTo().tell(new BatchDone(weights.clone(), bias.clone(), maxAsymmetry));
+    return idle();
+  }
+
+  /** Arms the deadline of a new phase and returns its number. */
+  private long deadline() {
+    phases++;
+    timers.startSingleTimer(DEADLINE, new PhaseDeadline(phases), settings.phaseTimeout());
+    return phases;
+  }
+
   private Behavior<Command> onInjectFault(InjectFault m) {
     copies.get(m.copy()).tell(new Network.InjectFault(m.neuron()));
     return Behaviors.same();
   }
 
-  private Behavior<Command> startBatch(TrainBatch m) {
-    if (m.batch().length == 0) {
-      m.replyTo().tell(new Failed("empty mini-batch"));
-      return Behaviors.same();
-    }
-    for (double[] v : m.batch()) {
-      if (v.length != nVisible) {
-        m.replyTo().tell(new Failed("data vector of " + v.length + " values (expected " + nVisible + " visible units)"));
-        return Behaviors.same();
-      }
-    }
-    for (int k = 0; k < m.batch().length; k++) {
-      copies.get(k % copies.size()).tell(new Network.RunPhase(m.batch()[k], settings.burnIn(), settings.sweeps(), settings.local(), replies));
-    }
-    return clamped(m.replyTo(), m.batch().length, new ArrayList<>(), deadline());
-  }
-
-  private long deadline() {
-    phase++;
-    timers.startSingleTimer("phase", new PhaseDeadline(phase), settings.phaseTimeout());
-    return phase;
-  }
-
-  /** Positive phase: visible units clamped to the batch's vectors; waiting for their statistics. */
-  private Behavior<Command> clamped(ActorRef<Reply> replyTo, int expected, List<Statistics> got, long id) {
-    return Behaviors.receive(Command.class)
-        .onMessage(FromNetwork.class, m -> {
-          if (m.reply() instanceof Network.Failed f) return fail(replyTo, "clamped phase: " + f.reason());
-          got.add(((Network.PhaseDone) m.reply()).statistics());
-          if (got.size() < expected) return Behaviors.same();
-          if (settings.local()) copies.get(0).tell(new Network.EndPhase(Phase.CLAMPED));
-          for (ActorRef<Network.Command> c : copies) {
-            c.tell(new Network.RunPhase(null, settings.burnIn(), settings.sweeps(), settings.local(), replies));
-          }
-          return freeRunning(replyTo, Statistics.average(got), new ArrayList<>(), deadline());
-        })
-        .onMessage(PhaseDeadline.class, m -> m.phase() != id ? Behaviors.same()
-            : fail(replyTo, "clamped phase timed out after " + settings.phaseTimeout() + ": " + (expected - got.size())
-                + " of " + expected + " data vectors unanswered"))
-        .onMessage(InjectFault.class, this::onInjectFault)
-        .build();
-  }
-
-  /** Negative phase: all units free on every copy; then the learning step. */
-  private Behavior<Command> freeRunning(ActorRef<Reply> replyTo, Statistics positive, List<Statistics> got, long id) {
-    return Behaviors.receive(Command.class)
-        .onMessage(FromNetwork.class, m -> {
-          if (m.reply() instanceof Network.Failed f) return fail(replyTo, "free-running phase: " + f.reason());
-          got.add(((Network.PhaseDone) m.reply()).statistics());
-          if (got.size() < copies.size()) return Behaviors.same();
-          if (settings.local()) {
-            copies.get(0).tell(new Network.EndPhase(Phase.FREE));
-            copies.get(0).tell(new Network.Learn(settings.rule(), replies));
-            return learningLocally(replyTo, id);
-          }
-          learner.apply(positive, Statistics.average(got), weights, bias);
-          for (ActorRef<Network.Command> c : copies) c.tell(new Network.SetParameters(weights.clone(), bias.clone()));
-          timers.cancel("phase");
-          replyTo.tell(new BatchDone(weights.clone(), bias.clone(), 0));
-          return idle();
-        })
-        .onMessage(PhaseDeadline.class, m -> m.phase() != id ? Behaviors.same()
-            : fail(replyTo, "free-running phase timed out after " + settings.phaseTimeout() + ": "
-                + (copies.size() - got.size()) + " of " + copies.size() + " copies unanswered"))
-        .onMessage(InjectFault.class, this::onInjectFault)
-        .build();
-  }
-
-  /** Local learning: the neurons apply the rule; waiting for their parameters. */
-  private Behavior<Command> learningLocally(ActorRef<Reply> replyTo, long id) {
-    return Behaviors.receive(Command.class)
-        .onMessage(FromNetwork.class, m -> {
-          if (m.reply() instanceof Network.Failed f) return fail(replyTo, "local learning: " + f.reason());
-          Network.Parameters p = (Network.Parameters) m.reply();
-          System.arraycopy(p.pairWeights(), 0, weights, 0, weights.length);
-          System.arraycopy(p.bias(), 0, bias, 0, bias.length);
-          timers.cancel("phase");
-          replyTo.tell(new BatchDone(weights.clone(), bias.clone(), p.maxAsymmetry()));
-          return idle();
-        })
-        .onMessage(PhaseDeadline.class, m -> m.phase() != id ? Behaviors.same()
-            : fail(replyTo, "local learning step timed out after " + settings.phaseTimeout()))
-        .build();
-  }
-
-  private Behavior<Command> fail(ActorRef<Reply> replyTo, String reason) {
-    context.getLog().error(reason);
+  private Behavior<Command> refuse(ActorRef<Reply> replyTo, String reason) {
     replyTo.tell(new Failed(reason));
+    return Behaviors.same();
+  }
+
+  /** A network failed ({@link Network.Failed}) or answered what this phase does not ask for. */
+  private Behavior<Command> unexpected(Batch batch, String state, Network.Reply reply) {
+    return fail(batch, state + ": " + (reply instanceof Network.Failed f ? f.reason() : "unexpected reply " + reply));
+  }
+
+  /** Asked to stop: the batch in progress is answered, not left to its asker's timeout. */
+  private Behavior<Command> stopDuring(Batch batch, String state) {
+    context.getLog().info("stopped during the {}", state);
+    batch.replyTo().tell(new Failed("stopped during the " + state));
+    return Behaviors.stopped();
+  }
+
+  /** Ends the batch with {@link Failed} and stops (the networks stop with the supervisor). */
+  private Behavior<Command> fail(Batch batch, String reason) {
+    context.getLog().error(reason);
+    batch.replyTo().tell(new Failed(reason));
     return Behaviors.stopped();
   }
 }

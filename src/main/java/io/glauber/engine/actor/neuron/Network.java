@@ -9,7 +9,6 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.glauber.engine.actor.ActorConfig;
-import io.glauber.engine.actor.BinaryMessage;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.engine.actor.Mode;
@@ -49,6 +48,14 @@ import java.util.SplittableRandom;
  * <p>No request can hang: a watchdog fails the request with {@link Failed} when a barrier step or a
  * snapshot makes no progress for {@link Dynamics#stepTimeout()}, naming the step and the silent
  * neurons; the network then answers every later request with the same failure.
+ *
+ * <p>One behaviour per state, each request's progress passed from one to the next as a record:
+ * {@code idle()}; in exact mode {@code clamping(Sweeps, …)} and {@code stepping(Sweeps, colour, …)}
+ * (a barrier step in flight), in async mode {@code waitingForSweeps(AsyncRun)} and
+ * {@code awaitingSnapshot(AsyncRun, tag)}; {@code gatheringRows} for local learning; and
+ * {@code broken(reason)}. What a request asks for is a sealed {@code Job} (sampling, measuring a
+ * phase, counting, learning), which decides how it ends. While busy, later requests wait in the
+ * stash, in order.
  */
 public final class Network {
 
@@ -95,10 +102,11 @@ public final class Network {
   /** From a {@link Snapshot} that timed out. */
   public record SnapshotFailed(long tag, String reason) implements Command, JsonMessage {}
 
-  /** Private timers. */
-  public record Watchdog() implements Command, BinaryMessage {}
+  /** Timer: a barrier step or a gathering is checked for progress every {@link Dynamics#stepTimeout()}. */
+  private record Watchdog() implements Command {}
 
-  public record SweepsElapsed(long tag) implements Command, BinaryMessage {}
+  /** Timer: the sweep time an async request waits for has passed. */
+  private record SweepsElapsed() implements Command {}
 
   /** Replies to requests. */
   public sealed interface Reply {}
@@ -118,6 +126,130 @@ public final class Network {
   /** A request failed (timeout, bad request); the reason says which step and which neurons. */
   public record Failed(String reason) implements Reply, JsonMessage {}
 
+  // ---------------------------------------------------------------- what a request asks for
+
+  /** A request in progress; what it asks for decides how it ends. */
+  private sealed interface Job permits Sampling, Measuring, Counting, Learning {
+    ActorRef<Reply> replyTo();
+
+    /** How a failure names the request. */
+    String name();
+  }
+
+  /** {@link Sample}: run the sweeps, reply the state. */
+  private record Sampling(ActorRef<Reply> replyTo) implements Job {
+    @Override
+    public String name() {
+      return "sampling";
+    }
+  }
+
+  /** {@link RunPhase}: clamp the visible units (or release them), burn in, measure the moments. */
+  private record Measuring(double[] clamp, boolean local, ActorRef<Reply> replyTo) implements Job {
+    Phase phase() {
+      return clamp == null ? Phase.FREE : Phase.CLAMPED;
+    }
+
+    @Override
+    public String name() {
+      return clamp == null ? "free-running phase" : "clamped phase";
+    }
+  }
+
+  /** {@link Count}: one snapshot of the neurons' counters (async mode). */
+  private record Counting(ActorRef<Reply> replyTo) implements Job {
+    @Override
+    public String name() {
+      return "count";
+    }
+  }
+
+  /** {@link Learn}: every neuron applies the rule; gather their rows. */
+  private record Learning(ActorRef<Reply> replyTo) implements Job {
+    @Override
+    public String name() {
+      return "local learning";
+    }
+  }
+
+  /**
+   * Exact mode: a request's sweeps still to run before measuring ({@code burnIn}) and measured
+   * ({@code measure}); units below {@code firstFree} are clamped and skipped.
+   */
+  private record Sweeps(Job job, int burnIn, int measure, int firstFree, Moments moments) {
+    boolean done() {
+      return burnIn == 0 && measure == 0;
+    }
+
+    Sweeps burnedIn() {
+      return new Sweeps(job, burnIn - 1, measure, firstFree, moments);
+    }
+
+    Sweeps measured() {
+      return new Sweeps(job, burnIn, measure - 1, firstFree, moments);
+    }
+  }
+
+  /** Async mode: a request's snapshots still to take ({@code measure}). */
+  private record AsyncRun(Job job, int measure, Moments moments) {}
+
+  /** Sums of s_i and s_i s_j (pairs in the order of Couplings.pairs()) over a phase's measured states. */
+  private static final class Moments {
+    private final double[] units;
+    private final double[] pairProducts;
+    private long count;
+
+    Moments(int n, int pairs) {
+      units = new double[n];
+      pairProducts = new double[pairs];
+    }
+
+    void add(double[] s, int[] pairs) {
+      for (int i = 0; i < units.length; i++) units[i] += s[i];
+      for (int p = 0; p < pairProducts.length; p++) pairProducts[p] += s[pairs[2 * p]] * s[pairs[2 * p + 1]];
+      count++;
+    }
+
+    /** ⟨s_i⟩ and ⟨s_i s_j⟩ over the measured states. */
+    Statistics mean(Phase phase) {
+      double[] u = units.clone();
+      double[] p = pairProducts.clone();
+      for (int i = 0; i < u.length; i++) u[i] /= count;
+      for (int i = 0; i < p.length; i++) p[i] /= count;
+      return new Statistics(u, p, count, phase);
+    }
+  }
+
+  /** Replies a step still waits for, and whether any came since the watchdog's last tick. */
+  private static final class Replies {
+    private int pending;
+    private boolean heard = true;
+
+    Replies(int pending) {
+      this.pending = pending;
+    }
+
+    /** One more reply; true if it was the last. */
+    boolean arrived() {
+      heard = true;
+      return --pending == 0;
+    }
+
+    /** A watchdog tick: true if a reply came since the last one. */
+    boolean progressed() {
+      boolean p = heard;
+      heard = false;
+      return p;
+    }
+  }
+
+  // ---------------------------------------------------------------- set up once
+
+  private static final String WATCHDOG = "watchdog";
+  private static final String SWEEPS = "sweeps";
+  private static final Watchdog WATCHDOG_TICK = new Watchdog();
+  private static final SweepsElapsed SWEEPS_ELAPSED = new SweepsElapsed();
+
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final StashBuffer<Command> stash;
@@ -129,45 +261,20 @@ public final class Network {
   private final List<ActorRef<Neuron.Command>> neurons;
   private final int[][] neighbourIds;
   private final int[][] colourClasses;
+
+  /** The joint state as last heard (barrier replies, snapshots). */
   private final double[] state;
 
-  // the request in progress (exact barrier or async timing)
-  private Job job;
-  private int colour;
-  private int pending;
-  private long step;
+  // What outlives a request (a request's own progress is passed from behaviour to behaviour).
+  /** Sweeps run since the last phase began: where an exact-mode schedule is. */
   private long sweepClock;
-  private long progress;
-  private long progressAtLastWatch = -1;
-  private long tag;
-  private boolean asyncRunning;
+  /** Barrier steps sent so far, numbering each. */
+  private long step;
+  /** Snapshots taken so far: a result tagged with an older number is stale. */
+  private long snapshots;
+  /** Whether the neurons run on their clocks (async mode). */
+  private boolean clocksRunning;
   private ActorRef<Annealer.Command> annealer;
-
-  /** What a request still has to do. */
-  private static final class Job {
-    final ActorRef<Reply> replyTo;
-    final boolean sample;
-    final boolean local;
-    final double[] clamp;
-    int burnIn;
-    int measure;
-    final double[] sumUnits;
-    final double[] sumPairs;
-    long measured;
-    final String name;
-
-    Job(ActorRef<Reply> replyTo, boolean sample, boolean local, double[] clamp, int burnIn, int measure, int n, int p, String name) {
-      this.replyTo = replyTo;
-      this.sample = sample;
-      this.local = local;
-      this.clamp = clamp;
-      this.burnIn = burnIn;
-      this.measure = measure;
-      this.sumUnits = sample ? null : new double[n];
-      this.sumPairs = sample ? null : new double[p];
-      this.name = name;
-    }
-  }
 
   /**
    * A network for {@code machine} (at the machine's temperature, or along {@code schedule} when not
@@ -228,35 +335,34 @@ public final class Network {
     return out;
   }
 
-  // ---------------------------------------------------------------- behaviours
+  // ---------------------------------------------------------------- idle, busy, broken
 
-  /** Waiting for a request. */
+  /** Waiting for a request; late results of a finished one (stale snapshots, replies) are dropped. */
   private Behavior<Command> idle() {
     return Behaviors.receive(Command.class)
         .onMessage(Sample.class, this::onSample)
         .onMessage(RunPhase.class, this::onRunPhase)
-        .onMessage(SetParameters.class, this::onSetParameters)
-        .onMessage(EndPhase.class, m -> { broadcast(new Neuron.EndPhase(m.phase())); return Behaviors.same(); })
-        .onMessage(Learn.class, this::onLearn)
         .onMessage(Count.class, this::onCount)
-        .onMessage(InjectFault.class, m -> { neurons.get(m.id()).tell(new Neuron.FailNext()); return Behaviors.same(); })
+        .onMessage(Learn.class, this::onLearn)
+        .onMessage(SetParameters.class, this::onSetParameters)
+        .onMessage(EndPhase.class, this::onEndPhase)
+        .onMessage(InjectFault.class, this::onInjectFault)
         .onMessage(Stop.class, m -> Behaviors.stopped())
-        .onMessage(SnapshotTaken.class, m -> Behaviors.same())
-        .onMessage(SnapshotFailed.class, m -> Behaviors.same())
-        .onMessage(SweepsElapsed.class, m -> Behaviors.same())
-        .onMessage(Watchdog.class, m -> Behaviors.same())
-        .onMessage(Done.class, m -> Behaviors.same())
+        .onAnyMessage(m -> Behaviors.same())
         .build();
   }
 
-  /** Requests that arrive while one is in progress wait in the stash, in order. */
-  private BehaviorBuilder<Command> stashingRequests(BehaviorBuilder<Command> b) {
-    return b.onMessage(Sample.class, this::defer)
+  /** What every busy behaviour does: requests wait in the stash, in order; faults and Stop act at once. */
+  private BehaviorBuilder<Command> busy() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Sample.class, this::defer)
         .onMessage(RunPhase.class, this::defer)
+        .onMessage(Count.class, this::defer)
+        .onMessage(Learn.class, this::defer)
         .onMessage(SetParameters.class, this::defer)
         .onMessage(EndPhase.class, this::defer)
-        .onMessage(Learn.class, this::defer)
-        .onMessage(Count.class, this::defer);
+        .onMessage(InjectFault.class, this::onInjectFault)
+        .onMessage(Stop.class, m -> Behaviors.stopped());
   }
 
   private Behavior<Command> defer(Command m) {
@@ -269,73 +375,62 @@ public final class Network {
     return stash.unstashAll(idle());
   }
 
-  /** Exact mode: a barrier step is in flight (clamping or one colour updating). */
-  private Behavior<Command> stepping() {
-    return stashingRequests(Behaviors.receive(Command.class))
-        .onMessage(Done.class, this::onDone)
-        .onMessage(Watchdog.class, this::onWatchdog)
-        .onMessage(InjectFault.class, m -> { neurons.get(m.id()).tell(new Neuron.FailNext()); return Behaviors.same(); })
-        .onMessage(Stop.class, m -> Behaviors.stopped())
-        .build();
-  }
-
-  /** Async mode: neurons run on their clocks; waiting for sweep time or a snapshot. */
-  private Behavior<Command> runningAsync() {
-    return stashingRequests(Behaviors.receive(Command.class))
-        .onMessage(SweepsElapsed.class, this::onSweepsElapsed)
-        .onMessage(SnapshotTaken.class, this::onSnapshot)
-        .onMessage(SnapshotFailed.class, m -> m.tag() == tag ? fail(m.reason()) : Behaviors.same())
-        .onMessage(Watchdog.class, m -> Behaviors.same())
-        .onMessage(InjectFault.class, m -> { neurons.get(m.id()).tell(new Neuron.FailNext()); return Behaviors.same(); })
-        .onMessage(Stop.class, m -> Behaviors.stopped())
-        .build();
-  }
-
   /** After a failure: every request gets the same answer. */
   private Behavior<Command> broken(String reason) {
     return Behaviors.receive(Command.class)
-        .onMessage(Sample.class, m -> { m.replyTo().tell(new Failed(reason)); return Behaviors.same(); })
-        .onMessage(RunPhase.class, m -> { m.replyTo().tell(new Failed(reason)); return Behaviors.same(); })
-        .onMessage(Learn.class, m -> { m.replyTo().tell(new Failed(reason)); return Behaviors.same(); })
-        .onMessage(Count.class, m -> { m.replyTo().tell(new Failed(reason)); return Behaviors.same(); })
+        .onMessage(Sample.class, m -> refuse(m.replyTo(), reason))
+        .onMessage(RunPhase.class, m -> refuse(m.replyTo(), reason))
+        .onMessage(Count.class, m -> refuse(m.replyTo(), reason))
+        .onMessage(Learn.class, m -> refuse(m.replyTo(), reason))
         .onMessage(Stop.class, m -> Behaviors.stopped())
         .onAnyMessage(m -> Behaviors.same())
         .build();
   }
 
+  private Behavior<Command> refuse(ActorRef<Reply> replyTo, String reason) {
+    replyTo.tell(new Failed(reason));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> fail(Job job, String reason) {
+    timers.cancelAll();
+    job.replyTo().tell(new Failed(reason));
+    context.getLog().error(reason);
+    return stash.unstashAll(broken(reason));
+  }
+
   // ---------------------------------------------------------------- requests
 
   private Behavior<Command> onSample(Sample m) {
-    if (m.sweeps() < 1) { m.replyTo().tell(new Failed("sample after " + m.sweeps() + " sweeps (expected ≥ 1)")); return Behaviors.same(); }
-    job = new Job(m.replyTo(), true, false, null, m.sweeps(), 0, n, 0, "sampling");
-    return dynamics.mode() == Mode.EXACT ? beginSweeps() : beginAsync();
+    if (m.sweeps() < 1) return refuse(m.replyTo(), "sample after " + m.sweeps() + " sweeps (expected ≥ 1)");
+    Sampling job = new Sampling(m.replyTo());
+    if (dynamics.mode() == Mode.EXACT) return sweep(new Sweeps(job, m.sweeps(), 0, 0, null));
+    return runAsync(new AsyncRun(job, 1, null), m.sweeps());
   }
 
   private Behavior<Command> onRunPhase(RunPhase m) {
     if (m.sweeps() < 1 || m.burnIn() < 0) {
-      m.replyTo().tell(new Failed("phase of " + m.burnIn() + " burn-in and " + m.sweeps() + " measured sweeps (expected ≥ 0 and ≥ 1)"));
-      return Behaviors.same();
+      return refuse(m.replyTo(), "phase of " + m.burnIn() + " burn-in and " + m.sweeps() + " measured sweeps (expected ≥ 0 and ≥ 1)");
     }
     if (m.clamp() != null && m.clamp().length != machine.nVisible()) {
-      m.replyTo().tell(new Failed("clamp vector of " + m.clamp().length + " values (expected " + machine.nVisible() + " visible units)"));
-      return Behaviors.same();
+      return refuse(m.replyTo(), "clamp vector of " + m.clamp().length + " values (expected " + machine.nVisible() + " visible units)");
     }
     if (m.local() && dynamics.mode() != Mode.EXACT) {
-      m.replyTo().tell(new Failed("local learning needs exact mode (consistent co-activations at both ends of a pair)"));
-      return Behaviors.same();
+      return refuse(m.replyTo(), "local learning needs exact mode (consistent co-activations at both ends of a pair)");
     }
-    String name = m.clamp() == null ? "free-running phase" : "clamped phase";
-    job = new Job(m.replyTo(), false, m.local(), m.clamp(), m.burnIn(), m.sweeps(), n, pairs.length / 2, name);
+    Measuring job = new Measuring(m.clamp(), m.local(), m.replyTo());
+    Sweeps run = new Sweeps(job, m.burnIn(), m.sweeps(), m.clamp() == null ? 0 : machine.nVisible(), new Moments(n, pairs.length / 2));
     sweepClock = 0;
     // release every unit, then (clamped phase) clamp the visible ones: a barrier step of its own
     Neuron.Release release = new Neuron.Release();
     for (int i = 0; i < machine.nVisible(); i++) neurons.get(i).tell(release);
-    if (m.clamp() == null) return dynamics.mode() == Mode.EXACT ? beginSweeps() : beginAsync();
-    colour = -1;
-    pending = machine.nVisible();
-    for (int i = 0; i < pending; i++) neurons.get(i).tell(new Neuron.Clamp(machine.units().value(m.clamp()[i] == machine.units().high())));
-    startWatchdog();
-    return stepping();
+    if (m.clamp() != null) return clamp(run, m.clamp());
+    return dynamics.mode() == Mode.EXACT ? sweep(run) : runAsync(run);
+  }
+
+  private Behavior<Command> onCount(Count m) {
+    if (dynamics.mode() != Mode.ASYNC) return refuse(m.replyTo(), "counters are kept in async mode only");
+    return snapshot(new AsyncRun(new Counting(m.replyTo()), 1, null));
   }
 
   private Behavior<Command> onSetParameters(SetParameters m) {
@@ -355,34 +450,134 @@ public final class Network {
     return Behaviors.same();
   }
 
+  private Behavior<Command> onEndPhase(EndPhase m) {
+    broadcast(new Neuron.EndPhase(m.phase()));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onInjectFault(InjectFault m) {
+    neurons.get(m.id()).tell(new Neuron.FailNext());
+    return Behaviors.same();
+  }
+
+  // ---------------------------------------------------------------- exact mode: barrier steps
+
+  /** Clamps the visible units behind a barrier; the phase's sweeps follow. */
+  private Behavior<Command> clamp(Sweeps run, double[] values) {
+    Units units = machine.units();
+    for (int i = 0; i < machine.nVisible(); i++) neurons.get(i).tell(new Neuron.Clamp(units.value(values[i] == units.high())));
+    startWatchdog();
+    return clamping(run, ++step, new Replies(machine.nVisible()));
+  }
+
+  /** The visible neurons are taking their clamped values; each replies Done once its neighbours know. */
+  private Behavior<Command> clamping(Sweeps run, long id, Replies replies) {
+    return busy()
+        .onMessage(Done.class, d -> heard(d, replies) ? afterClamping(run) : Behaviors.same())
+        .onMessage(Watchdog.class, w -> replies.progressed() ? Behaviors.same()
+            : fail(run.job(), stalled(run.job(), id, "clamping the visible units", replies)))
+        .build();
+  }
+
+  private Behavior<Command> afterClamping(Sweeps run) {
+    return dynamics.mode() == Mode.EXACT ? sweep(run) : runAsync(run);
+  }
+
+  /** Starts a request's sweeps: colour by colour, each a barrier step. */
+  private Behavior<Command> sweep(Sweeps run) {
+    startWatchdog();
+    return nextStep(run, 0);
+  }
+
+  /** Tells the next colour from {@code colour} on that has free units to update, closing sweeps on the way. */
+  private Behavior<Command> nextStep(Sweeps run, int colour) {
+    while (true) {
+      if (colour == colourClasses.length) {
+        run = sweepDone(run);
+        if (run.done()) return finish(run.job(), run.moments());
+        colour = 0;
+      }
+      Neuron.Update update = new Neuron.Update(++step, schedule.temperatureAt(sweepClock));
+      int sent = 0;
+      for (int i : colourClasses[colour]) {
+        if (i < run.firstFree()) continue;
+        neurons.get(i).tell(update);
+        sent++;
+      }
+      if (sent > 0) return stepping(run, colour, step, new Replies(sent));
+      colour++;
+    }
+  }
+
+  /** One colour is updating; each of its neurons replies Done once its neighbours know its change. */
+  private Behavior<Command> stepping(Sweeps run, int colour, long id, Replies replies) {
+    return busy()
+        .onMessage(Done.class, d -> heard(d, replies) ? nextStep(run, colour + 1) : Behaviors.same())
+        .onMessage(Watchdog.class, w -> replies.progressed() ? Behaviors.same()
+            : fail(run.job(), stalled(run.job(), id, "colour " + colour + " of sweep " + (sweepClock + 1), replies)))
+        .build();
+  }
+
+  /** A barrier reply: the state it carries is part of the next snapshot. True if it was the last. */
+  private boolean heard(Done d, Replies replies) {
+    state[d.id()] = d.state();
+    return replies.arrived();
+  }
+
+  /** End of a sweep: the joint state is consistent; measure it or count it as burn-in. */
+  private Sweeps sweepDone(Sweeps run) {
+    sweepClock++;
+    if (run.burnIn() > 0) return run.burnedIn();
+    if (run.measure() == 0) return run;
+    run.moments().add(state, pairs);
+    if (run.job() instanceof Measuring p && p.local()) broadcast(Neuron.Measure.INSTANCE);
+    return run.measured();
+  }
+
+  private String stalled(Job job, long id, String what, Replies replies) {
+    return job.name() + ": barrier step " + id + " (" + what + ") made no progress for " + dynamics.stepTimeout()
+        + "; " + replies.pending + " neurons have not replied";
+  }
+
+  private void startWatchdog() {
+    timers.startTimerWithFixedDelay(WATCHDOG, WATCHDOG_TICK, dynamics.stepTimeout());
+  }
+
+  /** Answers a request whose sweeps or snapshots are done. */
+  private Behavior<Command> finish(Job job, Moments moments) {
+    timers.cancel(WATCHDOG);
+    if (job instanceof Sampling) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) out[i] = (int) state[i];
+      job.replyTo().tell(new Sampled(out));
+    } else if (job instanceof Measuring p) {
+      job.replyTo().tell(new PhaseDone(moments.mean(p.phase())));
+    }
+    return backToIdle();
+  }
+
+  // ---------------------------------------------------------------- exact mode: local learning
+
   private Behavior<Command> onLearn(Learn m) {
     broadcast(new Neuron.Learn(m.rule()));
     broadcast(new Neuron.GetParameters(context.getSelf()));
-    return gatheringRows(m.replyTo(), new Row[n], n);
+    startWatchdog();
+    return gatheringRows(new Learning(m.replyTo()), new Row[n], new Replies(n));
   }
 
   /** Local learning: collecting every neuron's new row. */
-  private Behavior<Command> gatheringRows(ActorRef<Reply> replyTo, Row[] rows, int missing) {
-    startWatchdog();
-    progressAtLastWatch = -1;
-    int[] left = {missing};
-    return stashingRequests(Behaviors.receive(Command.class))
+  private Behavior<Command> gatheringRows(Learning job, Row[] rows, Replies replies) {
+    return busy()
         .onMessage(Row.class, r -> {
-          progress++;
-          if (rows[r.id()] == null) left[0]--;
+          if (rows[r.id()] != null) return Behaviors.same();
           rows[r.id()] = r;
-          if (left[0] > 0) return Behaviors.same();
+          if (!replies.arrived()) return Behaviors.same();
           timers.cancel(WATCHDOG);
-          replyTo.tell(assemble(rows));
+          job.replyTo().tell(assemble(rows));
           return backToIdle();
         })
-        .onMessage(Watchdog.class, w -> {
-          if (progress != progressAtLastWatch) { progressAtLastWatch = progress; return Behaviors.same(); }
-          String reason = "local learning: " + left[0] + " neurons sent no parameters within " + dynamics.stepTimeout();
-          replyTo.tell(new Failed(reason));
-          return stash.unstashAll(broken(reason));
-        })
-        .onMessage(Stop.class, s -> Behaviors.stopped())
+        .onMessage(Watchdog.class, w -> replies.progressed() ? Behaviors.same()
+            : fail(job, "local learning: " + replies.pending + " neurons sent no parameters within " + dynamics.stepTimeout()))
         .build();
   }
 
@@ -402,170 +597,68 @@ public final class Network {
     return new Parameters(w, b, asym);
   }
 
-  private Behavior<Command> onCount(Count m) {
-    if (dynamics.mode() != Mode.ASYNC) { m.replyTo().tell(new Failed("counters are kept in async mode only")); return Behaviors.same(); }
-    job = new Job(m.replyTo(), true, false, null, 0, 0, n, 0, "count");
-    takeSnapshot();
-    return runningAsync();
-  }
-
-  // ---------------------------------------------------------------- exact mode
-
-  private Behavior<Command> beginSweeps() {
-    startWatchdog();
-    colour = -1;
-    return nextColour();
-  }
-
-  /** Starts the next colour with free units, or closes the sweep. */
-  private Behavior<Command> nextColour() {
-    while (true) {
-      colour++;
-      if (colour == colourClasses.length) {
-        Behavior<Command> after = sweepDone();
-        if (after != null) return after;
-        colour = 0;
-      }
-      int[] members = colourClasses[colour];
-      double t = schedule.temperatureAt(sweepClock);
-      Neuron.Update update = new Neuron.Update(++step, t);
-      int sent = 0;
-      for (int i : members) {
-        if (job.clamp != null && i < machine.nVisible()) continue;
-        neurons.get(i).tell(update);
-        sent++;
-      }
-      if (sent > 0) {
-        pending = sent;
-        return stepping();
-      }
-    }
-  }
-
-  private Behavior<Command> onDone(Done d) {
-    state[d.id()] = d.state();
-    progress++;
-    if (--pending > 0) return Behaviors.same();
-    if (colour == -1 && dynamics.mode() == Mode.ASYNC) return beginAsync();
-    return nextColour();
-  }
-
-  /** End of a sweep: measure, and either finish the request (returns its behaviour) or go on (null). */
-  private Behavior<Command> sweepDone() {
-    sweepClock++;
-    if (job.burnIn > 0) {
-      job.burnIn--;
-    } else if (job.measure > 0) {
-      measure(state);
-      if (job.local) broadcast(Neuron.Measure.INSTANCE);
-      job.measure--;
-    }
-    if (job.burnIn > 0 || job.measure > 0) return null;
-    timers.cancel(WATCHDOG);
-    finish();
-    return backToIdle();
-  }
-
-  private void measure(double[] s) {
-    for (int i = 0; i < n; i++) job.sumUnits[i] += s[i];
-    for (int p = 0; p < job.sumPairs.length; p++) job.sumPairs[p] += s[pairs[2 * p]] * s[pairs[2 * p + 1]];
-    job.measured++;
-  }
-
-  private void finish() {
-    if (job.sample) {
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) out[i] = (int) state[i];
-      job.replyTo.tell(new Sampled(out));
-    } else {
-      double[] u = job.sumUnits.clone();
-      double[] p = job.sumPairs.clone();
-      for (int i = 0; i < u.length; i++) u[i] /= job.measured;
-      for (int i = 0; i < p.length; i++) p[i] /= job.measured;
-      job.replyTo.tell(new PhaseDone(new Statistics(u, p, job.measured, job.clamp == null ? Phase.FREE : Phase.CLAMPED)));
-    }
-    job = null;
-  }
-
-  private static final String WATCHDOG = "watchdog";
-
-  private void startWatchdog() {
-    progressAtLastWatch = -1;
-    timers.startTimerWithFixedDelay(WATCHDOG, new Watchdog(), dynamics.stepTimeout());
-  }
-
-  private Behavior<Command> onWatchdog(Watchdog w) {
-    if (progress != progressAtLastWatch) {
-      progressAtLastWatch = progress;
-      return Behaviors.same();
-    }
-    String what = colour < 0 ? "clamping the visible units" : "colour " + colour + " of sweep " + (sweepClock + 1);
-    return fail(job.name + ": barrier step " + step + " (" + what + ") made no progress for " + dynamics.stepTimeout()
-        + "; " + pending + " neurons have not replied");
-  }
-
-  private Behavior<Command> fail(String reason) {
-    timers.cancelAll();
-    if (job != null) job.replyTo.tell(new Failed(reason));
-    job = null;
-    context.getLog().error(reason);
-    return stash.unstashAll(broken(reason));
-  }
-
   // ---------------------------------------------------------------- async mode
 
-  private Behavior<Command> beginAsync() {
+  /** A phase after its (optional) clamping: wait out the burn-in, at least one sweep time. */
+  private Behavior<Command> runAsync(Sweeps run) {
+    return runAsync(new AsyncRun(run.job(), run.measure(), run.moments()), Math.max(run.burnIn(), 1));
+  }
+
+  /** Starts the clocks unless they run, then waits {@code sweeps} sweep times. */
+  private Behavior<Command> runAsync(AsyncRun run, int sweeps) {
     timers.cancel(WATCHDOG);
-    if (!asyncRunning) {
-      Neuron.StartAsync start = new Neuron.StartAsync(schedule.temperatureAt(0),
-          dynamics.meanInterval().toNanos(), dynamics.delay().toNanos());
-      broadcast(start);
-      asyncRunning = true;
-      if (schedule.steps().size() > 1 && annealer == null) {
-        annealer = context.spawn(Annealer.create(schedule, dynamics.sweepTime(), neurons), "annealer");
-      }
+    startClocks();
+    timers.startSingleTimer(SWEEPS, SWEEPS_ELAPSED, dynamics.sweepTime().multipliedBy(sweeps));
+    return waitingForSweeps(run);
+  }
+
+  private void startClocks() {
+    if (clocksRunning) return;
+    broadcast(new Neuron.StartAsync(schedule.temperatureAt(0), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos()));
+    clocksRunning = true;
+    if (schedule.steps().size() > 1 && annealer == null) {
+      annealer = context.spawn(Annealer.create(schedule, dynamics.sweepTime(), neurons), "annealer");
     }
-    int wait = job.sample ? job.burnIn : Math.max(job.burnIn, 1);
-    job.burnIn = 0;
-    tag++;
-    timers.startSingleTimer(new SweepsElapsed(tag), dynamics.sweepTime().multipliedBy(wait));
-    return runningAsync();
   }
 
-  private Behavior<Command> onSweepsElapsed(SweepsElapsed m) {
-    if (m.tag() != tag) return Behaviors.same();
-    takeSnapshot();
-    return Behaviors.same();
+  /** The neurons run on their clocks; waiting for the sweep time to pass. */
+  private Behavior<Command> waitingForSweeps(AsyncRun run) {
+    return busy()
+        .onMessage(SweepsElapsed.class, e -> snapshot(run))
+        .build();
   }
 
-  private void takeSnapshot() {
-    tag++;
+  private Behavior<Command> snapshot(AsyncRun run) {
+    long tag = ++snapshots;
     context.spawnAnonymous(Snapshot.create(neurons, context.getSelf(), dynamics.stepTimeout(), tag));
+    return awaitingSnapshot(run, tag);
   }
 
-  private Behavior<Command> onSnapshot(SnapshotTaken m) {
-    if (m.tag() != tag || job == null) return Behaviors.same();
-    if (job.name.equals("count")) {
-      job.replyTo.tell(new Counted(m.updates(), m.informed(), m.updates() + m.sent()));
-      job = null;
+  /** A {@link Snapshot} aggregator is asking every neuron for its state. */
+  private Behavior<Command> awaitingSnapshot(AsyncRun run, long tag) {
+    return busy()
+        .onMessage(SnapshotTaken.class, s -> s.tag() == tag ? snapshotTaken(run, s) : Behaviors.same())
+        .onMessage(SnapshotFailed.class, f -> f.tag() == tag ? fail(run.job(), f.reason()) : Behaviors.same())
+        .build();
+  }
+
+  private Behavior<Command> snapshotTaken(AsyncRun run, SnapshotTaken s) {
+    if (run.job() instanceof Counting) {
+      run.job().replyTo().tell(new Counted(s.updates(), s.informed(), s.updates() + s.sent()));
       return backToIdle();
     }
-    System.arraycopy(m.state(), 0, state, 0, n);
-    if (job.sample) {
-      finish();
-      return backToIdle();
+    System.arraycopy(s.state(), 0, state, 0, n);
+    if (run.job() instanceof Measuring) {
+      run.moments().add(state, pairs);
+      if (run.measure() > 1) {
+        timers.startSingleTimer(SWEEPS, SWEEPS_ELAPSED, dynamics.sweepTime());
+        return waitingForSweeps(new AsyncRun(run.job(), run.measure() - 1, run.moments()));
+      }
+      // a learning phase ends with the neurons paused, so the next phase can clamp behind a barrier
+      broadcast(new Neuron.Pause());
+      clocksRunning = false;
     }
-    measure(state);
-    if (--job.measure > 0) {
-      tag++;
-      timers.startSingleTimer(new SweepsElapsed(tag), dynamics.sweepTime());
-      return Behaviors.same();
-    }
-    // a learning phase ends with the neurons paused, so the next phase can clamp behind a barrier
-    broadcast(new Neuron.Pause());
-    asyncRunning = false;
-    finish();
-    return backToIdle();
+    return finish(run.job(), run.moments());
   }
 
   private void broadcast(Neuron.Command m) {

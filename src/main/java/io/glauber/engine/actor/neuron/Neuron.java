@@ -9,7 +9,6 @@ import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.TypedActorContext;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import io.glauber.engine.actor.BinaryMessage;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.learn.Learner;
 import io.glauber.learn.LearningRule;
@@ -31,10 +30,10 @@ import java.util.SplittableRandom;
  * recomputed and nothing is shared — and updates itself with {@link Glauber#update} at temperature
  * T, telling its neighbours only when its state actually changes.
  *
- * <p>Three behaviours: {@link #idle()} waits for a barrier step ({@link Update}, exact mode) or a
- * start signal; {@link #awaitingAcks()} holds the barrier until every neighbour has received the
+ * <p>Three behaviours: {@code Idle} waits for a barrier step ({@link Update}, exact mode) or a
+ * start signal; {@code AwaitingAcks} holds the barrier until every neighbour has received the
  * change (each receiver acks, so the coordinator's {@link Network.Done} implies delivery, also
- * across machines); {@link #running()} updates on a Poisson clock ({@link StartAsync}).
+ * across machines); {@code Running} updates on a Poisson clock ({@link StartAsync}).
  *
  * <p>Local learning: on {@link Measure} the neuron adds s_i and s_i s_j (from its view of its
  * neighbours) to its accumulators; on {@link EndPhase} it turns them into the phase's
@@ -45,7 +44,9 @@ import java.util.SplittableRandom;
  * order and compute the same change: w_ij and w_ji stay bitwise equal.
  *
  * <p>Faults: the mutable state lives in a {@link Cell} created by {@link #create} outside the
- * restartable part, so a restart (the behaviour is supervised with
+ * restartable part — committed state ({@link Unit}), flow control ({@link Links}), the clock
+ * ({@link Clock}), local learning's accumulators ({@link Accumulators}) and fault replay
+ * ({@link Replay}) — so a restart (the behaviour is supervised with
  * {@link SupervisorStrategy#restart()}) rebuilds the behaviour around the last committed weights,
  * bias, state and field; a message whose handler failed before committing is re-delivered.
  */
@@ -100,7 +101,7 @@ public final class Neuron {
   /** Start updating on a Poisson clock (mean interval, 0 = as fast as possible) with delivery delay. */
   public record StartAsync(double temperature, long meanIntervalNanos, long delayNanos) implements Command, JsonMessage {}
 
-  /** Stop the clock (back to {@link #idle()}). */
+  /** Stop the clock (back to waiting for barrier steps). */
   public record Pause() implements Command, JsonMessage {}
 
   /** Change T (annealing in async mode). */
@@ -129,16 +130,39 @@ public final class Neuron {
   }
 
   /**
-   * The neuron's committed state. Owned by one actor only; it outlives restarts of the behaviour so
-   * that a supervised restart restores weights, bias, state and field.
+   * What a neuron is, split by concern. Built once by {@link #create} outside the restartable
+   * behaviour, so that a supervised restart rebuilds the behaviour around it. Owned by one actor
+   * only. The behaviour keeps direct references to the parts it uses on every message ({@link
+   * Unit}, {@link Links}, {@link Clock}), so splitting costs no extra pointer hop on the hot path;
+   * the cold parts ({@link Accumulators}, {@link Replay}) exist only once they are needed.
    */
   static final class Cell {
+    final Unit unit;
+    final Links links;
+    final Clock clock;
+    /** Local learning's accumulators, created at the first {@link Measure} or {@link Learn}. */
+    Accumulators accumulators;
+    /** An injected fault and the message to replay after it, created at the first {@link FailNext}. */
+    Replay replay;
+
+    Cell(NeuronSpec spec) {
+      unit = new Unit(spec);
+      links = new Links(spec.id(), spec.neighbours().length);
+      clock = new Clock(unit.random.split());
+    }
+  }
+
+  /**
+   * The committed state: s_i, b_i, the incoming weights and the view of the neighbours' states,
+   * the field h_i = Σ_j w_ij s_j + b_i kept current from them, T, the clamp, the generator of the
+   * Glauber draws, and the counts of updates.
+   */
+  static final class Unit {
     final int id;
     final Units units;
     final int[] neighbourIds;
     final boolean hidden;
     final SplittableRandom random;
-    final SplittableRandom clock;
     final double[] weights;
     final double[] neighbourStates;
     double bias;
@@ -146,52 +170,74 @@ public final class Neuron {
     double field;
     double temperature = 1;
     boolean clamped;
-    ActorRef<Command>[] neighbours;
-    ActorRef<Network.Command> coordinator;
-    int pendingAcks;
-    boolean running;
-    int epoch;
-    Tick tick;
-    // async flow control, per neighbour
-    final int[] uncredited;
-    final double[] unsent;
-    final int[] received;
-    final Credit credit;
-    /** This neuron's state changes as sent: (delta &gt; 0, delta &lt; 0) × (no ack, ack). */
-    final StateChanged[] changes = new StateChanged[4];
-    long meanIntervalNanos;
-    Duration delay = Duration.ZERO;
+    /** Updates done; "informed" ones are the first after hearing at least one change. */
     long updates;
     long informed;
     boolean heard = true;
-    long sent;
-    // local learning
-    double sumState;
-    final double[] sumPair;
-    long measured;
-    Statistics clampedStats;
-    Statistics freeStats;
-    Learner learner;
-    // faults
-    boolean failNext;
-    Command replay;
 
-    Cell(NeuronSpec spec) {
+    Unit(NeuronSpec spec) {
       id = spec.id();
       units = spec.units();
       neighbourIds = spec.neighbours().clone();
       hidden = spec.hidden();
       random = spec.random();
-      clock = random.split();
       weights = spec.weights().clone();
       neighbourStates = spec.neighbourStates().clone();
       bias = spec.bias();
       state = spec.state();
       field = spec.field();
-      sumPair = new double[neighbourIds.length];
-      uncredited = new int[neighbourIds.length];
-      unsent = new double[neighbourIds.length];
-      received = new int[neighbourIds.length];
+    }
+
+    /** Index k of neighbour j in the neighbour arrays. */
+    int indexOf(int j) {
+      return Arrays.binarySearch(neighbourIds, j);
+    }
+
+    /** s_j changed by delta: h_i += w_ij·delta. */
+    void neighbourChanged(int k, double delta) {
+      field += weights[k] * delta;
+      neighbourStates[k] += delta;
+      heard = true;
+    }
+
+    /** One Glauber draw at temperature T from the current field (a clamped unit keeps its value). */
+    double draw(double t) {
+      updates++;
+      return Glauber.update(units, field, t, random.nextDouble());
+    }
+
+    void recomputeField() {
+      double h = bias;
+      for (int k = 0; k < weights.length; k++) h += weights[k] * neighbourStates[k];
+      field = h;
+    }
+  }
+
+  /**
+   * Flow control: the neighbours' refs and the coordinator; acks awaited by a barrier step; and in
+   * async mode the credit window per neighbour (changes in flight, changes held back, changes
+   * received since the last credit), the delivery delay, the preallocated outgoing messages and
+   * the count of messages sent.
+   */
+  static final class Links {
+    ActorRef<Command>[] neighbours;
+    ActorRef<Network.Command> coordinator;
+    int pendingAcks;
+    final int[] uncredited;
+    final double[] unsent;
+    final int[] received;
+    final Credit credit;
+    /** This neuron's state changes as sent: (delta &gt; 0, delta &lt; 0) × (no ack, ack). */
+    private final StateChanged[] changes = new StateChanged[4];
+    private final int id;
+    Duration delay = Duration.ZERO;
+    long sent;
+
+    Links(int id, int degree) {
+      this.id = id;
+      uncredited = new int[degree];
+      unsent = new double[degree];
+      received = new int[degree];
       credit = new Credit(id, CREDIT_BATCH);
     }
 
@@ -206,16 +252,46 @@ public final class Neuron {
       if (m == null || m.delta() != delta) changes[k] = m = new StateChanged(id, delta, ack);
       return m;
     }
+  }
 
-    void recomputeField() {
-      double h = bias;
-      for (int k = 0; k < weights.length; k++) h += weights[k] * neighbourStates[k];
-      field = h;
+  /** The Poisson clock of async mode: whether it runs, its epoch and tick, its mean interval, its generator. */
+  static final class Clock {
+    final SplittableRandom random;
+    boolean running;
+    int epoch;
+    Tick tick;
+    long meanIntervalNanos;
+
+    Clock(SplittableRandom random) {
+      this.random = random;
     }
+  }
+
+  /** Local learning: s_i and s_i s_j summed over the measured states, the closed phases, the own learner. */
+  static final class Accumulators {
+    double sumState;
+    final double[] sumPair;
+    long measured;
+    Statistics clampedStats;
+    Statistics freeStats;
+    Learner learner;
+
+    Accumulators(int degree) {
+      sumPair = new double[degree];
+    }
+  }
+
+  /** Fault injection: whether the next update throws, and the message a restart re-delivers. */
+  static final class Replay {
+    boolean failNext;
+    Command message;
   }
 
   private final ActorContext<Command> context;
   private final Cell cell;
+  private final Unit unit;
+  private final Links links;
+  private final Clock clock;
   private final Behavior<Command> idle = new Idle();
   private final Behavior<Command> awaitingAcks = new AwaitingAcks();
   private final Behavior<Command> running = new Running();
@@ -239,15 +315,18 @@ public final class Neuron {
   private Neuron(ActorContext<Command> context, Cell cell) {
     this.context = context;
     this.cell = cell;
+    this.unit = cell.unit;
+    this.links = cell.links;
+    this.clock = cell.clock;
   }
 
   /**
    * The behaviours are three small {@link ExtensibleBehavior}s that dispatch with
    * {@code instanceof}, hot messages first, instead of {@code Behaviors.receive} builders: a
-   * builder makes a case object and a lambda per message type, per behaviour, per actor — about
-   * 2.5 KB of every neuron's 4.7 KB — and a message walks a linked list of cases, each a pointer
-   * hop that misses the cache once there are more neurons than the caches hold. Here a neuron is
-   * its actor cell, this object, its {@link Cell} and the cell's arrays.
+   * builder makes a case object and a lambda per message type, per behaviour, per actor — most of
+   * a neuron's memory — and a message walks a linked list of cases, each a pointer hop that misses
+   * the cache once there are more neurons than the caches hold (docs/ACTORS.md). Here a neuron is
+   * its actor cell, this object, its {@link Cell}'s parts and their arrays.
    */
   private abstract class Handler extends ExtensibleBehavior<Command> {
     @Override
@@ -256,6 +335,7 @@ public final class Neuron {
     }
   }
 
+  /** Waiting for a barrier step, a clamp or a start signal. */
   private final class Idle extends Handler {
     @Override
     public Behavior<Command> receive(TypedActorContext<Command> ctx, Command m) {
@@ -268,6 +348,7 @@ public final class Neuron {
     }
   }
 
+  /** A change was sent with acks requested; the barrier reply waits for all of them. */
   private final class AwaitingAcks extends Handler {
     @Override
     public Behavior<Command> receive(TypedActorContext<Command> ctx, Command m) {
@@ -277,6 +358,7 @@ public final class Neuron {
     }
   }
 
+  /** Updating on the own Poisson clock. */
   private final class Running extends Handler {
     @Override
     public Behavior<Command> receive(TypedActorContext<Command> ctx, Command m) {
@@ -290,163 +372,93 @@ public final class Neuron {
 
   /** The behaviour after (re)start: the one the committed state calls for, replaying a failed message. */
   private Behavior<Command> resume() {
-    if (cell.replay != null) {
-      context.getSelf().tell(cell.replay);
-      cell.replay = null;
+    if (cell.replay != null && cell.replay.message != null) {
+      context.getSelf().tell(cell.replay.message);
+      cell.replay.message = null;
     }
-    if (cell.running) {
+    if (clock.running) {
       startClock();
       return running;
     }
-    return cell.pendingAcks > 0 ? awaitingAcks : idle;
+    return links.pendingAcks > 0 ? awaitingAcks : idle;
   }
 
-  /** Waiting for a barrier step, a clamp or a start signal. */
-  Behavior<Command> idle() {
-    return idle;
-  }
-
-  /** A change was sent with acks requested; the barrier reply waits for all of them. */
-  Behavior<Command> awaitingAcks() {
-    return awaitingAcks;
-  }
-
-  /** Updating on the own Poisson clock. */
-  Behavior<Command> running() {
-    return running;
-  }
-
-  /** What every phase understands. */
+  /** What every behaviour understands. */
   private Behavior<Command> common(Command m) {
     if (m instanceof StateChanged c) return onStateChanged(c);
     if (m instanceof Credit c) return onCredit(c);
     if (m instanceof GetState g) return onGetState(g);
     if (m instanceof Measure) return onMeasure();
     if (m instanceof Wire w) return onWire(w);
-    if (m instanceof Release) { cell.clamped = false; return Behaviors.same(); }
-    if (m instanceof SetTemperature t) { cell.temperature = t.temperature(); return Behaviors.same(); }
+    if (m instanceof Release) { unit.clamped = false; return Behaviors.same(); }
+    if (m instanceof SetTemperature t) { unit.temperature = t.temperature(); return Behaviors.same(); }
     if (m instanceof UpdateWeights u) return onUpdateWeights(u);
     if (m instanceof EndPhase e) return onEndPhase(e);
     if (m instanceof Learn l) return onLearn(l);
     if (m instanceof GetParameters g) return onGetParameters(g);
-    if (m instanceof FailNext) { cell.failNext = true; return Behaviors.same(); }
+    if (m instanceof FailNext) return onFailNext();
     return Behaviors.unhandled();
   }
 
   @SuppressWarnings("unchecked")
   private Behavior<Command> onWire(Wire m) {
-    if (m.neighbours().size() != cell.neighbourIds.length) {
-      throw new IllegalArgumentException("neuron " + cell.id + " wired to " + m.neighbours().size()
-          + " refs (expected " + cell.neighbourIds.length + ")");
+    if (m.neighbours().size() != unit.neighbourIds.length) {
+      throw new IllegalArgumentException("neuron " + unit.id + " wired to " + m.neighbours().size()
+          + " refs (expected " + unit.neighbourIds.length + ")");
     }
-    cell.neighbours = m.neighbours().toArray(new ActorRef[0]);
-    cell.coordinator = m.coordinator();
+    links.neighbours = m.neighbours().toArray(new ActorRef[0]);
+    links.coordinator = m.coordinator();
     return Behaviors.same();
   }
 
+  // ---------------------------------------------------------------- hot path
+
   private Behavior<Command> onStateChanged(StateChanged m) {
-    int k = Arrays.binarySearch(cell.neighbourIds, m.from());
-    cell.field += cell.weights[k] * m.delta();
-    cell.neighbourStates[k] += m.delta();
-    cell.heard = true;
+    int k = unit.indexOf(m.from());
+    unit.neighbourChanged(k, m.delta());
     if (m.ack()) {
-      cell.neighbours[k].tell(Ack.INSTANCE);
-    } else if (++cell.received[k] == CREDIT_BATCH) {
-      cell.received[k] = 0;
-      cell.neighbours[k].tell(cell.credit);
-      cell.sent++;
+      links.neighbours[k].tell(Ack.INSTANCE);
+    } else if (++links.received[k] == CREDIT_BATCH) {
+      links.received[k] = 0;
+      links.neighbours[k].tell(links.credit);
+      links.sent++;
     }
     return Behaviors.same();
   }
 
   private Behavior<Command> onCredit(Credit m) {
-    int k = Arrays.binarySearch(cell.neighbourIds, m.from());
-    cell.uncredited[k] -= m.count();
-    if (cell.unsent[k] != 0 && cell.uncredited[k] < WINDOW) {
-      deliver(k, cell.unsent[k]);
-      cell.unsent[k] = 0;
+    int k = unit.indexOf(m.from());
+    links.uncredited[k] -= m.count();
+    if (links.unsent[k] != 0 && links.uncredited[k] < WINDOW) {
+      deliver(k, links.unsent[k]);
+      links.unsent[k] = 0;
     }
     return Behaviors.same();
   }
 
-  private Behavior<Command> onUpdate(Update m) {
+  private Behavior<Command> onTick(Tick m) {
+    if (m.epoch() != clock.epoch) return Behaviors.same();
     failIfAsked(m);
-    if (!cell.clamped) {
-      double next = Glauber.update(cell.units, cell.field, m.temperature(), cell.random.nextDouble());
-      cell.updates++;
-      if (next != cell.state) return changeTo(next);
+    if (!unit.clamped) {
+      double next = unit.draw(unit.temperature);
+      if (unit.heard) {
+        unit.informed++;
+        unit.heard = false;
+      }
+      if (next != unit.state) tellAsync(next);
     }
-    cell.coordinator.tell(new Network.Done(cell.id, cell.state));
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> onClamp(Clamp m) {
-    cell.clamped = true;
-    if (m.value() != cell.state) return changeTo(m.value());
-    cell.coordinator.tell(new Network.Done(cell.id, cell.state));
-    return Behaviors.same();
-  }
-
-  /** Commits a new state and tells the neighbours, asking for acks (barrier modes). */
-  private Behavior<Command> changeTo(double next) {
-    double delta = next - cell.state;
-    cell.state = next;
-    if (cell.neighbours.length == 0) {
-      cell.coordinator.tell(new Network.Done(cell.id, cell.state));
-      return Behaviors.same();
-    }
-    StateChanged msg = cell.change(delta, true);
-    for (ActorRef<Command> n : cell.neighbours) n.tell(msg);
-    cell.sent += cell.neighbours.length;
-    cell.pendingAcks = cell.neighbours.length;
-    return awaitingAcks;
-  }
-
-  private Behavior<Command> onAck() {
-    if (--cell.pendingAcks > 0) return Behaviors.same();
-    cell.coordinator.tell(new Network.Done(cell.id, cell.state));
-    return idle;
-  }
-
-  private Behavior<Command> onStart(StartAsync m) {
-    cell.temperature = m.temperature();
-    cell.meanIntervalNanos = m.meanIntervalNanos();
-    cell.delay = Duration.ofNanos(m.delayNanos());
-    cell.running = true;
-    startClock();
-    return running;
-  }
-
-  private void startClock() {
-    cell.epoch++;
-    cell.tick = new Tick(cell.epoch);
     scheduleTick();
+    return Behaviors.same();
   }
 
   /** Unclocked (mean interval 0): a self-message, behind whatever the mailbox already holds. */
   private void scheduleTick() {
-    if (cell.meanIntervalNanos == 0) {
-      context.getSelf().tell(cell.tick);
+    if (clock.meanIntervalNanos == 0) {
+      context.getSelf().tell(clock.tick);
     } else {
-      double wait = -Math.log(1 - cell.clock.nextDouble()) * cell.meanIntervalNanos;
-      pendingTick = context.scheduleOnce(Duration.ofNanos((long) wait), context.getSelf(), cell.tick);
+      double wait = -Math.log(1 - clock.random.nextDouble()) * clock.meanIntervalNanos;
+      pendingTick = context.scheduleOnce(Duration.ofNanos((long) wait), context.getSelf(), clock.tick);
     }
-  }
-
-  private Behavior<Command> onTick(Tick m) {
-    if (m.epoch() != cell.epoch) return Behaviors.same();
-    failIfAsked(m);
-    if (!cell.clamped) {
-      double next = Glauber.update(cell.units, cell.field, cell.temperature, cell.random.nextDouble());
-      cell.updates++;
-      if (cell.heard) {
-        cell.informed++;
-        cell.heard = false;
-      }
-      if (next != cell.state) tellAsync(next);
-    }
-    scheduleTick();
-    return Behaviors.same();
   }
 
   /**
@@ -459,11 +471,11 @@ public final class Neuron {
    * sublattice would grow without bound. With it, at most 4·WINDOW changes wait in any mailbox.
    */
   private void tellAsync(double next) {
-    double delta = next - cell.state;
-    cell.state = next;
-    double[] unsent = cell.unsent;
-    int[] uncredited = cell.uncredited;
-    StateChanged msg = cell.change(delta, false);
+    double delta = next - unit.state;
+    unit.state = next;
+    double[] unsent = links.unsent;
+    int[] uncredited = links.uncredited;
+    StateChanged msg = links.change(delta, false);
     for (int k = 0; k < unsent.length; k++) {
       if (unsent[k] != 0 || uncredited[k] >= WINDOW) unsent[k] += delta;
       else send(k, msg);
@@ -471,92 +483,169 @@ public final class Neuron {
   }
 
   private void deliver(int k, double delta) {
-    send(k, cell.change(delta, false));
+    send(k, links.change(delta, false));
   }
 
   private void send(int k, StateChanged msg) {
-    cell.uncredited[k]++;
-    cell.sent++;
-    if (cell.delay.isZero()) cell.neighbours[k].tell(msg);
-    else context.scheduleOnce(cell.delay, cell.neighbours[k], msg);
+    links.uncredited[k]++;
+    links.sent++;
+    if (links.delay.isZero()) links.neighbours[k].tell(msg);
+    else context.scheduleOnce(links.delay, links.neighbours[k], msg);
+  }
+
+  // ---------------------------------------------------------------- barrier steps (exact mode)
+
+  private Behavior<Command> onUpdate(Update m) {
+    failIfAsked(m);
+    if (!unit.clamped) {
+      double next = unit.draw(m.temperature());
+      if (next != unit.state) return changeTo(next);
+    }
+    links.coordinator.tell(new Network.Done(unit.id, unit.state));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onClamp(Clamp m) {
+    unit.clamped = true;
+    if (m.value() != unit.state) return changeTo(m.value());
+    links.coordinator.tell(new Network.Done(unit.id, unit.state));
+    return Behaviors.same();
+  }
+
+  /** Commits a new state and tells the neighbours, asking for acks (barrier modes). */
+  private Behavior<Command> changeTo(double next) {
+    double delta = next - unit.state;
+    unit.state = next;
+    if (links.neighbours.length == 0) {
+      links.coordinator.tell(new Network.Done(unit.id, unit.state));
+      return Behaviors.same();
+    }
+    StateChanged msg = links.change(delta, true);
+    for (ActorRef<Command> n : links.neighbours) n.tell(msg);
+    links.sent += links.neighbours.length;
+    links.pendingAcks = links.neighbours.length;
+    return awaitingAcks;
+  }
+
+  private Behavior<Command> onAck() {
+    if (--links.pendingAcks > 0) return Behaviors.same();
+    links.coordinator.tell(new Network.Done(unit.id, unit.state));
+    return idle;
+  }
+
+  // ---------------------------------------------------------------- the clock (async mode)
+
+  private Behavior<Command> onStart(StartAsync m) {
+    unit.temperature = m.temperature();
+    clock.meanIntervalNanos = m.meanIntervalNanos();
+    links.delay = Duration.ofNanos(m.delayNanos());
+    clock.running = true;
+    startClock();
+    return running;
+  }
+
+  private void startClock() {
+    clock.epoch++;
+    clock.tick = new Tick(clock.epoch);
+    scheduleTick();
   }
 
   /** Stops the clock, first sending every held-back change so the neighbours' views converge. */
   private Behavior<Command> onPause(Pause m) {
-    for (int k = 0; k < cell.unsent.length; k++) {
-      if (cell.unsent[k] != 0) {
-        deliver(k, cell.unsent[k]);
-        cell.unsent[k] = 0;
+    for (int k = 0; k < links.unsent.length; k++) {
+      if (links.unsent[k] != 0) {
+        deliver(k, links.unsent[k]);
+        links.unsent[k] = 0;
       }
     }
-    cell.running = false;
-    cell.epoch++;
+    clock.running = false;
+    clock.epoch++;
     if (pendingTick != null) pendingTick.cancel();
     pendingTick = null;
     return idle;
   }
 
   private Behavior<Command> onGetState(GetState m) {
-    m.replyTo().tell(new Snapshot.Reported(cell.id, cell.state, cell.updates, cell.informed, cell.sent));
+    m.replyTo().tell(new Snapshot.Reported(unit.id, unit.state, unit.updates, unit.informed, links.sent));
     return Behaviors.same();
   }
 
+  // ---------------------------------------------------------------- parameters and local learning
+
   private Behavior<Command> onUpdateWeights(UpdateWeights m) {
-    if (m.weights().length != cell.weights.length) {
-      throw new IllegalArgumentException("neuron " + cell.id + " got " + m.weights().length + " weights (expected " + cell.weights.length + ")");
+    if (m.weights().length != unit.weights.length) {
+      throw new IllegalArgumentException("neuron " + unit.id + " got " + m.weights().length + " weights (expected " + unit.weights.length + ")");
     }
-    System.arraycopy(m.weights(), 0, cell.weights, 0, cell.weights.length);
-    cell.bias = m.bias();
-    cell.recomputeField();
+    System.arraycopy(m.weights(), 0, unit.weights, 0, unit.weights.length);
+    unit.bias = m.bias();
+    unit.recomputeField();
     return Behaviors.same();
+  }
+
+  private Accumulators accumulators() {
+    if (cell.accumulators == null) cell.accumulators = new Accumulators(unit.weights.length);
+    return cell.accumulators;
   }
 
   private Behavior<Command> onMeasure() {
-    double s = cell.state;
-    cell.sumState += s;
-    for (int k = 0; k < cell.sumPair.length; k++) cell.sumPair[k] += s * cell.neighbourStates[k];
-    cell.measured++;
+    Accumulators a = accumulators();
+    double s = unit.state;
+    a.sumState += s;
+    for (int k = 0; k < a.sumPair.length; k++) a.sumPair[k] += s * unit.neighbourStates[k];
+    a.measured++;
     return Behaviors.same();
   }
 
   private Behavior<Command> onEndPhase(EndPhase m) {
-    if (cell.measured == 0) throw new IllegalStateException("neuron " + cell.id + ": phase " + m.phase() + " ended with no measurement");
-    double[] pairs = new double[cell.sumPair.length];
-    for (int k = 0; k < pairs.length; k++) pairs[k] = cell.sumPair[k] / cell.measured;
-    Statistics stats = new Statistics(new double[] {cell.sumState / cell.measured}, pairs, cell.measured, m.phase());
-    if (m.phase() == Phase.CLAMPED) cell.clampedStats = stats;
-    else cell.freeStats = stats;
-    cell.sumState = 0;
-    Arrays.fill(cell.sumPair, 0);
-    cell.measured = 0;
+    Accumulators a = accumulators();
+    if (a.measured == 0) throw new IllegalStateException("neuron " + unit.id + ": phase " + m.phase() + " ended with no measurement");
+    double[] pairs = new double[a.sumPair.length];
+    for (int k = 0; k < pairs.length; k++) pairs[k] = a.sumPair[k] / a.measured;
+    Statistics stats = new Statistics(new double[] {a.sumState / a.measured}, pairs, a.measured, m.phase());
+    if (m.phase() == Phase.CLAMPED) a.clampedStats = stats;
+    else a.freeStats = stats;
+    a.sumState = 0;
+    Arrays.fill(a.sumPair, 0);
+    a.measured = 0;
     return Behaviors.same();
   }
 
   private Behavior<Command> onLearn(Learn m) {
-    if (cell.clampedStats == null || cell.freeStats == null) {
-      throw new IllegalStateException("neuron " + cell.id + ": learn without both a clamped and a free phase");
+    Accumulators a = accumulators();
+    if (a.clampedStats == null || a.freeStats == null) {
+      throw new IllegalStateException("neuron " + unit.id + ": learn without both a clamped and a free phase");
     }
-    if (cell.learner == null) cell.learner = new Learner(m.rule(), cell.weights.length, 1, 0, cell.hidden ? 1 : 0);
-    else cell.learner.setRule(m.rule());
-    double[] b = {cell.bias};
-    cell.learner.apply(cell.clampedStats, cell.freeStats, cell.weights, b);
-    cell.bias = b[0];
-    cell.recomputeField();
-    cell.clampedStats = null;
-    cell.freeStats = null;
+    if (a.learner == null) a.learner = new Learner(m.rule(), unit.weights.length, 1, 0, unit.hidden ? 1 : 0);
+    else a.learner.setRule(m.rule());
+    double[] b = {unit.bias};
+    a.learner.apply(a.clampedStats, a.freeStats, unit.weights, b);
+    unit.bias = b[0];
+    unit.recomputeField();
+    a.clampedStats = null;
+    a.freeStats = null;
     return Behaviors.same();
   }
 
   private Behavior<Command> onGetParameters(GetParameters m) {
-    m.replyTo().tell(new Network.Row(cell.id, cell.weights.clone(), cell.bias));
+    m.replyTo().tell(new Network.Row(unit.id, unit.weights.clone(), unit.bias));
     return Behaviors.same();
   }
 
+  // ---------------------------------------------------------------- faults
+
+  private Behavior<Command> onFailNext() {
+    if (cell.replay == null) cell.replay = new Replay();
+    cell.replay.failNext = true;
+    return Behaviors.same();
+  }
+
+  /** Throws before anything is committed, keeping the message for the restarted behaviour to replay. */
   private void failIfAsked(Command m) {
-    if (cell.failNext) {
-      cell.failNext = false;
-      cell.replay = m;
-      throw new InjectedFailure(cell.id);
+    Replay r = cell.replay;
+    if (r != null && r.failNext) {
+      r.failNext = false;
+      r.message = m;
+      throw new InjectedFailure(unit.id);
     }
   }
 }

@@ -5,7 +5,21 @@
  * short-lived {@link io.glauber.engine.actor.neuron.Snapshot} aggregator, the wall-clock
  * {@link io.glauber.engine.actor.neuron.Annealer}, and the
  * {@link io.glauber.engine.actor.neuron.BoltzmannSupervisor} that runs the clamped and free phases
- * of learning. The Glauber rule is {@link io.glauber.model.Glauber#update}, the learning rule
+ * of learning. Entry points: {@link io.glauber.engine.actor.neuron.ActorSampler} (samples as an
+ * akka-stream Source) and {@link io.glauber.engine.actor.neuron.ActorTrainer} (Boltzmann learning
+ * fed by a backpressured stream of mini-batches; {@link
+ * io.glauber.engine.actor.neuron.NeuronTrainConfig} reads a run's settings from HOCON). The
+ * Glauber rule is {@link io.glauber.model.Glauber#update}, the learning rule
  * {@link io.glauber.learn.Learner}: called, never copied.
+ *
+ * <p>The high-rate messages are {@link io.glauber.engine.actor.neuron.BinaryMessage}s, written by
+ * this package's own {@link io.glauber.engine.actor.neuron.NeuronSerializer} (identifier 7411);
+ * the rest are the root's {@code JsonMessage}s (Jackson CBOR).
+ *
+ * <p>Dependencies (enforced by {@code ArchitectureTest}): this package may use the actor engine's
+ * root {@code engine.actor}, {@code model}, {@code data}, {@code kernel}, {@code exact},
+ * {@code learn} and {@code io} — never the layer part {@code engine.actor.layer}, another engine
+ * ({@code engine.batch}, {@code engine.reference}), {@code evaluate}, {@code hopfield},
+ * {@code bench} or {@code cli}.
  */
 package io.glauber.engine.actor.neuron;

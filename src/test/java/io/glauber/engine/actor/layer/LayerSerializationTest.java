@@ -65,7 +65,7 @@ class LayerSerializationTest {
         new RbmSupervisor.Failed("why"));
     Serialization serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
     for (LayerMessage m : binary) {
-      assertEquals(io.glauber.engine.actor.BinarySerializer.IDENTIFIER, serialization.findSerializerFor(m).identifier(), m.getClass().getName());
+      assertEquals(LayerSerializer.IDENTIFIER, serialization.findSerializerFor(m).identifier(), m.getClass().getName());
       assertEquals(m, testKit.serializationTestKit().verifySerialization(m, true));
     }
     for (LayerMessage m : cbor) {
@@ -77,7 +77,7 @@ class LayerSerializationTest {
   @Test
   void unitStatesArePackedEightToAByte() {
     StateBatch big = new StateBatch(100, 784, new float[100 * 784]);
-    byte[] bytes = new io.glauber.engine.actor.BinarySerializer((akka.actor.ExtendedActorSystem) Adapter.toClassic(testKit.system()))
+    byte[] bytes = new LayerSerializer((akka.actor.ExtendedActorSystem) Adapter.toClassic(testKit.system()))
         .toBinary(new HiddenLayer.VisibleStates(1, 0, big));
     assertTrue(bytes.length < 100 * 784 / 8 + 32, "packed size " + bytes.length);
   }

@@ -1,4 +1,4 @@
-package io.glauber.engine.actor;
+package io.glauber.engine.actor.neuron;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,9 +7,7 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.serialization.Serialization;
 import akka.serialization.SerializationExtension;
 import akka.serialization.Serializers;
-import io.glauber.engine.actor.neuron.Network;
-import io.glauber.engine.actor.neuron.Neuron;
-import io.glauber.engine.actor.neuron.Snapshot;
+import io.glauber.engine.actor.ActorConfig;
 import io.glauber.model.Phase;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -35,15 +33,15 @@ class SerializationTest {
 
   @Test
   void stateMessagesAreCompactBinary() {
-    assertEquals(new Neuron.StateChanged(7, -2.0, true), roundTrip(new Neuron.StateChanged(7, -2.0, true), BinarySerializer.class, 13));
-    assertEquals(new Neuron.Update(5, 0.5), roundTrip(new Neuron.Update(5, 0.5), BinarySerializer.class, 16));
-    assertEquals(new Neuron.Tick(3), roundTrip(new Neuron.Tick(3), BinarySerializer.class, 4));
-    assertEquals(new Network.Done(4, 1.0), roundTrip(new Network.Done(4, 1.0), BinarySerializer.class, 12));
-    assertEquals(new Neuron.Credit(2, 8), roundTrip(new Neuron.Credit(2, 8), BinarySerializer.class, 8));
-    assertEquals(Neuron.Ack.INSTANCE, roundTrip(Neuron.Ack.INSTANCE, BinarySerializer.class, 0));
-    assertEquals(new Snapshot.Reported(1, -1, 10, 5, 20), roundTrip(new Snapshot.Reported(1, -1, 10, 5, 20), BinarySerializer.class, 36));
+    assertEquals(new Neuron.StateChanged(7, -2.0, true), roundTrip(new Neuron.StateChanged(7, -2.0, true), NeuronSerializer.class, 13));
+    assertEquals(new Neuron.Update(5, 0.5), roundTrip(new Neuron.Update(5, 0.5), NeuronSerializer.class, 16));
+    assertEquals(new Neuron.Tick(3), roundTrip(new Neuron.Tick(3), NeuronSerializer.class, 4));
+    assertEquals(new Network.Done(4, 1.0), roundTrip(new Network.Done(4, 1.0), NeuronSerializer.class, 12));
+    assertEquals(new Neuron.Credit(2, 8), roundTrip(new Neuron.Credit(2, 8), NeuronSerializer.class, 8));
+    assertEquals(Neuron.Ack.INSTANCE, roundTrip(Neuron.Ack.INSTANCE, NeuronSerializer.class, 0));
+    assertEquals(new Snapshot.Reported(1, -1, 10, 5, 20), roundTrip(new Snapshot.Reported(1, -1, 10, 5, 20), NeuronSerializer.class, 36));
     var probe = kit.<Snapshot.Command>createTestProbe();
-    assertEquals(new Neuron.GetState(probe.getRef()), roundTrip(new Neuron.GetState(probe.getRef()), BinarySerializer.class, -1));
+    assertEquals(new Neuron.GetState(probe.getRef()), roundTrip(new Neuron.GetState(probe.getRef()), NeuronSerializer.class, -1));
   }
 
   @Test

@@ -1,0 +1,130 @@
+package io.glauber.engine.actor;
+
+import akka.actor.ExtendedActorSystem;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorRefResolver;
+import akka.actor.typed.javadsl.Adapter;
+import akka.serialization.SerializerWithStringManifest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the compact serializers of the actor engine's parts share. The neuron engine's
+ * ({@code engine.actor.neuron.NeuronSerializer}) and the layer engine's
+ * ({@code engine.actor.layer.LayerSerializer}) each know only their own messages: they
+ * {@link #register} one format per message class — a short manifest, how to write the record's
+ * fields into a {@link DataOutputStream} (big-endian scalars) and how to read them back — and this
+ * class does the rest: the manifest lookup, the byte arrays, actor refs as their serialisation
+ * strings through {@link ActorRefResolver}, and the errors for a message or manifest without a
+ * format. Each subclass has its own identifier (Akka reserves 0–40) and its own marker interface,
+ * bound in {@code glauber-serialization.conf}.
+ *
+ * <p>No data is persisted in these formats: they only have to agree with themselves.
+ */
+public abstract class CompactSerializer extends SerializerWithStringManifest {
+  private final ExtendedActorSystem system;
+  private final int identifier;
+  private final Map<Class<?>, Format<?>> byClass = new HashMap<>();
+  private final Map<String, Format<?>> byManifest = new HashMap<>();
+  private volatile ActorRefResolver resolver;
+
+  /** Akka's serialization extension creates serializers with the classic system; each part has its own identifier. */
+  protected CompactSerializer(ExtendedActorSystem system, int identifier) {
+    this.system = system;
+    this.identifier = identifier;
+  }
+
+  /** Writes a message's fields. */
+  @FunctionalInterface
+  protected interface Writer<T> {
+    void write(T message, DataOutputStream out) throws IOException;
+  }
+
+  /** Reads a message written by its {@link Writer}. */
+  @FunctionalInterface
+  protected interface Reader {
+    Object read(DataInputStream in) throws IOException;
+  }
+
+  private record Format<T>(String manifest, Class<T> type, Writer<T> writer, Reader reader) {
+    byte[] write(Object o) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        writer.write(type.cast(o), out);
+      }
+      return bytes.toByteArray();
+    }
+  }
+
+  /** The format of the messages of class {@code type} (records: exact classes), under {@code manifest}. */
+  protected final <T> void register(String manifest, Class<T> type, Writer<T> writer, Reader reader) {
+    Format<T> f = new Format<>(manifest, type, writer, reader);
+    if (byClass.put(type, f) != null || byManifest.put(manifest, f) != null) {
+      throw new IllegalArgumentException("format of " + type.getName() + " under '" + manifest + "' registered twice");
+    }
+  }
+
+  @Override
+  public final int identifier() {
+    return identifier;
+  }
+
+  @Override
+  public final String manifest(Object o) {
+    return format(o).manifest();
+  }
+
+  @Override
+  public final byte[] toBinary(Object o) {
+    try {
+      return format(o).write(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public final Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+    Format<?> f = byManifest.get(manifest);
+    if (f == null) throw new NotSerializableException("unknown binary manifest '" + manifest + "'");
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      return f.reader().read(in);
+    } catch (IOException e) {
+      NotSerializableException n = new NotSerializableException("corrupt message '" + manifest + "': " + e.getMessage());
+      n.initCause(e);
+      throw n;
+    }
+  }
+
+  private Format<?> format(Object o) {
+    Format<?> f = byClass.get(o.getClass());
+    if (f == null) throw new IllegalArgumentException("no binary format for " + o.getClass().getName());
+    return f;
+  }
+
+  /** The ref as a modified-UTF-8 string field. */
+  protected final void writeRef(ActorRef<?> ref, DataOutputStream out) throws IOException {
+    out.writeUTF(resolver().toSerializationFormat(ref));
+  }
+
+  /** The ref written by {@link #writeRef}. */
+  protected final <T> ActorRef<T> readRef(DataInputStream in) throws IOException {
+    return resolver().resolveActorRef(in.readUTF());
+  }
+
+  private ActorRefResolver resolver() {
+    ActorRefResolver r = resolver;
+    if (r == null) {
+      r = ActorRefResolver.get(Adapter.toTyped(system));
+      resolver = r;
+    }
+    return r;
+  }
+}
