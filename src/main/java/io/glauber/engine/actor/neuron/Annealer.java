@@ -15,10 +15,11 @@ import java.util.List;
  */
 public final class Annealer {
 
-  /** Private timer message. */
+  /** Only the annealer's own timer talks to it. */
   public sealed interface Command {}
 
-  public record StepBegins(int index) implements Command, BinaryMessage {}
+  /** Step {@code index} of the schedule begins (a timer message). */
+  private record StepBegins(int index) implements Command {}
 
   /** Anneals {@code targets} along {@code schedule}, one duration unit lasting {@code unit}. */
   public static Behavior<Command> create(Schedule schedule, Duration unit, List<ActorRef<Neuron.Command>> targets) {

@@ -29,8 +29,8 @@ public final class Snapshot {
    */
   public record Reported(int id, double state, long updates, long informed, long sent) implements Command, BinaryMessage {}
 
-  /** Private: the receive timeout. */
-  public record TimedOut() implements Command, BinaryMessage {}
+  /** The deadline (a timer message, never sent by anyone else). */
+  private record TimedOut() implements Command {}
 
   /** Snapshot of all neurons, reported to {@code replyTo} with the given tag. */
   public static Behavior<Command> create(
