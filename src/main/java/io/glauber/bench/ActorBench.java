@@ -246,7 +246,7 @@ public final class ActorBench {
   }
 
   /** The default dispatcher throughput of the benchmark. */
-  public static final int BENCH_THROUGHPUT = 32;
+  private static final int BENCH_THROUGHPUT = 32;
 
   /**
    * {@code java ... io.glauber.bench.ActorBench [side...]}: prints one JSON object per

@@ -17,7 +17,10 @@ import java.util.List;
 public final class KernelBenchmarks {
   private KernelBenchmarks() {}
 
-  /** Runs JMH with {@code args}; JMH ends the JVM with exit code 1 on a bad option or a failed benchmark. */
+  /** Held so that the level set on it survives garbage collection of the logger. */
+  private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
+  /** Runs JMH with {@code args}; JMH itself ends the JVM with exit code 1 when it cannot run them. */
   public static void run(List<String> args) {
     try {
       org.openjdk.jmh.Main.main(args.toArray(String[]::new));
@@ -31,6 +34,8 @@ public final class KernelBenchmarks {
    * elementwise path ran: a result means little without them.
    */
   static void printBackends() {
+    // as the command line does: netlib logs each backend it could not load; the line below names the one in use
+    NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.out.println("BLAS: " + Blas.backend() + "; elementwise kernels: " + (FastMath.vectorized() ? "Vector API" : "scalar Java"));
   }
 }
