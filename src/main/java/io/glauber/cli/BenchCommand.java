@@ -31,7 +31,7 @@ final class BenchCommand implements Runnable {
     else result.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v instanceof double[] d ? java.util.Arrays.toString(d) : v));
   }
 
-  /** The options both RBM benchmarks share. */
+  /** The options both RBM benchmarks share: the model's shape, the seed and --json. */
   static final class Shape {
     @Option(names = "--visible", defaultValue = "784") int visible;
     @Option(names = "--hidden", defaultValue = "500") int hidden;
