@@ -127,18 +127,39 @@ public final class ActorBench {
   }
 
   /**
-   * Cost per update over lattice sides (e.g. 32, 100, 316: 10³ to 10⁵ actors): {@link #run} once per
-   * side, each result handed to {@code each} as it comes; then, unless {@code png} is null, wall and
-   * CPU ns per update against the number of neurons plotted into it. {@code png} is checked before
-   * minutes of measuring: it must not exist unless {@code force}.
+   * What {@link #scaling} runs: one lattice per side, each as {@link #run} with the rest.
+   *
+   * @param sides lattice sides L (L² neuron actors each), e.g. 32, 100, 316: 10³ to 10⁵ actors
+   * @param temperature T
+   * @param warmup time each lattice runs before measuring
+   * @param measure measuring window
+   * @param seed run seed
+   * @param throughput messages a neuron handles per turn on a thread (the dispatcher's throughput)
    */
-  public static List<Map<String, Object>> scaling(int[] sides, double temperature, Duration warmup, Duration measure, long seed,
-      int throughput, Path png, boolean force, Consumer<Map<String, Object>> each) {
-    if (throughput < 1) throw new IllegalArgumentException("dispatcher throughput " + throughput + " (expected ≥ 1)");
+  public record Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+    public Settings {
+      if (sides.isEmpty()) throw new IllegalArgumentException("no lattice sides (expected at least one)");
+      for (int side : sides) if (side < 3) throw new IllegalArgumentException("lattice side " + side + " (expected ≥ 3)");
+      if (!(temperature >= 0)) throw new IllegalArgumentException("temperature " + temperature + " (expected T ≥ 0)"); // before spawning
+      if (warmup.isNegative() || measure.isNegative()) {
+        throw new IllegalArgumentException("warm-up " + warmup + ", window " + measure + " (expected ≥ 0 each)");
+      }
+      if (throughput < 1) throw new IllegalArgumentException("dispatcher throughput " + throughput + " (expected ≥ 1)");
+      sides = List.copyOf(sides);
+    }
+  }
+
+  /**
+   * Cost per update over lattice sides: {@link #run} once per side, each result handed to
+   * {@code each} as it comes; then, unless {@code png} is null, wall and CPU ns per update against
+   * the number of neurons plotted into it. {@code png} is checked before minutes of measuring: it
+   * must not exist unless {@code force}.
+   */
+  public static List<Map<String, Object>> scaling(Settings s, Path png, boolean force, Consumer<Map<String, Object>> each) {
     if (png != null) AtomicFiles.checkWritable(png, force);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (int side : sides) {
-      Map<String, Object> r = run(side, temperature, warmup, measure, seed, throughput);
+    for (int side : s.sides()) {
+      Map<String, Object> r = run(side, s.temperature(), s.warmup(), s.measure(), s.seed(), s.throughput());
       each.accept(r);
       out.add(r);
     }
@@ -154,7 +175,7 @@ public final class ActorBench {
       Map<String, double[][]> series = new LinkedHashMap<>();
       series.put("wall ns per update", new double[][] {neurons, wall});
       series.put("CPU ns per update (all threads)", new double[][] {neurons, cpu});
-      Plots.lines(png, "Neuron actors, Ising lattice at T = " + temperature + ", " + throughput + " messages per turn",
+      Plots.lines(png, "Neuron actors, Ising lattice at T = " + s.temperature() + ", " + s.throughput() + " messages per turn",
           "neuron actors", "ns", series, true, force);
     }
     return out;

@@ -59,7 +59,7 @@ final class BenchCommand implements Runnable {
 
   @Command(name = "actor", mixinStandardHelpOptions = true, description = "Asynchronous neuron actors on an Ising lattice vs the ping-pong message ceiling.")
   static final class Actor implements Runnable {
-    @Option(names = "--side", defaultValue = "64", split = ",", description = "Lattice side(s) L (L² neuron actors), e.g. 32,100,316.") int[] sides;
+    @Option(names = "--side", defaultValue = "64", split = ",", description = "Lattice side(s) L (L² neuron actors), e.g. 32,100,316.") List<Integer> sides;
     @Option(names = "--temperature", defaultValue = "2.5") double temperature;
     @Option(names = "--warmup-s", defaultValue = "3") int warmup;
     @Option(names = "--measure-s", defaultValue = "5") int measure;
@@ -71,7 +71,8 @@ final class BenchCommand implements Runnable {
 
     @Override public void run() {
       if (throughput < 1) throw new IllegalArgumentException("--throughput " + throughput + " (expected ≥ 1)");
-      ActorBench.scaling(sides, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed, throughput, png, force, r -> print(r, json));
+      var s = new ActorBench.Settings(sides, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed, throughput);
+      ActorBench.scaling(s, png, force, r -> print(r, json));
     }
   }
 
