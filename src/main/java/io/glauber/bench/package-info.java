@@ -1,7 +1,9 @@
 /**
- * Benchmarks and experiment harnesses: what {@code bin/glauber bench} and the Hopfield experiments
- * of {@code bin/glauber train} run, each returning its result as data (a JSON-ready map or a
- * record) for the command line to print or write.
+ * Benchmarks and experiment harnesses: what {@code bin/glauber bench} runs, the Hopfield
+ * experiments that {@code bin/glauber train} runs from {@code config/hopfield-*.conf}, and the
+ * asynchrony study (run by its {@code main}). The benchmarks return their results as JSON-ready
+ * maps for the command line to print; the experiments return records, and write their CSV files
+ * and plots when asked.
  *
  * <ul>
  *   <li>Engine benchmarks: {@link io.glauber.bench.RbmBench} (batched RBM training beside the sgemm
