@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code visible}: P_V ← σ(H·Wᵀ + c_v), V ~ Bernoulli(P_V). A CD-1 step is one hidden, one
  * visible and one hidden half-step plus the gradient products ({@link BlasBenchmark#gradient}).
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class BatchGibbsBenchmark {

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
  * positive phase and the chains' last hidden product in one call). {@link BatchGibbsBenchmark}
  * times the same products split over the engine's team, as the trainer runs them.
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class BlasBenchmark {

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
  * <p>The σ kernels work in place: from the second call on they apply σ to values in (0, 1), which
  * runs the same instructions as the engine's inputs (no branch depends on the value).
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ElementwiseBenchmark {

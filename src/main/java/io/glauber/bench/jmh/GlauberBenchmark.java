@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * field) at the temperature of {@code bin/glauber bench actor} (T = 2.5), units taken in turn: the
  * arithmetic floor under {@code bench actor}'s ns per update, which adds the messages.
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class GlauberBenchmark {
