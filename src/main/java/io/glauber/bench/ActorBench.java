@@ -12,12 +12,16 @@ import io.glauber.engine.actor.neuron.Network;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.SparseCouplings;
 import io.glauber.model.Units;
+import io.glauber.io.AtomicFiles;
+import io.glauber.io.Plots;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The actor engine's benchmark: asynchronous neuron updates per second on a periodic L×L Ising
@@ -71,13 +75,13 @@ public final class ActorBench {
       sleep(warmup);
       Network.Counted c0 = (Network.Counted) ask(system, net, Network.Count::new);
       long t0 = System.nanoTime();
-      long cpu0 = processCpuNanos();
-      long gc0 = gcMillis();
+      long cpu0 = Jvm.processCpuNanos();
+      long gc0 = Jvm.gcMillis();
       sleep(measure);
       Network.Counted c1 = (Network.Counted) ask(system, net, Network.Count::new);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-      double gcSeconds = (gcMillis() - gc0) / 1e3;
+      double cpuSeconds = (Jvm.processCpuNanos() - cpu0) / 1e9;
+      double gcSeconds = (Jvm.gcMillis() - gc0) / 1e3;
       double stopSeconds = stopAndWait(system, net);
       double updates = (c1.updates() - c0.updates()) / seconds;
       out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
@@ -89,18 +93,18 @@ public final class ActorBench {
       out.put("cpu_ns_per_update", cpuSeconds * 1e9 / (updates * seconds));
       out.put("cpu_share", cpuSeconds / seconds / Runtime.getRuntime().availableProcessors());
       out.put("gc_share", gcSeconds / seconds);
-      // the ceiling is measured on a quiet system: the lattice's actors have all stopped (10⁵ take
-      // seconds) and their memory is collected, outside every measuring window
+      // the ceiling is measured on a quiet system: the lattice's actors have all stopped (a large
+      // lattice takes seconds to) and their memory is collected, outside every measuring window
       out.put("lattice_stop_s", stopSeconds);
       System.gc();
-      // three windows, each with fresh players: the ceiling moves between runs (by up to 2× on a
-      // shared machine); the median is the yardstick, the three are reported
-      long pingCpu0 = processCpuNanos();
+      // three windows, each with fresh players: the ceiling moves between runs on a shared machine
+      // (docs/BENCHMARKS-actor.md); the median is the yardstick, the three are reported
+      long pingCpu0 = Jvm.processCpuNanos();
       long pingT0 = System.nanoTime();
       Duration window = measure.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : measure.dividedBy(2);
       double[] windows = new double[3];
       for (int w = 0; w < windows.length; w++) windows[w] = pingPong(system, dispatcher, 64, throughput, window, "w" + w);
-      double pingCpuShare = (processCpuNanos() - pingCpu0) / (double) (System.nanoTime() - pingT0);
+      double pingCpuShare = (Jvm.processCpuNanos() - pingCpu0) / (double) (System.nanoTime() - pingT0);
       double[] sorted = windows.clone();
       java.util.Arrays.sort(sorted);
       double ceiling = sorted[1];
@@ -122,10 +126,58 @@ public final class ActorBench {
     }
   }
 
-  /** Cost per update over lattice sides (e.g. 32, 100, 316: 10³ to 10⁵ actors), one run each. */
-  public static List<Map<String, Object>> scaling(int[] sides, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+  /**
+   * What {@link #scaling} runs: one lattice per side, each as {@link #run} with the rest.
+   *
+   * @param sides lattice sides L (L² neuron actors each), e.g. 32, 100, 316: 10³ to 10⁵ actors
+   * @param temperature T
+   * @param warmup time each lattice runs before measuring
+   * @param measure measuring window
+   * @param seed run seed
+   * @param throughput messages a neuron handles per turn on a thread (the dispatcher's throughput)
+   */
+  public record Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+    public Settings {
+      if (sides.isEmpty()) throw new IllegalArgumentException("no lattice sides (expected at least one)");
+      for (int side : sides) if (side < 3) throw new IllegalArgumentException("lattice side " + side + " (expected ≥ 3)");
+      if (!(temperature >= 0)) throw new IllegalArgumentException("temperature " + temperature + " (expected T ≥ 0)"); // before spawning
+      if (warmup.isNegative() || measure.isNegative()) {
+        throw new IllegalArgumentException("warm-up " + warmup + ", window " + measure + " (expected ≥ 0 each)");
+      }
+      if (throughput < 1) throw new IllegalArgumentException("dispatcher throughput " + throughput + " (expected ≥ 1)");
+      sides = List.copyOf(sides);
+    }
+  }
+
+  /**
+   * Cost per update over lattice sides: {@link #run} once per side, each result handed to
+   * {@code each} as it comes; then, unless {@code png} is null, wall and CPU ns per update against
+   * the number of neurons plotted into it. {@code png} is checked before minutes of measuring: it
+   * must not exist unless {@code force}.
+   */
+  public static List<Map<String, Object>> scaling(Settings s, Path png, boolean force, Consumer<Map<String, Object>> each) {
+    if (png != null) AtomicFiles.checkWritable(png, force);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (int side : sides) out.add(run(side, temperature, warmup, measure, seed, throughput));
+    for (int side : s.sides()) {
+      Map<String, Object> r = run(side, s.temperature(), s.warmup(), s.measure(), s.seed(), s.throughput());
+      each.accept(r);
+      out.add(r);
+    }
+    if (png != null) {
+      double[] neurons = new double[out.size()];
+      double[] wall = new double[out.size()];
+      double[] cpu = new double[out.size()];
+      for (int i = 0; i < out.size(); i++) {
+        neurons[i] = ((Number) out.get(i).get("neurons")).doubleValue();
+        wall[i] = ((Number) out.get(i).get("ns_per_update")).doubleValue();
+        cpu[i] = ((Number) out.get(i).get("cpu_ns_per_update")).doubleValue();
+      }
+      Map<String, double[][]> series = new LinkedHashMap<>();
+      series.put("wall ns per update", new double[][] {neurons, wall});
+      series.put("CPU ns per update (all threads)", new double[][] {neurons, cpu});
+      Plots.lines(png, "Neuron actors, Ising lattice at T = " + s.temperature() + ", " + s.throughput() + " messages per turn",
+          "neuron actors", "ns", series, true, force);
+    }
     return out;
   }
 
@@ -134,7 +186,7 @@ public final class ActorBench {
    * {@code dispatcher}, the lattice's (with balls ≥ the throughput, every turn handles a full batch,
    * as the neurons' turns do; with one ball every message is a hand-off between threads' turns).
    */
-  static double pingPong(ActorSystem<?> system, String dispatcher, int pairs, int balls, Duration measure, String name) {
+  private static double pingPong(ActorSystem<?> system, String dispatcher, int pairs, int balls, Duration measure, String name) {
     LongAdder count = new LongAdder();
     List<ActorRef<PingPong.Command>> players = new ArrayList<>();
     Props props = ActorConfig.neuronProps(dispatcher);
@@ -194,29 +246,9 @@ public final class ActorBench {
     return r;
   }
 
-  /**
-   * CPU time of the whole process (every thread, the JIT and the collector included): on a machine
-   * shared with other work, CPU nanoseconds per update move far less than wall-clock rates do.
-   */
-  private static long processCpuNanos() {
-    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-  }
-
-  /** Time the collectors report over the JVM's life (for G1 and Parallel: their pauses), in ms. */
-  private static long gcMillis() {
-    long ms = 0;
-    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, gc.getCollectionTime());
-    return ms;
-  }
-
   /** The JVM's collectors, e.g. "G1 Young Generation+G1 Old Generation": the cost per update depends on them. */
   public static String collectors() {
-    StringBuilder sb = new StringBuilder();
-    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-      sb.append(sb.length() > 0 ? "+" : "").append(gc.getName());
-    }
-    return sb.toString();
+    return Jvm.collectors();
   }
 
   private static double usedHeapMb() {
@@ -235,7 +267,7 @@ public final class ActorBench {
   }
 
   /** The default dispatcher throughput of the benchmark. */
-  public static final int BENCH_THROUGHPUT = 32;
+  private static final int BENCH_THROUGHPUT = 32;
 
   /**
    * {@code java ... io.glauber.bench.ActorBench [side...]}: prints one JSON object per

@@ -30,17 +30,17 @@ public record BenchSettings(String data, int visible, int hidden, int batch, int
   }
 
   /** The benchmark: PCD-1 at 784-500, batch 100, on Fashion-MNIST 60k, peers on 20,000 rows. */
-  public static BenchSettings defaults() {
+  static BenchSettings defaults() {
     return new BenchSettings(FASHION_MNIST, 784, 500, 100, 1, 20, Path.of("bench/peers.py"), "/usr/bin/python3", 20_000, 1);
   }
 
   /** These settings with another measuring time. */
-  public BenchSettings withSeconds(double s) {
+  BenchSettings withSeconds(double s) {
     return new BenchSettings(data, visible, hidden, batch, k, s, peersScript, python, peerRows, seed);
   }
 
   /** These settings without the Python peers. */
-  public BenchSettings withoutPeers() {
+  BenchSettings withoutPeers() {
     return new BenchSettings(data, visible, hidden, batch, k, seconds, null, python, peerRows, seed);
   }
 }

@@ -1,6 +1,5 @@
 package io.glauber.bench;
 
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -13,16 +12,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a {@code glauber} command line in a fresh JVM started with this JVM's flags and class path,
  * as JMH forks a benchmark: a fresh JVM brings a fresh JIT profile, so what one engine compiled
- * cannot slow another (docs/BENCHMARKS.md, sixth session).
+ * cannot slow another. {@link LayerBench} forks this way because what it measures — epochs of
+ * training with an actor system's whole life around them, reported as one JSON object — is not a
+ * JMH method; the kernels' benchmarks ({@code io.glauber.bench.jmh}) fork through JMH itself.
  */
-public final class Fork {
+final class Fork {
   private Fork() {}
 
   /** A fork that has not finished after this long is ended; every engine phase has its own, shorter timeout. */
-  static final long TIMEOUT_MINUTES = 60;
+  private static final long TIMEOUT_MINUTES = 60;
 
   /** The command that starts {@code args} in a fresh JVM like this one (a debugger agent is left out: its port is taken). */
-  public static List<String> command(List<String> args) {
+  private static List<String> command(List<String> args) {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
@@ -35,7 +36,7 @@ public final class Fork {
   }
 
   /** Runs {@code args} in a fresh JVM and returns the last line of its standard output that starts with '{' (its --json result). */
-  public static String jsonLine(List<String> args) {
+  static String jsonLine(List<String> args) {
     Path out = null;
     Path err = null;
     try {

@@ -51,20 +51,18 @@ public final class HopfieldBenchmark {
     HopfieldBatchRecall recall = new HopfieldBatchRecall(net, s.threads());
 
     for (int w = 0; w < 2; w++) recall.asynchronous(probes, 50, w); // warm-up: JIT and BLAS
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double[] seconds = new double[s.repeats()];
     double[] cpu = new double[s.repeats()];
     List<RecallResult> last = null;
     for (int r = 0; r < s.repeats(); r++) {
       long t0 = System.nanoTime();
-      long c0 = os.getProcessCpuTime();
+      long c0 = Jvm.processCpuNanos();
       last = recall.asynchronous(probes, 50, 100 + r);
       seconds[r] = (System.nanoTime() - t0) / 1e9;
-      cpu[r] = (os.getProcessCpuTime() - c0) / 1e9;
+      cpu[r] = (Jvm.processCpuNanos() - c0) / 1e9;
       // CPU time shows what the run costs when other processes share the cores
       log.accept(String.format("run %d: %.3f s wall, %.3f s CPU (process), load average %.1f", r, seconds[r], cpu[r],
-          os.getSystemLoadAverage()));
+          Jvm.load()));
     }
     double overlap = 0;
     int maxSweeps = 0;
@@ -86,7 +84,7 @@ public final class HopfieldBenchmark {
     out.put("cpu_s", cpu);
     out.put("mean_overlap", overlap / s.probes());
     out.put("max_sweeps", maxSweeps);
-    out.put("load_average", os.getSystemLoadAverage());
+    out.put("load_average", Jvm.load());
     out.put("blas_backend", HopfieldBatchRecall.backend());
     return out;
   }

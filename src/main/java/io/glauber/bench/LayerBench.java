@@ -5,14 +5,17 @@ import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.layer.LayerSettings;
 
 import akka.stream.Materializer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glauber.data.DataSpecs;
+import io.glauber.data.Dataset;
 import akka.stream.javadsl.Sink;
 import io.glauber.engine.batch.RbmTrainer;
 import io.glauber.engine.batch.TrainConfig;
 import io.glauber.kernel.Blas;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.Rbm;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -27,33 +30,32 @@ import java.util.SplittableRandom;
  * arithmetic without actors ({@link DirectTrainer}, the actors' twin) and against the batched
  * engine itself ({@link RbmTrainer}); same data, settings, start and η = 0.05.
  *
- * <p>Method, as JMH measures: each engine runs in a JVM of its own (a fork; the CLI starts them,
- * {@link #runOne} is what each runs), warms up and is then measured in the same run — one actor
- * system, one trainer — and the forks of the three engines alternate in rotated order. Why forks:
- * run one after another in one JVM, the engines deoptimise each other's compiled code (they share
- * {@code BatchGibbs}, {@code Team} and the learning rule), and each round's fresh actor system
- * sets the compiler to work again. With all three in one JVM the batched engine's epoch had a
- * median of 0.074 s over four runs, alone one of 0.063 s over eight; the layer actors, alone and
- * run 250 epochs, took 0.089 s per epoch in their first 25 epochs and 0.068–0.074 s from the 50th
- * on (docs/BENCHMARKS.md, sixth session). Why the long warm-up ({@link #WARMUP_BATCHES}): the
- * actor path's compilation went on for 12–16 s (PrintCompilation: 94 compilations in the 12–16 s
- * window, 9 in 16–20 s). Each run reports the compiler's time during its measured epochs
- * ({@code jit_ms_measured}), so a reader can see whether it had settled.
+ * <p>Method, as JMH measures: each engine runs in JVMs of its own ({@link Fork}; {@link #runOne} is
+ * what each runs), warms up and is then measured in the same run — one actor system, one trainer —
+ * and the forks of the three engines alternate in rotated order. Why forks: run one after another
+ * in one JVM, the engines deoptimise each other's compiled code (they share {@code BatchGibbs},
+ * {@code Team} and the learning rule), and each round's fresh actor system sets the compiler to
+ * work again, which made the batched engine's epochs slower in one JVM than alone and the layer
+ * actors' first epochs slower than their later ones. Why the long warm-up ({@link #WARMUP_BATCHES}):
+ * the actor path's compiler keeps working long after the other engines' has settled. Each run
+ * reports the compiler's time during its measured epochs ({@code jit_ms_measured}), so a reader can
+ * see whether it had settled. The measurements behind these choices are in docs/BENCHMARKS.md
+ * ("Actor engine: layer actors", sixth session).
  */
 public final class LayerBench {
   private LayerBench() {}
 
   /** The engines compared. */
-  public enum Engine {
+  enum Engine {
     DIRECT, ACTOR, BATCHED;
 
     /** The engine's name on the command line and in result keys. */
-    public String key() {
+    String key() {
       return name().toLowerCase(Locale.ROOT);
     }
 
     /** The engine of that name, or a one-line error naming the choices. */
-    public static Engine parse(String name) {
+    static Engine parse(String name) {
       for (Engine e : values()) if (e.key().equals(name)) return e;
       throw new IllegalArgumentException("unknown engine '" + name + "' (expected direct, actor or batched)");
     }
@@ -65,14 +67,116 @@ public final class LayerBench {
   /** Mini-batches measured per run, by default. */
   public static final int MEASURE_BATCHES = 2000;
 
+  /**
+   * What {@code bench layer} is asked to run.
+   *
+   * @param data a binary data spec (e.g. {@code idx:...?binarize=0.5}), or null for {@code rows}
+   *     random vectors of {@code visible} units, each unit on with probability 0.3
+   * @param pcd PCD-1 (as many persistent chains as a mini-batch has rows) instead of CD-1; needs data
+   * @param visible visible units of the random data
+   * @param rows rows of the random data
+   * @param hidden hidden units
+   * @param batch mini-batch size
+   * @param epochs measured epochs per run, or null for enough for {@link #MEASURE_BATCHES} mini-batches (at least 2)
+   * @param warmup unrecorded epochs before them, or null for enough for {@link #WARMUP_BATCHES} mini-batches
+   * @param forks fresh JVMs per engine; 0 runs all three engines in this JVM
+   * @param engine run only this engine (direct, actor or batched) in this JVM, or null for all three
+   * @param seed seed of the data, the initial model and the sampling
+   */
+  public record Request(String data, boolean pcd, int visible, int rows, int hidden, int batch, Integer epochs, Integer warmup,
+      int forks, String engine, long seed) {
+    public Request {
+      // the messages name the options of bench layer, which this record mirrors
+      if (pcd && data == null) throw new IllegalArgumentException("--pcd needs --data (the synthetic benchmark is CD-1)");
+      if (warmup != null && warmup < 0) throw new IllegalArgumentException("--warmup " + warmup + " (expected ≥ 0 epochs)");
+      if (epochs != null && epochs < 1) throw new IllegalArgumentException("--epochs " + epochs + " (expected ≥ 1)");
+      if (forks < 0) throw new IllegalArgumentException("--forks " + forks + " (expected ≥ 0; 0 = all engines in this JVM)");
+      if (engine != null) Engine.parse(engine);
+      if (data == null && (visible < 1 || rows < 1)) {
+        throw new IllegalArgumentException("--visible " + visible + ", --rows " + rows + " (expected ≥ 1 each)");
+      }
+    }
+  }
+
+  /**
+   * Runs the request: the one engine asked for in this JVM (its epochs, as {@link #runOne}), or the
+   * three engines in {@code forks} fresh JVMs each, or, with no forks, one after another in this JVM
+   * (the comparison, as {@link #summary}).
+   */
+  public static Map<String, Object> run(Request r) {
+    Spec spec = spec(r);
+    if (r.engine() != null) return runOne(Engine.parse(r.engine()), spec);
+    return r.forks() == 0 ? inProcess(spec) : forked(r, spec);
+  }
+
+  private static Spec spec(Request r) {
+    double[][] x;
+    String name;
+    if (r.data() != null) {
+      Dataset d = DataSpecs.load(r.data());
+      if (!d.isBinary()) {
+        throw new IllegalArgumentException(d.name() + ": values are not all 0 or 1 (expected binary data; add ?binarize=0.5 to an idx: spec)");
+      }
+      x = d.rowsAsDouble();
+      name = d.name();
+    } else {
+      x = syntheticData(r.visible(), r.rows(), r.seed());
+      name = "random binary, p(1) = 0.3";
+    }
+    int e = r.epochs() != null ? r.epochs() : Math.max(2, epochsFor(MEASURE_BATCHES, x.length, r.batch()));
+    int w = r.warmup() != null ? r.warmup() : epochsFor(WARMUP_BATCHES, x.length, r.batch());
+    return new Spec(x, name, r.pcd(), r.hidden(), r.batch(), e, w, r.seed());
+  }
+
+  /** Each engine in {@code forks} fresh JVMs, the order rotated each round (over three rounds each engine runs first, second and third once). */
+  private static Map<String, Object> forked(Request r, Spec spec) {
+    double loadBefore = Jvm.load();
+    Engine[] engines = Engine.values();
+    Map<Engine, List<Double>> times = new EnumMap<>(Engine.class);
+    Map<Engine, Double> jit = new EnumMap<>(Engine.class);
+    ObjectMapper mapper = new ObjectMapper();
+    int run = 0;
+    for (int f = 0; f < r.forks(); f++) {
+      for (int j = 0; j < engines.length; j++) {
+        Engine e = engines[(j + f) % engines.length];
+        JsonNode result;
+        try {
+          result = mapper.readTree(Fork.jsonLine(childArgs(r, e, spec)));
+        } catch (JsonProcessingException x) {
+          throw new IllegalStateException("fork of the " + e.key() + " engine printed bad JSON: " + x.getOriginalMessage(), x);
+        }
+        List<Double> epochs = new ArrayList<>();
+        result.get("epochs_s").forEach(t -> epochs.add(t.asDouble()));
+        times.computeIfAbsent(e, k -> new ArrayList<>()).addAll(epochs);
+        jit.merge(e, result.get("jit_ms_measured").asDouble(), Double::sum);
+        System.err.printf("bench layer: fork %d of %d (%s): median %.4f s per epoch, compiler %d ms while measured%n",
+            ++run, r.forks() * engines.length, e.key(), median(epochs), result.get("jit_ms_measured").asLong());
+      }
+    }
+    return summary(spec, r.forks(), times, jit, loadBefore);
+  }
+
+  /** The command line of the fork that runs engine {@code e} alone on the same data with the same epochs. */
+  private static List<String> childArgs(Request r, Engine e, Spec spec) {
+    List<String> a = new ArrayList<>(List.of("bench", "layer", "--json", "--engine", e.key(), "--hidden", "" + r.hidden(),
+        "--batch", "" + r.batch(), "--epochs", "" + spec.epochs(), "--warmup", "" + spec.warmupEpochs(), "--seed", "" + r.seed()));
+    if (r.data() != null) {
+      a.addAll(List.of("--data", r.data()));
+      if (r.pcd()) a.add("--pcd");
+    } else {
+      a.addAll(List.of("--visible", "" + r.visible(), "--rows", "" + r.rows()));
+    }
+    return a;
+  }
+
   /** Epochs of {@code rows} rows in mini-batches of {@code batchSize} that make at least {@code batches}. */
-  public static int epochsFor(int batches, int rows, int batchSize) {
+  static int epochsFor(int batches, int rows, int batchSize) {
     int batchesPerEpoch = Math.max(1, (rows + batchSize - 1) / Math.max(1, batchSize));
     return (batches + batchesPerEpoch - 1) / batchesPerEpoch;
   }
 
   /** {@code rows} random binary vectors of {@code nVisible} units, each unit on with probability 0.3. */
-  public static double[][] syntheticData(int nVisible, int rows, long seed) {
+  static double[][] syntheticData(int nVisible, int rows, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] data = new double[rows][nVisible];
     for (double[] row : data) for (int i = 0; i < nVisible; i++) row[i] = rng.nextDouble() < 0.3 ? 1 : 0;
@@ -85,9 +189,9 @@ public final class LayerBench {
    * units, mini-batches of {@code batchSize}; per run {@code warmupEpochs} unrecorded epochs, then
    * {@code epochs} measured ones.
    */
-  public record Spec(double[][] data, String dataName, boolean persistent, int nHidden, int batchSize, int epochs,
+  record Spec(double[][] data, String dataName, boolean persistent, int nHidden, int batchSize, int epochs,
       int warmupEpochs, long seed) {
-    public Spec {
+    Spec {
       if (data.length == 0) throw new IllegalArgumentException("no data rows (expected at least one)");
       if (epochs < 1) throw new IllegalArgumentException(epochs + " measured epochs (expected ≥ 1)");
       if (warmupEpochs < 0) throw new IllegalArgumentException(warmupEpochs + " warm-up epochs (expected ≥ 0)");
@@ -110,7 +214,7 @@ public final class LayerBench {
    * seconds ({@code epochs_s}), and the compiler's and collectors' milliseconds during the warm-up
    * and during the measured epochs.
    */
-  public static Map<String, Object> runOne(Engine engine, Spec s) {
+  static Map<String, Object> runOne(Engine engine, Spec s) {
     Recorder r = new Recorder(s.warmupEpochs());
     int n = s.warmupEpochs() + s.epochs();
     Rbm init = LayerEngine.initial(s.nVisible(), s.nHidden(), s.seed());
@@ -142,14 +246,14 @@ public final class LayerBench {
     out.put("epochs", s.epochs());
     out.put("epochs_s", r.measured);
     out.put("jit_ms_warmup", r.jitAtMeasure - r.jitAtStart);
-    out.put("jit_ms_measured", jitMillis() - r.jitAtMeasure);
-    out.put("gc_ms_measured", gcMillis() - r.gcAtMeasure);
+    out.put("jit_ms_measured", Jvm.jitMillis() - r.jitAtMeasure);
+    out.put("gc_ms_measured", Jvm.gcMillis() - r.gcAtMeasure);
     return out;
   }
 
   /** All three engines one after another in this JVM (the CLI's {@code --forks 0}: quick, but see the class comment). */
-  public static Map<String, Object> inProcess(Spec s) {
-    double loadBefore = load();
+  static Map<String, Object> inProcess(Spec s) {
+    double loadBefore = Jvm.load();
     Map<Engine, List<Double>> epochs = new EnumMap<>(Engine.class);
     Map<Engine, Double> jit = new EnumMap<>(Engine.class);
     for (Engine e : Engine.values()) {
@@ -168,7 +272,7 @@ public final class LayerBench {
    * engine's measured epochs, BLAS, cores and load averages. The layer actors and the twin train
    * on a last, smaller mini-batch when the rows do not divide evenly; {@code RbmTrainer} drops it.
    */
-  public static Map<String, Object> summary(Spec s, int forks, Map<Engine, List<Double>> epochs, Map<Engine, Double> jitMsMeasured,
+  static Map<String, Object> summary(Spec s, int forks, Map<Engine, List<Double>> epochs, Map<Engine, Double> jitMsMeasured,
       double loadBefore) {
     for (Engine e : Engine.values()) {
       if (epochs.getOrDefault(e, List.of()).isEmpty()) throw new IllegalArgumentException("no measured epochs of the " + e.key() + " engine");
@@ -205,20 +309,15 @@ public final class LayerBench {
     out.put("blas", Blas.backend());
     out.put("cores", Runtime.getRuntime().availableProcessors());
     out.put("load_average_before", loadBefore);
-    out.put("load_average_after", load());
+    out.put("load_average_after", Jvm.load());
     return out;
-  }
-
-  /** The system load average over the last minute (negative where the platform has none). */
-  public static double load() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** Epoch times after the warm-up, and the compiler's and collectors' clocks where measuring began. */
   private static final class Recorder {
     final int warmup;
     final List<Double> measured = new ArrayList<>();
-    final long jitAtStart = jitMillis();
+    final long jitAtStart = Jvm.jitMillis();
     long jitAtMeasure;
     long gcAtMeasure;
     int seen;
@@ -235,24 +334,13 @@ public final class LayerBench {
     }
 
     private void mark() {
-      jitAtMeasure = jitMillis();
-      gcAtMeasure = gcMillis();
+      jitAtMeasure = Jvm.jitMillis();
+      gcAtMeasure = Jvm.gcMillis();
     }
   }
 
-  private static long jitMillis() {
-    var c = ManagementFactory.getCompilationMXBean();
-    return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
-  }
-
-  private static long gcMillis() {
-    long ms = 0;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, gc.getCollectionTime());
-    return ms;
-  }
-
   /** The median of xs (the mean of the middle two when their number is even). */
-  public static double median(List<Double> xs) {
+  static double median(List<Double> xs) {
     double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }

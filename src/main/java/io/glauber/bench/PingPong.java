@@ -12,22 +12,22 @@ import java.util.concurrent.atomic.LongAdder;
  * they can, counting hand-offs. Measured on the same system and dispatcher as the neurons, it is
  * the yardstick of {@link ActorBench}'s engine message rate.
  */
-public final class PingPong {
+final class PingPong {
 
   /** The protocol. */
-  public sealed interface Command {}
+  sealed interface Command {}
 
   /** The ball of pair {@code pair}. */
-  public record Ball(int pair) implements Command, JsonMessage {}
+  record Ball(int pair) implements Command, JsonMessage {}
 
   /** Tells the player who its partner is and how many balls to serve. */
-  public record Partner(ActorRef<Command> partner, int serve) implements Command, JsonMessage {}
+  record Partner(ActorRef<Command> partner, int serve) implements Command, JsonMessage {}
 
   /** Stop playing. */
-  public record Halt() implements Command, JsonMessage {}
+  record Halt() implements Command, JsonMessage {}
 
   /** A player counting every ball it receives into {@code counter}. */
-  public static Behavior<Command> create(int pair, LongAdder counter) {
+  static Behavior<Command> create(int pair, LongAdder counter) {
     return waiting(pair, counter);
   }
 

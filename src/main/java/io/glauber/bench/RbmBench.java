@@ -9,7 +9,6 @@ import io.glauber.data.Dataset;
 import io.glauber.kernel.Blas;
 import io.glauber.kernel.FastMath;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ public final class RbmBench {
     out.put("blas_id", Blas.backendId());
     out.put("vector_api", FastMath.vectorized());
     out.put("cores", Runtime.getRuntime().availableProcessors());
-    out.put("load_average_before", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    out.put("load_average_before", Jvm.load());
     out.put("openblas_coretype", System.getenv("OPENBLAS_CORETYPE"));
 
     // sgemm at the three shapes of a step, run as the trainer runs them: split into row blocks, one
@@ -126,7 +125,7 @@ public final class RbmBench {
       out.put("fraction_of_bound", sps / bound);
       out.put("elementwise_threads", t.threads());
     }
-    out.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    out.put("load_average_after", Jvm.load());
 
     if (s.peersScript() != null) {
       Map<String, Object> peers = peers(s);

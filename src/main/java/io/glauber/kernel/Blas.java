@@ -75,9 +75,9 @@ public final class Blas {
    * The number of threads the native library runs each product on: OpenBLAS reads
    * {@code OPENBLAS_NUM_THREADS} (else {@code OMP_NUM_THREADS}) once, when it loads, and uses every
    * core otherwise. {@code bin/glauber} sets it to 1: at the batched engine's shapes (a few hundred
-   * rows) OpenBLAS's own two threads reach 100–125 GFLOP/s here, while one single-threaded product
-   * per core, on half the rows each, reaches 150–157 (see docs/BENCHMARKS.md), and the elementwise work
-   * of those rows can follow on the same core without waking another pool. The Java backends are
+   * rows) one single-threaded product per core, on its share of the rows, outruns OpenBLAS's own
+   * threading of the whole product, and the elementwise work of those rows can follow on the same
+   * core without waking another pool (docs/BENCHMARKS.md has the rates). The Java backends are
    * single-threaded.
    */
   public static int libraryThreads() {

@@ -82,9 +82,10 @@ final class VectorMath {
   }
 
   // The softplus kernels below write e^x and log1p out in full in each loop. Factored into helpers
-  // (as σ above is) they ran 2× slower here (VmBench, 2026-11-23: 6.6 → 13.6 ns per element of
-  // softplusDifferenceSum, even with CompileCommand=inline): C2 stopped keeping the nested
-  // vectors unboxed. The algorithm is FastMath.softplus, tested lane for lane in FastMathTest.
+  // (as σ above is) they ran markedly slower, even with CompileCommand=inline: C2 stopped keeping
+  // the nested vectors unboxed. io.glauber.bench.jmh.ElementwiseBenchmark#softplusDifference measures
+  // the kernel; docs/BENCHMARKS.md has the figures. The algorithm is FastMath.softplus, tested lane
+  // for lane in FastMathTest.
 
   /** x[from..to) ← softplus(s·x). */
   static void softplus(float[] x, int from, int to, float s) {

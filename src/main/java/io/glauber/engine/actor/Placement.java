@@ -17,11 +17,9 @@ import com.typesafe.config.Config;
  *
  * <p>Why: a state change then crosses to the other core only at the bands' borders (two rows of
  * the lattice) instead of for half of all neighbours, and each thread walks its band in id order.
- * Measured on the 2-core machine with `bin/glauber bench actor --json --side 32,100,316`,
- * interleaved with runs that use the pool's own hashing: at 10⁵ neurons 152–168 against 174–262
- * ns per update over three pairs; at 10³ and 10⁴ the pairs differed less than runs do (a first
- * trial had 97–99 against 108–110 at 10³, 135–137 against 155–166 at 10⁴). Blocks of 128 ids dealt
- * out in turn gained less at 10⁵ (164–171 ns). docs/BENCHMARKS.md, sixth session.
+ * On the largest lattice this lowered the cost per update against the pool's own hashing; blocks
+ * of ids dealt out in turn gained less (the measurements: docs/BENCHMARKS.md, neuron actors,
+ * "Placement: the lattice cut into bands").
  *
  * <p>How: the network calls {@link #place} right after spawning each neuron, which records (i, n)
  * in the neuron's {@link RingMailbox} queue; {@link Selector}, the pool's {@code queue-selector},
