@@ -6,6 +6,12 @@
  * ({@link io.glauber.evaluate.FeaturesAccuracy}, softmax regression by Adam).
  * {@link io.glauber.evaluate.Evaluation} names them for the command line.
  *
- * <p>Depends on {@code model}, {@code kernel}, {@code exact} and {@code data}; never on an engine.
+ * <p>The free energy over a batch and the reconstruction error are the kernel's
+ * ({@link io.glauber.kernel.RbmKernel#freeEnergySum},
+ * {@link io.glauber.kernel.BatchGibbs#squaredReconstructionError}); this package averages them.
+ *
+ * <p>Depends on {@code model}, {@code data}, {@code kernel}, {@code exact}, {@code learn} and
+ * {@code io} (it uses the first four); never on an engine, {@code hopfield}, {@code bench} or
+ * {@code cli}: engines take evaluation as a function.
  */
 package io.glauber.evaluate;

@@ -56,6 +56,16 @@ public final class TrainingCheckpoint {
   public record State(String config, int nVisible, int nHidden, int epoch, long step, float[] w, float[] bias,
       double[][] velocities, float[] chainH, float[] chainV, long[] swapAttempts, long[] swapAccepts) {}
 
+  /** Deletes every file in {@code dir} (the checkpoints of an old run, before a fresh one starts there); none there is fine. */
+  public static void clear(Path dir) {
+    if (!Files.isDirectory(dir)) return;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) Files.delete(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the checkpoints in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Writes {@code s} atomically into {@code dir} and removes all but the newest {@value #KEEP}. */
   public static Path write(Path dir, State s) {
     try {

@@ -36,6 +36,15 @@ public record LayerParameters(int nVisible, int nHidden, float[] w, float[] visi
         RbmKernel.toFloat(rbm.visibleBias()), RbmKernel.toFloat(rbm.hiddenBias()), (float) rbm.temperature());
   }
 
+  /**
+   * Parameters over a learner's arrays: {@code w} itself (not copied: the caller must not write into
+   * it while a layer may read it), a and b copied out of {@code bias} = [a | b].
+   */
+  public static LayerParameters of(int nVisible, int nHidden, float[] w, float[] bias, float temperature) {
+    return new LayerParameters(nVisible, nHidden, w, java.util.Arrays.copyOfRange(bias, 0, nVisible),
+        java.util.Arrays.copyOfRange(bias, nVisible, nVisible + nHidden), temperature);
+  }
+
   /** The RBM these parameters describe. */
   public Rbm toRbm() {
     return new Rbm(nVisible, nHidden, RbmKernel.toDouble(w), RbmKernel.toDouble(visibleBias), RbmKernel.toDouble(hiddenBias), temperature);

@@ -7,10 +7,11 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import akka.actor.typed.javadsl.TimerScheduler;
-import io.glauber.engine.batch.StackedGradient;
 import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Team;
 import io.glauber.learn.Learner;
+import io.glauber.learn.NegativePhase;
+import io.glauber.learn.StackedGradient;
 import java.time.Duration;
 
 /**
@@ -236,11 +237,12 @@ public final class RbmSupervisor {
     long p = startTimer(++phase, "positive phase of batch " + t.sequence());
     hidden.tell(new HiddenLayer.VisibleStates(p, 0, t.batch()));
     return inPhase(p, s -> {
-      int chains = persistent && visibleChains != null ? visibleChains.rows() : s.visible().rows();
-      gradient.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows(), chains);
       // CD: the negative chains start from H₀. PCD: the persistent chains' H is kept, and only the
-      // first mini-batch's H₀ starts them (they start at that batch)
-      if (!persistent || hiddenChains == null) hiddenChains = s.hidden();
+      // first mini-batch's H₀ starts them (they start at that batch): the step's rule
+      boolean restart = NegativePhase.chainsStartAtBatch(persistent, hiddenChains);
+      if (restart) hiddenChains = s.hidden();
+      int chains = restart ? s.visible().rows() : hiddenChains.rows();
+      gradient.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows(), chains);
       return negative(t);
     }, () -> positive(t));
   }
@@ -248,7 +250,7 @@ public final class RbmSupervisor {
   private Behavior<Command> negative(Train t) {
     long p = startTimer(++phase, "negative phase (" + (persistent ? "PCD-" : "CD-") + k + ") of batch " + t.sequence());
     if (persistent) {
-      if (visibleChains == null) visibleChains = t.batch(); // persistent chains start at the first mini-batch
+      if (NegativePhase.chainsStartAtBatch(true, visibleChains)) visibleChains = t.batch(); // ... at V₀ of the first mini-batch
       // the chains' (V, H) advance from their H: as RbmTrainer's PCD, one visible and one hidden
       // half-step per sweep, no hidden half-step to recompute H from the chains' V
       visible.tell(new VisibleLayer.HiddenStates(p, k, hiddenChains));
@@ -413,13 +415,7 @@ public final class RbmSupervisor {
    * written again while any layer may hold it: see {@link #spareW}), the biases copied out of [a | b].
    */
   private LayerParameters parameters(float[] next) {
-    int nv = current.nVisible();
-    int nh = current.nHidden();
-    float[] a = new float[nv];
-    float[] b = new float[nh];
-    System.arraycopy(biases, 0, a, 0, nv);
-    System.arraycopy(biases, nv, b, 0, nh);
-    return new LayerParameters(nv, nh, next, a, b, current.temperature());
+    return LayerParameters.of(current.nVisible(), current.nHidden(), next, biases, current.temperature());
   }
 
   /** A copy for clients, who may keep it after its array of W has been recycled. */
