@@ -13,50 +13,25 @@ package io.glauber.learn;
  * batch's rows (a smaller last mini-batch reallocates them), so a run of equal batches allocates
  * them once.
  */
-public final class ContrastiveDivergence implements NegativePhase {
-  private final int k;
-  private final int nv;
-  private final int nh;
-  private final HalfSteps passes;
-  private final StackedGradient gradient;
-  private int rows;
-  private float[] ph0 = new float[0];
-  private float[] h = new float[0];
-  private float[] pv = new float[0];
-  private float[] v = new float[0];
-  private float[] ph = new float[0];
+public final class ContrastiveDivergence extends GibbsStep {
 
   /** CD-{@code k} for an RBM of {@code nVisible}×{@code nHidden} on {@code passes}, statistics into {@code gradient}. */
   public ContrastiveDivergence(int k, int nVisible, int nHidden, HalfSteps passes, StackedGradient gradient) {
-    if (k < 1) throw new IllegalArgumentException("CD-k with k = " + k + " (expected ≥ 1 Gibbs sweep)");
-    this.k = k;
-    this.nv = nVisible;
-    this.nh = nHidden;
-    this.passes = passes;
-    this.gradient = gradient;
+    super("CD", k, nVisible, nHidden, passes, gradient);
   }
 
   @Override
   public Result step(Start s) {
     int n = s.rows();
-    if (n != rows) buffers(n);
+    buffers(n, n, true);
     passes.parameters(s.w(), s.bias());
-    passes.hidden(s.batch(), n, ph0, h);
+    passes.hidden(s.batch(), n, ph0, h0);
     gradient.positive(s.batch(), ph0, n, n);
     for (int sweep = 0; sweep < k; sweep++) {
-      passes.visible(h, n, pv, v);
-      passes.hidden(v, n, ph, h);
+      passes.visible(h0, n, pv, v);
+      passes.hidden(v, n, ph, h0);
     }
     gradient.negative(v, ph, n);
-    return new Result(gradient, new Chains(1, n, v, h));
-  }
-
-  private void buffers(int n) {
-    rows = n;
-    ph0 = new float[n * nh];
-    h = new float[n * nh];
-    pv = new float[n * nv];
-    v = new float[n * nv];
-    ph = new float[n * nh];
+    return new Result(gradient, new Chains(1, n, v, h0));
   }
 }

@@ -22,29 +22,12 @@ package io.glauber.learn;
  * The two draw their random numbers in a different order, so each engine's runs repeat exactly,
  * but the two are not the same sample path.
  */
-public final class PersistentContrastiveDivergence implements NegativePhase {
-  private final int k;
-  private final int nv;
-  private final int nh;
-  private final HalfSteps passes;
-  private final StackedGradient gradient;
+public final class PersistentContrastiveDivergence extends GibbsStep {
   private final boolean stacked;
-  private int rows;
-  private int chainRows;
-  private float[] ph0 = new float[0];
-  private float[] h0 = new float[0];
-  private float[] pv = new float[0];
-  private float[] v = new float[0];
-  private float[] ph = new float[0];
-  private float[] hStack = new float[0];
+  private float[] hStack = new float[0]; // stacked: the sampled H of [V₀; V]
 
   private PersistentContrastiveDivergence(int k, int nVisible, int nHidden, HalfSteps passes, StackedGradient gradient, boolean stacked) {
-    if (k < 1) throw new IllegalArgumentException("PCD-k with k = " + k + " (expected ≥ 1 Gibbs sweep)");
-    this.k = k;
-    this.nv = nVisible;
-    this.nh = nHidden;
-    this.passes = passes;
-    this.gradient = gradient;
+    super("PCD", k, nVisible, nHidden, passes, gradient);
     this.stacked = stacked;
   }
 
@@ -70,7 +53,8 @@ public final class PersistentContrastiveDivergence implements NegativePhase {
     int n = s.rows();
     int m = chains.rows();
     float[] h = chains.hidden();
-    buffers(n, m);
+    if (hStack.length != (n + m) * nh) hStack = new float[(n + m) * nh];
+    buffers(n, m, false);
     for (int sweep = 0; sweep < k; sweep++) {
       passes.visible(h, m, pv, v);
       if (sweep + 1 < k) passes.hidden(v, m, ph, h);
@@ -87,7 +71,7 @@ public final class PersistentContrastiveDivergence implements NegativePhase {
   private Result positiveFirstStep(Start s) {
     int n = s.rows();
     Chains chains = s.chains();
-    buffers(n, chains == null ? n : chains.rows());
+    buffers(n, chains == null ? n : chains.rows(), true);
     passes.hidden(s.batch(), n, ph0, h0);
     if (NegativePhase.chainsStartAtBatch(true, chains)) {
       chains = new Chains(1, n, java.util.Arrays.copyOf(s.batch(), n * nv), h0.clone());
@@ -102,23 +86,5 @@ public final class PersistentContrastiveDivergence implements NegativePhase {
     }
     gradient.negative(vc, ph, m);
     return new Result(gradient, chains);
-  }
-
-  /** Buffers for n batch rows and m chains, reallocated only when a shape changes. */
-  private void buffers(int n, int m) {
-    if (n == rows && m == chainRows) return;
-    if (m != chainRows) {
-      pv = new float[m * nv];
-      v = new float[m * nv];
-      ph = new float[m * nh];
-    }
-    if (stacked) {
-      hStack = new float[(n + m) * nh];
-    } else if (n != rows) {
-      ph0 = new float[n * nh];
-      h0 = new float[n * nh];
-    }
-    rows = n;
-    chainRows = m;
   }
 }

@@ -190,19 +190,24 @@ public final class TrainingCheckpoint {
   }
 
   private static float[] readFloats(DataInputStream in) throws IOException {
-    byte[] b = new byte[4 * in.readInt()];
-    in.readFully(b);
-    float[] x = new float[b.length / 4];
-    ByteBuffer.wrap(b).asFloatBuffer().get(x);
+    java.nio.FloatBuffer b = readArray(in, Float.BYTES).asFloatBuffer();
+    float[] x = new float[b.remaining()];
+    b.get(x);
     return x;
   }
 
   private static double[] readDoubles(DataInputStream in) throws IOException {
-    byte[] b = new byte[8 * in.readInt()];
-    in.readFully(b);
-    double[] x = new double[b.length / 8];
-    ByteBuffer.wrap(b).asDoubleBuffer().get(x);
+    java.nio.DoubleBuffer b = readArray(in, Double.BYTES).asDoubleBuffer();
+    double[] x = new double[b.remaining()];
+    b.get(x);
     return x;
+  }
+
+  /** An array written as its length, then its values of {@code width} bytes each. */
+  private static ByteBuffer readArray(DataInputStream in, int width) throws IOException {
+    byte[] b = new byte[width * in.readInt()];
+    in.readFully(b);
+    return ByteBuffer.wrap(b);
   }
 
   private static long[] readLongs(DataInputStream in) throws IOException {

@@ -55,16 +55,20 @@ public record LayerParameters(int nVisible, int nHidden, float[] w, float[] visi
     return new LayerParameters(nVisible, nHidden, w, visibleBias, hiddenBias, t);
   }
 
+  /** Equal values: same shape and temperature, the same numbers in W, a and b (records compare arrays by reference). */
   @Override
   public boolean equals(Object o) {
     return o instanceof LayerParameters p && p.nVisible == nVisible && p.nHidden == nHidden
-        && Arrays.equals(p.w, w) && Arrays.equals(p.visibleBias, visibleBias)
-        && Arrays.equals(p.hiddenBias, hiddenBias) && Float.compare(p.temperature, temperature) == 0;
+        && Float.compare(p.temperature, temperature) == 0 && Arrays.deepEquals(p.arrays(), arrays());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(w) * 31 + Arrays.hashCode(hiddenBias);
+    return Arrays.deepHashCode(arrays());
+  }
+
+  private Object[] arrays() {
+    return new Object[] {w, visibleBias, hiddenBias};
   }
 
   @Override
