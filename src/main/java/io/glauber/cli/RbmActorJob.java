@@ -19,8 +19,7 @@ final class RbmActorJob implements TrainJob {
     if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
     Dataset data = RbmBatchJob.binary(DataSpecs.load(Configs.get(c, "data", Config::getString)));
     LayerTrainConfig cfg = LayerTrainConfig.from(c);
-    int every = Configs.evalEvery(c, 1);
-    int epochs = cfg.settings().epochs();
+    int every = Configs.evalEvery(c, 1), epochs = cfg.settings().epochs();
     Function<Rbm, Map<String, Object>> evaluate = RbmMonitor.evaluation(c, data, RbmMonitor.testData(c), cfg.hidden(), cfg.settings().seed());
     RbmMonitor monitor = new RbmMonitor();
     long t0 = System.nanoTime();

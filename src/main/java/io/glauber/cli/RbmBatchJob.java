@@ -34,15 +34,20 @@ final class RbmBatchJob implements TrainJob {
         MetricsWriter metrics = resume ? MetricsWriter.append(out.resolve("metrics.jsonl")) : MetricsWriter.open(out.resolve("metrics.jsonl"), force);
         Progress bar = new Progress("train " + data.name() + " (" + cfg.method().name().toLowerCase() + ")", cfg.epochs())) {
       if (resume) System.err.printf("glauber: resuming at epoch %d, step %d%n", trainer.epoch(), trainer.step());
-      trainer.withEpochMetrics(rbm -> trainer.epoch() % every == 0 || trainer.epoch() == cfg.epochs() ? evaluate.apply(rbm) : Map.of());
+      trainer.withEpochMetrics(rbm -> trainer.epoch() % every == 0 || trainer.epoch() == cfg.epochs() ? evaluate.apply(rbm) : Map.of())
+          .keepingBest("exact_ll");
       trainer.train((epoch, m) -> {
         metrics.write(m);
         monitor.record(epoch, m, bar);
       }, out.resolve("checkpoints"));
-      Rbm model = trainer.rbm();
-      writeOutputs(c, data, model, out, force || resume, cfg.seed(), monitor);
-      System.out.printf("trained RBM %d×%d on %s (%s) in %.1f s%s; model %s%n", model.nVisible(), model.nHidden(), data.name(),
-          cfg.method().name().toLowerCase(), (System.nanoTime() - t0) / 1e9, monitor.exactLlSuffix(), out.resolve("model.npz"));
+      // the best-evaluated model is the run's result; the last one is kept beside it when it differs
+      RbmTrainer.Best best = trainer.best().orElse(new RbmTrainer.Best(trainer.epoch(), Double.NaN, trainer.rbm()));
+      if (best.epoch() != trainer.epoch()) ModelFiles.write(out.resolve("model-last.npz"), trainer.rbm(), force || resume);
+      writeOutputs(c, data, best.model(), out, force || resume, cfg.seed(), monitor);
+      String ll = Double.isNaN(best.value()) ? monitor.exactLlSuffix() : String.format("; exact mean LL %.4f nats per pattern at epoch %d,"
+          + " the best evaluated%s", best.value(), best.epoch(), best.epoch() == trainer.epoch() ? "" : " (the last epoch's: model-last.npz)");
+      System.out.printf("trained RBM %d×%d on %s (%s) in %.1f s%s; model %s%n", data.cols(), cfg.hidden(), data.name(),
+          cfg.method().name().toLowerCase(), (System.nanoTime() - t0) / 1e9, ll, out.resolve("model.npz"));
     }
   }
 

@@ -17,7 +17,7 @@ package io.glauber.learn;
  * {@link io.glauber.kernel.BatchGibbs} for the tempered replicas) and forms its statistics in the
  * one {@link StackedGradient}; the caller applies them with its {@link Learner}.
  *
- * <p>On the hot path nothing is copied or allocated per step beyond the two small records: a step's
+ * <p>On the hot path nothing is copied or allocated per step beyond a few small records: a step's
  * arrays are buffers, owned by the step or by its caller, that the step advances in place. A start
  * is read-only for the step except for its chains, which the result hands back advanced; a result
  * is valid until the next step.

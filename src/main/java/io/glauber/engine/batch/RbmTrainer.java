@@ -4,6 +4,7 @@ import io.glauber.data.Dataset;
 import io.glauber.data.Shuffle;
 import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Blas;
+import io.glauber.kernel.RbmKernel;
 import io.glauber.kernel.Rng;
 import io.glauber.learn.ContrastiveDivergence;
 import io.glauber.learn.HalfSteps;
@@ -42,7 +43,7 @@ import java.util.function.Function;
  * <p>Reproducibility: the random streams of step s are derived from (seed, s) and the row order of
  * epoch e from (seed, e), so a run resumed from a {@link TrainingCheckpoint} continues exactly as
  * the uninterrupted run would (up to the summation order of multi-threaded BLAS). Buffers are
- * allocated once; the step loop allocates nothing but a step's two small records.
+ * allocated once; the step loop allocates nothing but a step's few small records.
  */
 public final class RbmTrainer implements Trainer {
   private static final long ORDER_STREAM = 1_000_003L;
@@ -66,6 +67,11 @@ public final class RbmTrainer implements Trainer {
   private final ParallelTempering tempering; // the negative phase when it is PT, else null
   private final NegativePhase.Chains chains; // null under CD
   private Function<Rbm, Map<String, Object>> extraMetrics;
+  private String bestMetric; // the epoch metric whose highest value marks the best model, or null
+  private int bestEpoch;     // 0 while there is none
+  private double bestValue = Double.NEGATIVE_INFINITY;
+  private float[] bestW = new float[0];
+  private float[] bestBias = new float[0];
 
   private int epoch;
   private long step;
@@ -164,6 +170,45 @@ public final class RbmTrainer implements Trainer {
     return this;
   }
 
+  /**
+   * Keeps the model of the epoch whose {@code metric} (a key of the epoch metrics, higher is better:
+   * {@code exact_ll}, {@code ais_ll}, …, usually added by {@link #withEpochMetrics}) is the highest so
+   * far, with that epoch; epochs without the metric do not count. Why: a learning rate that is
+   * still large at the end leaves the last epoch anywhere in the model's wandering, while the best
+   * evaluated one is a figure the run has actually reached. Each epoch's metrics then carry
+   * {@code best_epoch} and {@code best_<metric>}; checkpoints keep the best model.
+   */
+  public RbmTrainer keepingBest(String metric) {
+    this.bestMetric = metric;
+    return this;
+  }
+
+  /** The best-evaluated model of the run (see {@link #keepingBest}), or empty before one was evaluated. */
+  public java.util.Optional<Best> best() {
+    return bestEpoch == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Best(bestEpoch, bestValue, model(bestW, bestBias)));
+  }
+
+  /**
+   * The best-evaluated model of a run.
+   *
+   * @param epoch the epoch (1-based) after which it was evaluated
+   * @param value its metric
+   * @param model its parameters
+   */
+  public record Best(int epoch, double value, Rbm model) {}
+
+  private void noteBest(Map<String, Object> m) {
+    if (bestMetric == null || !(m.get(bestMetric) instanceof Number x)) return;
+    if (x.doubleValue() > bestValue) {
+      bestValue = x.doubleValue();
+      bestEpoch = epoch;
+      bestW = w.clone();
+      bestBias = bias.clone();
+    }
+    m.put("best_epoch", bestEpoch);
+    m.put("best_" + bestMetric, bestValue);
+  }
+
   @Override
   public int epoch() {
     return epoch;
@@ -191,13 +236,15 @@ public final class RbmTrainer implements Trainer {
 
   @Override
   public Rbm rbm() {
-    double[] wd = new double[w.length];
-    for (int k = 0; k < w.length; k++) wd[k] = w[k];
+    return model(w, bias);
+  }
+
+  private Rbm model(float[] weights, float[] biases) {
     double[] a = new double[nv];
     double[] hb = new double[nh];
-    for (int i = 0; i < nv; i++) a[i] = bias[i];
-    for (int j = 0; j < nh; j++) hb[j] = bias[nv + j];
-    return new Rbm(nv, nh, wd, a, hb);
+    for (int i = 0; i < nv; i++) a[i] = biases[i];
+    for (int j = 0; j < nh; j++) hb[j] = biases[nv + j];
+    return new Rbm(nv, nh, RbmKernel.toDouble(weights), a, hb);
   }
 
   @Override
@@ -226,11 +273,13 @@ public final class RbmTrainer implements Trainer {
       }
       epoch++;
       double seconds = (System.nanoTime() - t0) / 1e9;
+      Map<String, Object> m = metrics(seconds, step - s0);
+      noteBest(m);
       // an epoch's end is a checkpoint unless the step or time knobs say how often (small data sets
       // run thousands of epochs a minute), and the last epoch's end always is
       boolean paced = cfg.checkpointEvery() > 0 || cfg.checkpointMinutes() > 0;
       if (checkpointDir != null && (!paced || epoch == cfg.epochs())) checkpoint(checkpointDir);
-      if (listener != null) listener.epochDone(epoch, metrics(seconds, step - s0));
+      if (listener != null) listener.epochDone(epoch, m);
     }
   }
 
@@ -334,7 +383,8 @@ public final class RbmTrainer implements Trainer {
   public TrainingCheckpoint.State snapshot() {
     return new TrainingCheckpoint.State(cfg.toString(), nv, nh, epoch, step, w.clone(), bias.clone(),
         learner.velocities(), chainH.clone(), chainV.clone(),
-        tempering == null ? new long[0] : tempering.swapAttempts(), tempering == null ? new long[0] : tempering.swapAccepts());
+        tempering == null ? new long[0] : tempering.swapAttempts(), tempering == null ? new long[0] : tempering.swapAccepts(),
+        bestEpoch, bestValue, bestW.clone(), bestBias.clone());
   }
 
   /** Restores a state written by {@link #snapshot()} for the same configuration and data shape. */
@@ -352,6 +402,10 @@ public final class RbmTrainer implements Trainer {
     System.arraycopy(s.chainV(), 0, chainV, 0, chainV.length);
     if (tempering != null) tempering.restoreSwapCounts(s.swapAttempts(), s.swapAccepts());
     if (s.step() > 0) learner.restoreVelocities(s.velocities(), true);
+    bestEpoch = s.bestEpoch();
+    bestValue = s.bestEpoch() == 0 ? Double.NEGATIVE_INFINITY : s.bestValue();
+    bestW = s.bestW().clone();
+    bestBias = s.bestBias().clone();
     epoch = s.epoch();
     step = s.step();
     draws = s.step();

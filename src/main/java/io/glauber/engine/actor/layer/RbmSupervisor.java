@@ -22,15 +22,17 @@ import java.time.Duration;
  * <ol>
  *   <li>{@link #positive}: V₀ goes to the hidden layer with no sweeps; it answers
  *       {@link Settled}(V₀, P₀ = p(h|V₀), H₀) and the supervisor keeps V₀ and P₀ as the positive
- *       rows of the batched engine's {@link StackedGradient};</li>
+ *       rows of {@code learn}'s {@link StackedGradient}, the statistics every engine's step forms;</li>
  *   <li>{@link #negative}: CD-k releases the hidden layer, whose chains start from H₀; PCD-k
- *       sends the persistent chains' H (kept from their last sweep) to the visible layer. The layers alternate k
+ *       sends the persistent chains' H (kept from their last sweep) to the visible layer
+ *       ({@link NegativePhase#chainsStartAtBatch}: the first batch starts them). The layers alternate k
  *       times, and the hidden layer answers {@link Settled}(V_k, P_k, H_k), the negative rows. The
  *       statistics come from consistent snapshots: each Settled is the whole batch's state after
  *       the same sweep, which is why the supervisor collects them rather than time averages. The
  *       StackedGradient forms ΔW = V₀ᵀP₀/n − V_kᵀP_k/m (m chains: n under CD) and the bias
  *       differences as one product split over the cores, and applies the shared {@link Learner} to each block of W as it is formed —
- *       the same code as {@code RbmTrainer}, and the only place a weight change is computed;</li>
+ *       the same code as the batched engine's, and the only place a weight change is computed;
+ *       {@link DirectTrainer} runs the same step as a {@link NegativePhase} without actors;</li>
  *   <li>{@link #updating}: the next version of the parameters goes to both layers as an immutable
  *       {@link LayerParameters}; once both acknowledge, the batch is answered with
  *       {@link BatchLearned}. W is double-buffered instead of copied for every version: the learner
@@ -251,7 +253,7 @@ public final class RbmSupervisor {
     long p = startTimer(++phase, "negative phase (" + (persistent ? "PCD-" : "CD-") + k + ") of batch " + t.sequence());
     if (persistent) {
       if (NegativePhase.chainsStartAtBatch(true, visibleChains)) visibleChains = t.batch(); // ... at V₀ of the first mini-batch
-      // the chains' (V, H) advance from their H: as RbmTrainer's PCD, one visible and one hidden
+      // the chains' (V, H) advance from their H: as every PCD step, one visible and one hidden
       // half-step per sweep, no hidden half-step to recompute H from the chains' V
       visible.tell(new VisibleLayer.HiddenStates(p, k, hiddenChains));
     } else {
