@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * The RBM layer-actor engine as the CLI and users call it: training (CD-k / PCD-k) and sampling,
@@ -60,19 +61,19 @@ public final class LayerEngine {
   /**
    * A fresh RBM for {@code data} as Hinton's guide starts one ({@link Initialisation#hinton}: W ~
    * N(0, initStd²), a_i = log(p_i/(1−p_i)) of the data's means, b = 0, T = 1), its weights drawn
-   * from a stream split from {@code seed}.
+   * from {@code rng}.
    */
-  public static Rbm initial(double[][] data, int nHidden, double initStd, long seed) {
+  public static Rbm initial(double[][] data, int nHidden, double initStd, RandomGenerator rng) {
     float[][] rows = toFloatRows(data, data.length == 0 ? 0 : data[0].length);
     int cols = rows[0].length;
     float[] flat = new float[rows.length * cols];
     for (int r = 0; r < rows.length; r++) System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    return Initialisation.hinton(flat, rows.length, cols, nHidden, initStd, new SplittableRandom(seed).split());
+    return Initialisation.hinton(flat, rows.length, cols, nHidden, initStd, rng);
   }
 
-  /** {@link #initial(double[][], int, double, long)} with the guide's initStd = 0.01. */
+  /** {@link #initial(double[][], int, double, RandomGenerator)} with the guide's 0.01, drawn from {@code SplittableRandom(seed)}. */
   public static Rbm initial(double[][] data, int nHidden, long seed) {
-    return initial(data, nHidden, 0.01, seed);
+    return initial(data, nHidden, 0.01, new SplittableRandom(seed));
   }
 
   // ---- training -------------------------------------------------------------------------------

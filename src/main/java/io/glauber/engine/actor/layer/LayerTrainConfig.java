@@ -60,8 +60,12 @@ public record LayerTrainConfig(int hidden, double initStd, LayerSettings setting
         settings.withSchedule(schedule.rules()));
   }
 
-  /** The starting model for {@code data}: {@link LayerEngine#initial} with this run's shape, scale and seed. */
+  /**
+   * The starting model for {@code data}: {@link LayerEngine#initial} with this run's shape and scale,
+   * its weights drawn from a stream split from the seed (the data order's and the layers' streams
+   * are {@link RunRandom}'s, from the same seed).
+   */
   public Rbm initial(double[][] data) {
-    return LayerEngine.initial(data, hidden, initStd, settings.seed());
+    return LayerEngine.initial(data, hidden, initStd, new java.util.SplittableRandom(settings.seed()).split());
   }
 }
