@@ -1,7 +1,7 @@
 package io.glauber.evaluate;
 
-import io.glauber.kernel.RbmKernel;
 import io.glauber.kernel.BatchGibbs;
+import io.glauber.kernel.RbmKernel;
 import io.glauber.model.Rbm;
 import java.util.LinkedHashMap;
 import java.util.Map;
