@@ -217,7 +217,7 @@ public final class LayerBench {
   static Map<String, Object> runOne(Engine engine, Spec s) {
     Recorder r = new Recorder(s.warmupEpochs());
     int n = s.warmupEpochs() + s.epochs();
-    Rbm init = LayerEngine.initial(s.nVisible(), s.nHidden(), s.seed());
+    Rbm init = LayerEngine.initial(s.data(), s.nHidden(), s.seed());
     LayerSettings settings = s.persistent()
         ? LayerSettings.pcd(1, n, s.batchSize(), LearningRule.plain(0.05), s.seed())
         : LayerSettings.cd(1, n, s.batchSize(), LearningRule.plain(0.05), s.seed());

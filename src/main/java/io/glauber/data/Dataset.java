@@ -108,17 +108,7 @@ public record Dataset(String name, int rows, int cols, float[] values, int[] lab
 
     /** The rows in an order drawn by a Fisher–Yates shuffle from {@code SplittableRandom(seed)}. */
     public Dataset shuffled(long seed) {
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = rows - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.order(rows, new SplittableRandom(seed));
         float[] v = new float[values.length];
         int[] l = labels == null ? null : new int[rows];
         for (int i = 0; i < rows; i++) {

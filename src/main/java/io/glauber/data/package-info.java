@@ -3,7 +3,8 @@
  * optional labels and image geometry) and {@link io.glauber.data.DataSpecs}, which turns a data spec
  * of DESIGN.md ({@code bas:4x4}, {@code encoder:4-2-4}, {@code patterns:random?n=100&count=10&seed=1},
  * {@code idx:PATH?binarize=0.5&limit=N}, {@code csv:PATH}) into a data set, generating it or reading
- * MNIST IDX and CSV files.
+ * MNIST IDX and CSV files. {@link io.glauber.data.Shuffle} is the one Fisher–Yates shuffle, here
+ * at the ground so that every package that shuffles rows or units may use it.
  *
  * <p>This package is at the ground of the dependency picture: it depends on nothing of ours (and on
  * nothing outside the JDK). Bad specs and bad file content raise {@link IllegalArgumentException},

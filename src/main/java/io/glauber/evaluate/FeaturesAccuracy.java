@@ -1,6 +1,7 @@
 package io.glauber.evaluate;
 
 import io.glauber.kernel.BatchGibbs;
+import io.glauber.kernel.RbmKernel;
 import io.glauber.model.Rbm;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +18,8 @@ public final class FeaturesAccuracy {
   public static float[] hiddenFeatures(Rbm rbm, float[] data, int rows) {
     int nv = rbm.nVisible();
     int nh = rbm.nHidden();
-    float[] w = RbmMeasures.toFloat(rbm.w());
-    float[] b = RbmMeasures.toFloat(rbm.hiddenBias());
+    float[] w = RbmKernel.toFloat(rbm.w());
+    float[] b = RbmKernel.toFloat(rbm.hiddenBias());
     float[] out = new float[rows * nh];
     int chunk = 1000;
     float[] v = new float[chunk * nv];

@@ -4,6 +4,7 @@ import io.glauber.exact.ExactRbm;
 import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Blas;
 import io.glauber.kernel.FastMath;
+import io.glauber.kernel.RbmKernel;
 import io.glauber.kernel.Team;
 import io.glauber.model.Rbm;
 
@@ -40,33 +41,9 @@ public final class RbmMeasures {
     return -meanFreeEnergy(rbm, data, rows) - logZ;
   }
 
-  /**
-   * Mean F(v) over the rows, in double precision throughout (the inputs b + vW by a double BLAS
-   * product over blocks of rows), so that a log-likelihood agrees with {@link ExactRbm} to the
-   * last digits whatever precision the model was trained in.
-   */
+  /** Mean F(v) over the rows, in double precision ({@link RbmKernel#freeEnergySum}). */
   public static double meanFreeEnergy(Rbm rbm, float[] data, int rows) {
-    int nv = rbm.nVisible();
-    int nh = rbm.nHidden();
-    double[] w = rbm.w();
-    double[] a = rbm.visibleBias();
-    double[] b = rbm.hiddenBias();
-    double[] v = new double[BATCH * nv];
-    double[] x = new double[BATCH * nh];
-    double sum = 0;
-    for (int from = 0; from < rows; from += BATCH) {
-      int m = Math.min(BATCH, rows - from);
-      for (int k = 0; k < m * nv; k++) v[k] = data[from * nv + k];
-      for (int r = 0; r < m; r++) System.arraycopy(b, 0, x, r * nh, nh);
-      io.glauber.kernel.Blas.gemm(false, false, m, nh, nv, 1.0, v, w, 1.0, x);
-      for (int r = 0; r < m; r++) {
-        double f = 0;
-        for (int j = 0; j < nh; j++) f -= io.glauber.model.Glauber.softplus(x[r * nh + j]);
-        for (int i = 0; i < nv; i++) f -= a[i] * v[r * nv + i];
-        sum += f;
-      }
-    }
-    return sum / rows;
+    return RbmKernel.freeEnergySum(rbm, data, rows) / rows;
   }
 
   /** mean F(held-out) − mean F(train). */
@@ -74,30 +51,15 @@ public final class RbmMeasures {
     return meanFreeEnergy(rbm, heldOut, heldOutRows) - meanFreeEnergy(rbm, train, trainRows);
   }
 
-  /** Mean Σ_i (v_i − p(v_i=1 | p(h|v)))² per row. */
+  /** Mean Σ_i (v_i − p(v_i=1 | p(h|v)))² per row ({@link BatchGibbs#squaredReconstructionError}). */
   public static double reconstructionError(Rbm rbm, float[] data, int rows) {
     int nv = rbm.nVisible();
     int nh = rbm.nHidden();
-    float[] w = toFloat(rbm.w());
-    float[] a = toFloat(rbm.visibleBias());
-    float[] b = toFloat(rbm.hiddenBias());
-    float[] ph = new float[BATCH * nh];
-    float[] pv = new float[BATCH * nv];
-    float[] v = new float[BATCH * nv];
-    double sum = 0;
+    Floats f = new Floats(rbm);
     try (BatchGibbs g = new BatchGibbs()) {
-      for (int from = 0; from < rows; from += BATCH) {
-        int m = Math.min(BATCH, rows - from);
-        System.arraycopy(data, from * nv, v, 0, m * nv);
-        g.hidden(v, m, w, nv, nh, 1f, b, ph, null);
-        g.visible(ph, m, w, nv, nh, 1f, a, pv, null);
-        for (int k = 0; k < m * nv; k++) {
-          double d = v[k] - pv[k];
-          sum += d * d;
-        }
-      }
+      return g.squaredReconstructionError(data, rows, f.w, nv, nh, 1f, f.a, f.b,
+          new float[BATCH * nv], new float[BATCH * nh], new float[BATCH * nv]) / rows;
     }
-    return sum / rows;
   }
 
   /**
@@ -109,9 +71,9 @@ public final class RbmMeasures {
   public static double pseudoLogLikelihood(Rbm rbm, float[] data, int rows) {
     int nv = rbm.nVisible();
     int nh = rbm.nHidden();
-    float[] w = toFloat(rbm.w());
-    float[] a = toFloat(rbm.visibleBias());
-    float[] b = toFloat(rbm.hiddenBias());
+    Floats f = new Floats(rbm);
+    float[] w = f.w;
+    float[] a = f.a;
     float[] x = new float[BATCH * nh];
     double[] partial = new double[2];
     try (Team team = Team.ofCores(2)) {
@@ -133,7 +95,7 @@ public final class RbmMeasures {
       };
       for (int from = 0; from < rows; from += BATCH) {
         int m = Math.min(BATCH, rows - from);
-        hiddenInputs(data, from, m, w, b, nv, nh, x);
+        hiddenInputs(data, from, m, w, f.b, nv, nh, x);
         batchFrom[0] = from;
         team.run(m, body);
       }
@@ -147,9 +109,16 @@ public final class RbmMeasures {
     Blas.gemm(false, false, m, nh, nv, 1f, data, from * nv, w, 0, 1f, x, 0);
   }
 
-  static float[] toFloat(double[] x) {
-    float[] out = new float[x.length];
-    for (int i = 0; i < x.length; i++) out[i] = (float) x[i];
-    return out;
+  /** The model's parameters in float, as the kernels take them. */
+  private static final class Floats {
+    final float[] w;
+    final float[] a;
+    final float[] b;
+
+    Floats(Rbm rbm) {
+      w = RbmKernel.toFloat(rbm.w());
+      a = RbmKernel.toFloat(rbm.visibleBias());
+      b = RbmKernel.toFloat(rbm.hiddenBias());
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.glauber.evaluate;
 
+import io.glauber.data.Shuffle;
 import io.glauber.kernel.Blas;
 import io.glauber.kernel.Rng;
 
@@ -74,12 +75,7 @@ public final class SoftmaxRegression {
     long t = 0;
     for (int e = 0; e < s.epochs(); e++) {
       Rng rng = new Rng(Rng.derive(s.seed(), e, 7));
-      for (int i = rows - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int tmp = order[i];
-        order[i] = order[j];
-        order[j] = tmp;
-      }
+      Shuffle.shuffle(order, rng);
       for (int from = 0; from + bs <= rows; from += bs) {
         for (int r = 0; r < bs; r++) System.arraycopy(x, order[from + r] * d, xb, r * d, d);
         model.probabilities(xb, bs, p);

@@ -8,8 +8,12 @@
  * log-likelihood of a general Boltzmann machine; {@link io.glauber.evaluate.TrainingCurves} draws
  * them against the epoch.
  *
+ * <p>The free energy over a batch and the reconstruction error are the kernel's
+ * ({@link io.glauber.kernel.RbmKernel#freeEnergySum},
+ * {@link io.glauber.kernel.BatchGibbs#squaredReconstructionError}); this package averages them.
+ *
  * <p>May depend on {@code model}, {@code data}, {@code kernel}, {@code exact}, {@code learn} and
  * {@code io} (the curves' charts), as ArchitectureTest enforces; never on an engine, {@code hopfield},
- * {@code bench} or {@code cli}.
+ * {@code bench} or {@code cli}: engines take evaluation as a function.
  */
 package io.glauber.evaluate;

@@ -158,6 +158,30 @@ public final class BatchGibbs implements AutoCloseable {
     if (pSample != null) rngs[part].bernoulli(x, from * cols, to * cols, pSample);
   }
 
+  /**
+   * The squared reconstruction error summed over the {@code rows} rows of {@code data} (rows×nv):
+   * Σ_n Σ_i (v_i − p(v_i=1 | h))² with h = p(h | v) (mean field, no draws), the conditionals with
+   * scale {@code s} and offsets {@code cv}, {@code ch} as in {@link #hidden} and {@link #visible}.
+   * The rows go through in blocks of {@code v.length / nv}; {@code v}, {@code ph} and {@code pv} are
+   * the caller's block buffers (block×nv, block×nh, block×nv). Divide by the rows for the mean.
+   */
+  public double squaredReconstructionError(float[] data, int rows, float[] w, int nv, int nh, float s, float[] cv, float[] ch,
+      float[] v, float[] ph, float[] pv) {
+    int block = v.length / nv;
+    double sum = 0;
+    for (int from = 0; from < rows; from += block) {
+      int m = Math.min(block, rows - from);
+      System.arraycopy(data, from * nv, v, 0, m * nv);
+      hidden(v, m, w, nv, nh, s, ch, ph, null);
+      visible(ph, m, w, nv, nh, s, cv, pv, null);
+      for (int k = 0; k < m * nv; k++) {
+        double d = v[k] - pv[k];
+        sum += d * d;
+      }
+    }
+    return sum;
+  }
+
   /** The generator of part {@code part} (for draws outside the team, e.g. swap moves). */
   public Rng rng(int part) {
     return rngs[part];

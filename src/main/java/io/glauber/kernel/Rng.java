@@ -1,5 +1,8 @@
 package io.glauber.kernel;
 
+import io.glauber.model.Gaussian;
+import java.util.random.RandomGenerator;
+
 /**
  * A seedable generator whose whole state is one {@code long}, so that it can be saved in a
  * checkpoint and derived deterministically from (seed, step, stream) — unlike
@@ -10,7 +13,7 @@ package io.glauber.kernel;
  * for different (seed, step, stream) triples start from {@link #derive}, a mix of the three, and
  * are statistically independent for all practical purposes. Not thread-safe: one per thread.
  */
-public final class Rng {
+public final class Rng implements RandomGenerator {
   private static final long GAMMA = 0x9E3779B97F4A7C15L;
   private long state;
   // xoshiro128+ states of the SIMD lanes (4 words × lanes), seeded from the scalar stream on first use
@@ -48,25 +51,27 @@ public final class Rng {
   }
 
   /** 64 random bits. */
+  @Override
   public long nextLong() {
     return mix64(state += GAMMA);
   }
 
   /** Uniform in [0, 1) with 53 random bits. */
+  @Override
   public double nextDouble() {
     return (nextLong() >>> 11) * 0x1.0p-53;
   }
 
-  /** Uniform integer in [0, n). */
+  /** Uniform integer in [0, n): the top 31 bits of a draw, multiplied by n and shifted down. */
+  @Override
   public int nextInt(int n) {
     return (int) (((nextLong() >>> 33) * n) >>> 31);
   }
 
-  /** A standard normal deviate (Box–Muller, one of the pair). */
+  /** A standard normal deviate: {@link Gaussian#standard} (Box–Muller) on this stream. */
+  @Override
   public double nextGaussian() {
-    double u = 1.0 - nextDouble();
-    double v = nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Gaussian.standard(this);
   }
 
   /**

@@ -90,7 +90,8 @@ public final class Learner {
   /**
    * {@link #velocity(double, double, double, double, LearningRule)} in float arithmetic, for the
    * weight loop of the float path: a loop of this over float arrays is one the JIT compiles to SIMD
-   * instructions (392,000 weights: 0.49 ms per update through the double formula, 0.085 ms this way).
+   * instructions, while the double formula's conversions keep it scalar (several times slower on a
+   * large W; see docs/BENCHMARKS.md).
    */
   static float velocity(float v, float gradient, float w, float decay, float momentum, float learningRate) {
     return momentum * v + learningRate * (gradient - decay * w);

@@ -1,10 +1,23 @@
 /**
- * Statistics and the learning rule: the interface between sampling and learning.
+ * Statistics, the learning rule and the one step of RBM learning: the interface between sampling
+ * and learning.
  *
  * <p>Whatever the engine, a phase produces a {@link io.glauber.model.Statistics} of first and
- * second moments; {@link io.glauber.learn.Learner} turns clamped minus free moments into a
- * parameter change. Nothing else in the project computes a weight change.
+ * second moments (or, for RBMs, the stacked rows of {@link io.glauber.learn.StackedGradient}, the
+ * one home of the gradient statistics); {@link io.glauber.learn.Learner} turns clamped minus free
+ * moments into a parameter change under a {@link io.glauber.learn.LearningRule}, scheduled per epoch
+ * by {@link io.glauber.learn.RuleSchedule}. Nothing else in the project computes a weight change.
  *
- * <p>Depends on {@code model} only.
+ * <p>{@link io.glauber.learn.NegativePhase} is one step of RBM learning, from a start (mini-batch,
+ * parameters, chains) to a result (statistics, chains), with CD-k
+ * ({@link io.glauber.learn.ContrastiveDivergence}), PCD-k
+ * ({@link io.glauber.learn.PersistentContrastiveDivergence}) and parallel tempering
+ * ({@link io.glauber.learn.ParallelTempering}) as its implementations, over the kernel's block
+ * conditionals ({@link io.glauber.learn.HalfSteps}); the batched engine and the layer actors'
+ * actor-free twin both call it, and the layer actors' supervisor uses its statistics and chain rule.
+ * {@link io.glauber.learn.Initialisation} is the one home of Hinton's starting RBM.
+ *
+ * <p>Depends on {@code model} and {@code kernel} only (and reads HOCON through Typesafe Config);
+ * never on {@code data}, {@code io}, {@code exact}, an engine, {@code evaluate} or anything above.
  */
 package io.glauber.learn;

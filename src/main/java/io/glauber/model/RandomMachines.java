@@ -24,15 +24,10 @@ public final class RandomMachines {
    * N(0, 0.01²) initialisation of seed 003 and Hinton's practical guide.
    */
   public static BoltzmannMachine gaussian(int n, Units units, double std, double biasStd, int nVisible, double temperature, SplittableRandom rng) {
-    double[] w = symmetric(n, () -> std * gaussian(rng));
+    double[] w = symmetric(n, () -> std * Gaussian.standard(rng));
     double[] b = new double[n];
-    if (biasStd != 0) for (int i = 0; i < n; i++) b[i] = biasStd * gaussian(rng);
+    if (biasStd != 0) for (int i = 0; i < n; i++) b[i] = biasStd * Gaussian.standard(rng);
     return BoltzmannMachine.dense(units, w, b, nVisible, temperature);
-  }
-
-  /** A standard normal deviate by the Box–Muller transform (two uniform draws). */
-  public static double gaussian(SplittableRandom rng) {
-    return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
   }
 
   private static double[] symmetric(int n, java.util.function.DoubleSupplier draw) {

@@ -116,6 +116,13 @@ public record Rbm(int nVisible, int nHidden, double[] w, double[] visibleBias, d
     return f;
   }
 
+  /** The incoming weights (W_1j … W_nj) of the first {@code count} hidden units, one row each (a filters picture). */
+  public float[][] filters(int count) {
+    float[][] rows = new float[Math.min(count, nHidden)][nVisible];
+    for (int j = 0; j < rows.length; j++) for (int i = 0; i < nVisible; i++) rows[j][i] = (float) w[i * nHidden + j];
+    return rows;
+  }
+
   /** The transposed machine: hidden and visible layers swapped (same joint distribution). */
   public Rbm transposed() {
     double[] t = new double[w.length];

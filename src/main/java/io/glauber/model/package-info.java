@@ -5,8 +5,9 @@
  * ({@link io.glauber.model.Glauber}), the general Boltzmann machine with dense or sparse symmetric
  * couplings ({@link io.glauber.model.BoltzmannMachine}), the restricted Boltzmann machine
  * ({@link io.glauber.model.Rbm}) and annealing schedules. Energy, local field, conditional
- * probabilities and the RBM free energy are computed here and nowhere else.
+ * probabilities and the RBM free energy are defined here; the kernel's block forms over batches are
+ * tested against them. {@link io.glauber.model.Gaussian} is the one home of the Box–Muller draw.
  *
- * <p>Depends on nothing of ours.
+ * <p>Depends on nothing of ours (it is at the ground with {@code data}, which it does not use).
  */
 package io.glauber.model;

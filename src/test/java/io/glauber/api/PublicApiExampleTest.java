@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
-import io.glauber.engine.batch.CdTrainer;
 import io.glauber.engine.batch.RbmSampler;
-import io.glauber.engine.batch.RbmTrainingSettings;
+import io.glauber.engine.batch.RbmTrainer;
+import io.glauber.engine.batch.TrainConfig;
 import io.glauber.exact.ExactRbm;
 import io.glauber.io.ModelFiles;
-import io.glauber.learn.LearningRule;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +25,13 @@ class PublicApiExampleTest {
   void theDocumentedExampleTrainsSavesLoadsSamplesAndEvaluates() {
     // --- the example of docs/API.md ---
     Dataset bas = DataSpecs.load("bas:4x4");
-    RbmTrainingSettings settings = new RbmTrainingSettings(
-        16, 20, 1500, 10, new LearningRule(0.05, 0.5, 0.0, 0, 0, 0), 0.01, 1L);
-    Rbm rbm = new CdTrainer(settings).train(bas.values(), bas.rows(), bas.cols(), (model, epoch) -> { });
+    TrainConfig config = TrainConfig.parse("seed = 1, model.hidden = 16, train { method = cd, k = 20,"
+        + " epochs = 1500, batch-size = 10, learning-rate = 0.05, momentum = 0.5, weight-decay = 0 }");
+    Rbm rbm;
+    try (RbmTrainer trainer = new RbmTrainer(config, bas.values(), bas.rows(), bas.cols())) {
+      trainer.train((epoch, metrics) -> { });
+      rbm = trainer.rbm();
+    }
     double ll = ExactRbm.of(rbm).meanLogLikelihood(bas.rowsAsDouble());
     ModelFiles.write(dir.resolve("bas.npz"), rbm, false);
     Rbm loaded = ModelFiles.readRbm(dir.resolve("bas.npz"));

@@ -15,6 +15,6 @@ public final class RandomModels {
 
   /** A standard normal deviate (Box–Muller). */
   public static double gaussian(SplittableRandom rng) {
-    return io.glauber.model.RandomMachines.gaussian(rng);
+    return io.glauber.model.Gaussian.standard(rng);
   }
 }

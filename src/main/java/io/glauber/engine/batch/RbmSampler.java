@@ -126,6 +126,20 @@ public final class RbmSampler implements AutoCloseable {
     return out;
   }
 
+  /**
+   * {@code count} visible states of {@code rbm} at T = 1, one per chain after {@code burnIn} sweeps of
+   * {@code count} chains: the tiles of a samples picture.
+   */
+  public static float[][] visibleSamples(Rbm rbm, int count, int burnIn, long seed) {
+    try (RbmSampler sampler = new RbmSampler(rbm, count, 1.0, null, seed)) {
+      for (int s = 0; s < burnIn; s++) sampler.sweep();
+      float[][] rows = new float[count][];
+      int nv = rbm.nVisible();
+      for (int k = 0; k < count; k++) rows[k] = java.util.Arrays.copyOfRange(sampler.v, k * nv, (k + 1) * nv);
+      return rows;
+    }
+  }
+
   /** The current visible states of all chains, chains×nVisible row-major (a copy). */
   public float[] visibleStates() {
     return v.clone();

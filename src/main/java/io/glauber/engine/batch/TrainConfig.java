@@ -3,8 +3,8 @@ package io.glauber.engine.batch;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.glauber.learn.LearningRule;
+import io.glauber.learn.RuleSchedule;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Everything a batched RBM training run needs, validated up front (a bad value is named with what
@@ -86,36 +86,20 @@ public record TrainConfig(
     }
   }
 
-  /** The defaults of every key. */
-  public static final String DEFAULTS = String.join("\n",
-      "seed = 1",
-      "model.hidden = 16",
+  /** The defaults of every key: the shared ones of {@link RuleSchedule#DEFAULTS}, then the batched engine's own. */
+  public static final String DEFAULTS = RuleSchedule.DEFAULTS + "\n" + String.join("\n",
       "train {",
-      "  method = pcd, k = 1, epochs = 10, batch-size = 100",
-      "  learning-rate = 0.05, learning-rate-schedule = constant",
-      "  momentum { start = 0.5, final = 0.9, switch-epoch = 5 }",
-      "  weight-decay = 0.0002",
-      "  sparsity { target = 0, cost = 0, decay = 0.9 }",
-      "  chains = 100",
       "  pt.temperatures = [1.0, 1.25, 1.6, 2.0]",
-      "  init-std = 0.01, checkpoint-every = 0, checkpoint-minutes = 0, monitor-rows = 1000",
+      "  checkpoint-every = 0, checkpoint-minutes = 0, monitor-rows = 1000",
       "}");
 
   public TrainConfig {
     if (method == null) throw new IllegalArgumentException("train.method missing (expected cd, pcd or pt)");
     check(hidden >= 1, "model.hidden", hidden, "≥ 1");
     check(k >= 1, "train.k", k, "≥ 1");
-    check(epochs >= 0, "train.epochs", epochs, "≥ 0");
     check(batchSize >= 1, "train.batch-size", batchSize, "≥ 1");
-    check(learningRate > 0 && Double.isFinite(learningRate), "train.learning-rate", learningRate, "> 0");
-    if (!learningRateSchedule.equals("constant") && !learningRateSchedule.equals("linear")) {
-      throw new IllegalArgumentException("train.learning-rate-schedule = " + learningRateSchedule + " (expected constant or linear)");
-    }
-    check(learningRateFinal > 0 && Double.isFinite(learningRateFinal), "train.learning-rate-final", learningRateFinal, "> 0");
-    check(momentumStart >= 0 && momentumStart < 1, "train.momentum.start", momentumStart, "in [0, 1)");
-    check(momentumFinal >= 0 && momentumFinal < 1, "train.momentum.final", momentumFinal, "in [0, 1)");
-    check(momentumSwitchEpoch >= 0, "train.momentum.switch-epoch", momentumSwitchEpoch, "≥ 0");
-    check(weightDecay >= 0, "train.weight-decay", weightDecay, "≥ 0");
+    new RuleSchedule(epochs, learningRate, learningRateSchedule, learningRateFinal, momentumStart, momentumFinal,
+        momentumSwitchEpoch, weightDecay, sparsityTarget, sparsityCost, sparsityDecay); // validates the rule's keys
     check(chains >= 1, "train.chains", chains, "≥ 1");
     check(initStd >= 0, "train.init-std", initStd, "≥ 0");
     check(checkpointEvery >= 0, "train.checkpoint-every", checkpointEvery, "≥ 0");
@@ -130,7 +114,6 @@ public record TrainConfig(
       }
     }
     temperatures = temperatures.clone();
-    rule(learningRate, momentumStart); // validates the sparsity settings through LearningRule
   }
 
   private static void check(boolean ok, String key, double value, String expected) {
@@ -141,21 +124,13 @@ public record TrainConfig(
   public static TrainConfig from(Config c) {
     Config f = c.withFallback(ConfigFactory.parseString(DEFAULTS)).resolve();
     Config t = f.getConfig("train");
-    double eta = t.getDouble("learning-rate");
-    List<Double> temps = t.getDoubleList("pt.temperatures");
-    // "momentum = 0.5" (one value, as in config/rbm-bas.conf) or "momentum { start, final, switch-epoch }"
-    boolean scalarMomentum = t.getValue("momentum").valueType() == com.typesafe.config.ConfigValueType.NUMBER;
-    double mu0 = scalarMomentum ? t.getDouble("momentum") : t.getDouble("momentum.start");
-    double mu1 = scalarMomentum ? mu0 : t.getDouble("momentum.final");
-    int muSwitch = scalarMomentum ? 0 : t.getInt("momentum.switch-epoch");
+    RuleSchedule r = RuleSchedule.from(f);
     return new TrainConfig(
-        Method.parse(t.getString("method")), f.getInt("model.hidden"), t.getInt("k"), t.getInt("epochs"),
-        t.getInt("batch-size"), eta, t.getString("learning-rate-schedule"),
-        t.hasPath("learning-rate-final") ? t.getDouble("learning-rate-final") : eta,
-        mu0, mu1, muSwitch,
-        t.getDouble("weight-decay"), t.getDouble("sparsity.target"), t.getDouble("sparsity.cost"),
-        t.getDouble("sparsity.decay"), t.getInt("chains"),
-        temps.stream().mapToDouble(Double::doubleValue).toArray(), t.getDouble("init-std"),
+        Method.parse(t.getString("method")), f.getInt("model.hidden"), t.getInt("k"), r.epochs(),
+        t.getInt("batch-size"), r.learningRate(), r.learningRateSchedule(), r.learningRateFinal(),
+        r.momentumStart(), r.momentumFinal(), r.momentumSwitchEpoch(),
+        r.weightDecay(), r.sparsityTarget(), r.sparsityCost(), r.sparsityDecay(), t.getInt("chains"),
+        t.getDoubleList("pt.temperatures").stream().mapToDouble(Double::doubleValue).toArray(), t.getDouble("init-std"),
         t.getInt("checkpoint-every"), t.getDouble("checkpoint-minutes"), t.getInt("monitor-rows"), f.getLong("seed"));
   }
 
@@ -166,15 +141,13 @@ public record TrainConfig(
 
   /** The learning rule at epoch {@code e} (0-based): the rate and momentum schedules applied. */
   public LearningRule ruleAt(int e) {
-    double eta = learningRate;
-    if (learningRateSchedule.equals("linear") && epochs > 1) {
-      eta = learningRate + (learningRateFinal - learningRate) * Math.min(1.0, e / (double) (epochs - 1));
-    }
-    return rule(eta, e < momentumSwitchEpoch ? momentumStart : momentumFinal);
+    return schedule().ruleAt(e);
   }
 
-  private LearningRule rule(double eta, double mu) {
-    return new LearningRule(eta, mu, weightDecay, sparsityTarget, sparsityCost, sparsityDecay);
+  /** The learning-rule schedule of this run. */
+  public RuleSchedule schedule() {
+    return new RuleSchedule(epochs, learningRate, learningRateSchedule, learningRateFinal, momentumStart, momentumFinal,
+        momentumSwitchEpoch, weightDecay, sparsityTarget, sparsityCost, sparsityDecay);
   }
 
   /** This configuration with other method, k and chains (for tests and benchmarks). */

@@ -21,17 +21,19 @@ import java.util.zip.CRC32;
 
 /**
  * Checkpoints of a batched training run: the model, the learner's momentum buffers and sparsity
- * estimates, the persistent chains, the PT swap counters, epoch and step. The random state needs
+ * estimates, the persistent chains, the PT swap counters, the best-evaluated model so far, epoch
+ * and step. The random state needs
  * no saving: every stream of step s is derived from (seed, s) ({@link io.glauber.kernel.Rng#derive}).
  *
- * <p>File {@code checkpoint-<step>.ckpt}: the magic {@code GLBCKPT1}, the payload length, the
+ * <p>File {@code checkpoint-<step>.ckpt}: the magic {@code GLBCKPT2} (version 2 added the best
+ * model; a version-1 file is reported as such and skipped), the payload length, the
  * payload (big-endian {@link DataOutputStream} fields) and the CRC-32 of the payload. It is written
  * to a temporary file in the same directory, forced to disk and renamed atomically over its name,
  * so a reader sees a whole file or none. The newest {@value #KEEP} are kept; a checkpoint whose
  * length or checksum is wrong is reported and skipped in favour of the previous good one.
  */
 public final class TrainingCheckpoint {
-  private static final byte[] MAGIC = "GLBCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "GLBCKPT2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   /** How many checkpoints are kept in a directory. */
   public static final int KEEP = 3;
 
@@ -52,9 +54,24 @@ public final class TrainingCheckpoint {
    * @param chainV PT visible states (empty otherwise)
    * @param swapAttempts PT swap attempts per neighbouring pair
    * @param swapAccepts PT accepted swaps per neighbouring pair
+   * @param bestEpoch the epoch of the best-evaluated model ({@link RbmTrainer#keepingBest}), 0 for none
+   * @param bestValue its metric
+   * @param bestW its weights (empty for none)
+   * @param bestBias its biases (empty for none)
    */
   public record State(String config, int nVisible, int nHidden, int epoch, long step, float[] w, float[] bias,
-      double[][] velocities, float[] chainH, float[] chainV, long[] swapAttempts, long[] swapAccepts) {}
+      double[][] velocities, float[] chainH, float[] chainV, long[] swapAttempts, long[] swapAccepts,
+      int bestEpoch, double bestValue, float[] bestW, float[] bestBias) {}
+
+  /** Deletes every file in {@code dir} (the checkpoints of an old run, before a fresh one starts there); none there is fine. */
+  public static void clear(Path dir) {
+    if (!Files.isDirectory(dir)) return;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) Files.delete(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the checkpoints in " + dir + ": " + e.getMessage(), e);
+    }
+  }
 
   /** Writes {@code s} atomically into {@code dir} and removes all but the newest {@value #KEEP}. */
   public static Path write(Path dir, State s) {
@@ -75,6 +92,10 @@ public final class TrainingCheckpoint {
       writeFloats(out, s.chainV());
       writeLongs(out, s.swapAttempts());
       writeLongs(out, s.swapAccepts());
+      out.writeInt(s.bestEpoch());
+      out.writeDouble(s.bestValue());
+      writeFloats(out, s.bestW());
+      writeFloats(out, s.bestBias());
       out.flush();
       byte[] payload = bytes.toByteArray();
       CRC32 crc = new CRC32();
@@ -115,7 +136,11 @@ public final class TrainingCheckpoint {
     byte[] all = Files.readAllBytes(file);
     if (all.length < MAGIC.length + 16) throw new IOException(file + ": truncated (" + all.length + " bytes)");
     for (int k = 0; k < MAGIC.length; k++) {
-      if (all[k] != MAGIC[k]) throw new IOException(file + ": not a Glauber checkpoint (bad magic)");
+      if (all[k] != MAGIC[k]) {
+        boolean older = new String(all, 0, MAGIC.length, java.nio.charset.StandardCharsets.US_ASCII).startsWith("GLBCKPT");
+        throw new IOException(file + (older ? ": a checkpoint of an older format (expected "
+            + new String(MAGIC, java.nio.charset.StandardCharsets.US_ASCII) + ")" : ": not a Glauber checkpoint (bad magic)"));
+      }
     }
     ByteBuffer buf = ByteBuffer.wrap(all);
     long length = buf.getLong(MAGIC.length);
@@ -138,7 +163,12 @@ public final class TrainingCheckpoint {
     float[] bias = readFloats(in);
     double[][] vel = new double[in.readInt()][];
     for (int k = 0; k < vel.length; k++) vel[k] = readDoubles(in);
-    return new State(config, nv, nh, epoch, step, w, bias, vel, readFloats(in), readFloats(in), readLongs(in), readLongs(in));
+    float[] chainH = readFloats(in);
+    float[] chainV = readFloats(in);
+    long[] attempts = readLongs(in);
+    long[] accepts = readLongs(in);
+    return new State(config, nv, nh, epoch, step, w, bias, vel, chainH, chainV, attempts, accepts,
+        in.readInt(), in.readDouble(), readFloats(in), readFloats(in));
   }
 
   /**
@@ -180,19 +210,24 @@ public final class TrainingCheckpoint {
   }
 
   private static float[] readFloats(DataInputStream in) throws IOException {
-    byte[] b = new byte[4 * in.readInt()];
-    in.readFully(b);
-    float[] x = new float[b.length / 4];
-    ByteBuffer.wrap(b).asFloatBuffer().get(x);
+    java.nio.FloatBuffer b = readArray(in, Float.BYTES).asFloatBuffer();
+    float[] x = new float[b.remaining()];
+    b.get(x);
     return x;
   }
 
   private static double[] readDoubles(DataInputStream in) throws IOException {
-    byte[] b = new byte[8 * in.readInt()];
-    in.readFully(b);
-    double[] x = new double[b.length / 8];
-    ByteBuffer.wrap(b).asDoubleBuffer().get(x);
+    java.nio.DoubleBuffer b = readArray(in, Double.BYTES).asDoubleBuffer();
+    double[] x = new double[b.remaining()];
+    b.get(x);
     return x;
+  }
+
+  /** An array written as its length, then its values of {@code width} bytes each. */
+  private static ByteBuffer readArray(DataInputStream in, int width) throws IOException {
+    byte[] b = new byte[width * in.readInt()];
+    in.readFully(b);
+    return ByteBuffer.wrap(b);
   }
 
   private static long[] readLongs(DataInputStream in) throws IOException {

@@ -1,12 +1,12 @@
 /**
  * The batched engine: RBM training ({@link io.glauber.engine.batch.RbmTrainer}: CD-k, PCD-k,
- * parallel tempering; schedules; checkpoints and resume through
- * {@link io.glauber.engine.batch.TrainingCheckpoint}), sampling
+ * parallel tempering as {@code learn}'s {@link io.glauber.learn.NegativePhase} steps; schedules;
+ * checkpoints and resume through {@link io.glauber.engine.batch.TrainingCheckpoint}) and sampling
  * ({@link io.glauber.engine.batch.RbmSampler}: burn-in, thinning, temperature, clamping;
- * {@link io.glauber.engine.batch.BoltzmannSampler} for general Boltzmann machines) and the
- * training benchmark ({@link io.glauber.bench.RbmBench}), over many chains at once with the
- * block arithmetic of {@code kernel}. Statistics go to the shared {@code learn.Learner}; nothing
- * here computes a weight change. Configuration: {@link io.glauber.engine.batch.TrainConfig} (HOCON).
+ * {@link io.glauber.engine.batch.BoltzmannSampler} for general Boltzmann machines), over many
+ * chains at once with the block arithmetic of {@code kernel}. Statistics go to the shared
+ * {@code learn.Learner}; nothing here computes a weight change. Configuration:
+ * {@link io.glauber.engine.batch.TrainConfig} (HOCON).
  *
  * <p>References: Hinton, "Training products of experts by minimizing contrastive divergence" (2002);
  * Tieleman, "Training restricted Boltzmann machines using approximations to the likelihood
@@ -15,8 +15,9 @@
  * Boltzmann machines" (2012); Hinton, "A practical guide to training restricted Boltzmann machines"
  * (UTML TR 2010-003).
  *
- * <p>Depends on {@code model}, {@code kernel}, {@code learn}, {@code exact} and {@code data} (the
- * benchmark loads its data set); never on the actor engine or on {@code evaluate} (per-epoch
- * evaluation is passed in as a function).
+ * <p>Depends on {@code model}, {@code data}, {@code kernel}, {@code exact}, {@code learn} and
+ * {@code io}; never on another engine (the actor engine and its parts, {@code engine.reference}),
+ * on {@code evaluate} (per-epoch evaluation is passed in as a function), {@code hopfield},
+ * {@code bench} or {@code cli}.
  */
 package io.glauber.engine.batch;

@@ -94,11 +94,7 @@ public final class SequentialGibbs {
   }
 
   private void shuffle() {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    io.glauber.data.Shuffle.shuffle(order, rng);
   }
+
 }

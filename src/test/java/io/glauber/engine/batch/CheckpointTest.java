@@ -19,6 +19,40 @@ class CheckpointTest {
     return TrainConfig.parse(CheckpointedRun.CONFIG);
   }
 
+  /**
+   * The best-evaluated model is the one of the epoch with the highest metric (epochs without it do
+   * not count), each epoch reports it, and a checkpoint carries it to a resumed trainer.
+   */
+  @Test
+  void theBestEvaluatedModelIsKeptWithItsEpochAndSurvivesACheckpoint() {
+    float[] data = CheckpointedRun.data();
+    TrainConfig cfg = TrainConfig.parse(CheckpointedRun.CONFIG + ", train { epochs = 6, checkpoint-every = 0 }");
+    // a made-up metric, evaluated every other epoch, highest at epoch 4
+    double[] score = {Double.NaN, 1, Double.NaN, 2, Double.NaN, 1.5};
+    List<Object> reported = new ArrayList<>();
+    Path ckpt = dir.resolve("best");
+    io.glauber.model.Rbm atFour;
+    try (RbmTrainer t = new RbmTrainer(cfg, data, CheckpointedRun.ROWS, CheckpointedRun.COLS)) {
+      t.withEpochMetrics(rbm -> Double.isNaN(score[t.epoch() - 1]) ? java.util.Map.of() : java.util.Map.of("score", score[t.epoch() - 1]))
+          .keepingBest("score");
+      io.glauber.model.Rbm[] models = new io.glauber.model.Rbm[6];
+      t.train((epoch, m) -> {
+        models[epoch - 1] = t.rbm();
+        reported.add(m.get("best_epoch"));
+      }, ckpt);
+      atFour = models[3];
+      RbmTrainer.Best best = t.best().orElseThrow();
+      assertEquals(4, best.epoch());
+      assertEquals(2.0, best.value());
+      assertEquals(atFour, best.model());
+    }
+    assertEquals(java.util.Arrays.asList(null, 2, null, 4, null, 4), reported, "best_epoch on the evaluated epochs");
+    try (RbmTrainer resumed = RbmTrainer.resumeOrStart(cfg, data, CheckpointedRun.ROWS, CheckpointedRun.COLS, ckpt, p -> fail(p))) {
+      assertEquals(6, resumed.epoch());
+      assertEquals(new RbmTrainer.Best(4, 2.0, atFour), resumed.best().orElseThrow());
+    }
+  }
+
   @Test
   void killedRunResumesToTheSameModelAsAnUninterruptedRun() throws Exception {
     float[] data = CheckpointedRun.data();

@@ -2,13 +2,15 @@ package io.glauber.engine.actor.layer;
 
 import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Team;
+import io.glauber.learn.HalfSteps;
 
 /**
- * The two half-steps of block Gibbs sampling in an RBM, as the layer actors and the actor-free
- * reference path both run them (their statistics are the batched engine's
- * {@link io.glauber.engine.batch.StackedGradient}). Nothing here computes a conditional itself:
- * each layer's {@link Sampler} calls the batched engine's {@link BatchGibbs} (products split over
- * the cores, vectorised σ and Bernoulli draws), the same kernel {@code RbmTrainer} runs.
+ * The two half-steps of block Gibbs sampling in an RBM, as the layer actors and their actor-free
+ * twin both run them (their statistics are {@link io.glauber.learn.StackedGradient}'s). Nothing
+ * here computes a conditional itself: each layer's {@link Sampler} calls the kernel's
+ * {@link BatchGibbs} (products split over the cores, vectorised σ and Bernoulli draws), the same
+ * kernel the batched engine's steps run; a {@link Pair} of samplers is the {@link HalfSteps} of a
+ * {@link io.glauber.learn.NegativePhase} step.
  *
  * <pre>
  *   hidden half-step:  P_H = σ((V·W + 1·bᵀ)/T),  H ~ Bernoulli(P_H)
@@ -54,6 +56,48 @@ final class BlockGibbs {
       if (scaledBias.length != bias.length) scaledBias = new float[bias.length];
       for (int i = 0; i < bias.length; i++) scaledBias[i] = beta * bias[i];
       return scaledBias;
+    }
+  }
+
+  /**
+   * The half-steps of the two layers as one {@link HalfSteps}: hidden half-steps on the hidden
+   * layer's sampler, visible ones on the visible layer's, with the parameters of each step as the
+   * snapshot the layers would receive. What the actor-free twin runs in place of the actors.
+   */
+  static final class Pair implements HalfSteps {
+    private final Sampler visible;
+    private final Sampler hidden;
+    private final int nv;
+    private final int nh;
+    private final float temperature;
+    private LayerParameters p;
+
+    Pair(Sampler visible, Sampler hidden, int nVisible, int nHidden, float temperature) {
+      this.visible = visible;
+      this.hidden = hidden;
+      this.nv = nVisible;
+      this.nh = nHidden;
+      this.temperature = temperature;
+    }
+
+    /** The parameters' snapshot: W as given (not copied), the biases split out of [a | b]. */
+    LayerParameters snapshot(float[] w, float[] bias) {
+      return LayerParameters.of(nv, nh, w, bias, temperature);
+    }
+
+    @Override
+    public void parameters(float[] w, float[] bias) {
+      p = snapshot(w, bias);
+    }
+
+    @Override
+    public void hidden(float[] v, int rows, float[] ph, float[] h) {
+      hidden.hidden(p, v, rows, ph, h);
+    }
+
+    @Override
+    public void visible(float[] h, int rows, float[] pv, float[] v) {
+      visible.visible(p, h, rows, pv, v);
     }
   }
 }

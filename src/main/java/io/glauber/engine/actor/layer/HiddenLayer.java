@@ -2,11 +2,10 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
-import java.time.Duration;
 
 /**
  * The hidden layer of an RBM as one actor: on receiving the visible layer's states V (a batch of
@@ -24,7 +23,7 @@ import java.time.Duration;
  * and stashes everything until the supervisor's {@link Restore} gives back parameters, held states,
  * a fresh seed and the partner.
  */
-public final class HiddenLayer extends LayerActor<HiddenLayer.Command> {
+public final class HiddenLayer extends LayerActor<HiddenLayer.Command, VisibleLayer.Command> {
 
   /** What the hidden layer receives. */
   public sealed interface Command extends LayerMessage {}
@@ -36,54 +35,37 @@ public final class HiddenLayer extends LayerActor<HiddenLayer.Command> {
   public record Release(long phase, int sweeps) implements Command, LayerMessage.Cbor {}
 
   /** New parameters; acknowledged with {@link RbmSupervisor.WeightsUpdated}. */
-  public record UpdateWeights(long version, LayerParameters parameters) implements Command, LayerMessage.Binary {}
+  public record UpdateWeights(long version, LayerParameters parameters) implements Command, LayerMessage.Binary, Updating {}
 
   /** Parameters, held states (may be null before any), RNG seed and partner: sent after every start. */
   public record Restore(LayerParameters parameters, StateBatch hidden, long seed, ActorRef<VisibleLayer.Command> partner)
-      implements Command, LayerMessage.Binary {}
+      implements Command, LayerMessage.Binary, Restoring<VisibleLayer.Command> {
+    @Override
+    public StateBatch states() {
+      return hidden;
+    }
+  }
 
   /**
    * Test hook: the {@code afterStates}-th {@link VisibleStates} from now throws ({@link RbmSupervisor.Fault#THROW})
    * or is silently lost ({@link RbmSupervisor.Fault#DROP}).
    */
-  public record InjectFault(int afterStates, RbmSupervisor.Fault kind) implements Command, LayerMessage.Cbor {}
+  public record InjectFault(int afterStates, RbmSupervisor.Fault kind) implements Command, LayerMessage.Cbor, Arming {}
 
   /** The layer, supervised: restarted (at most 10 times a minute) with its state restored by the supervisor. */
   public static Behavior<Command> create(ActorRef<RbmSupervisor.Command> supervisor) {
-    return Behaviors.supervise(Behaviors.<Command>setup(context -> {
-          supervisor.tell(new RbmSupervisor.HiddenStarted(context.getSelf()));
-          return Behaviors.<Command>withStash(64, stash -> new HiddenLayer(context, supervisor, stash).awaitingRestore());
-        }))
-        .onFailure(SupervisorStrategy.restart().withLimit(10, Duration.ofMinutes(1)));
+    return supervised(supervisor, RbmSupervisor.HiddenStarted::new, (context, stash) -> new HiddenLayer(context, supervisor, stash));
   }
-
-  private ActorRef<VisibleLayer.Command> partner;
 
   private HiddenLayer(ActorContext<Command> context, ActorRef<RbmSupervisor.Command> supervisor, StashBuffer<Command> stash) {
-    super(context, supervisor, stash, RbmSupervisor.Layer.HIDDEN);
+    super(context, supervisor, stash, Command.class, RbmSupervisor.Layer.HIDDEN);
   }
 
-  private Behavior<Command> awaitingRestore() {
-    return Behaviors.receive(Command.class)
-        .onMessage(Restore.class, this::onRestore)
-        .onAnyMessage(this::stashed)
-        .build();
-  }
-
-  private Behavior<Command> running() {
-    return Behaviors.receive(Command.class)
+  @Override
+  BehaviorBuilder<Command> ownHandlers(BehaviorBuilder<Command> receive) {
+    return receive
         .onMessage(VisibleStates.class, this::onVisibleStates)
-        .onMessage(Release.class, this::onRelease)
-        .onMessage(Restore.class, this::onRestore)
-        .onMessage(UpdateWeights.class, m -> updateWeights(m.version(), m.parameters()))
-        .onMessage(InjectFault.class, m -> armFault(m.afterStates(), m.kind()))
-        .build();
-  }
-
-  private Behavior<Command> onRestore(Restore r) {
-    restore(r.parameters(), r.hidden(), r.seed());
-    partner = r.partner();
-    return stash.unstashAll(running());
+        .onMessage(Release.class, this::onRelease);
   }
 
   private Behavior<Command> onVisibleStates(VisibleStates m) {

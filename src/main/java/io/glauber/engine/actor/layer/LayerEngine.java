@@ -14,6 +14,7 @@ import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
 import io.glauber.data.Dataset;
 import io.glauber.engine.actor.ActorConfig;
+import io.glauber.learn.Initialisation;
 import io.glauber.model.Rbm;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * The RBM layer-actor engine as the CLI and users call it: training (CD-k / PCD-k) and sampling,
@@ -56,12 +58,22 @@ public final class LayerEngine {
     return ActorConfig.config();
   }
 
-  /** A fresh RBM as Hinton's guide starts one: W ~ N(0, 0.01²), zero biases, T = 1. */
-  public static Rbm initial(int nVisible, int nHidden, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[] w = new double[nVisible * nHidden];
-    for (int m = 0; m < w.length; m++) w[m] = 0.01 * gaussian(rng);
-    return new Rbm(nVisible, nHidden, w, new double[nVisible], new double[nHidden]);
+  /**
+   * A fresh RBM for {@code data} as Hinton's guide starts one ({@link Initialisation#hinton}: W ~
+   * N(0, initStd²), a_i = log(p_i/(1−p_i)) of the data's means, b = 0, T = 1), its weights drawn
+   * from {@code rng}.
+   */
+  public static Rbm initial(double[][] data, int nHidden, double initStd, RandomGenerator rng) {
+    float[][] rows = toFloatRows(data, data.length == 0 ? 0 : data[0].length);
+    int cols = rows[0].length;
+    float[] flat = new float[rows.length * cols];
+    for (int r = 0; r < rows.length; r++) System.arraycopy(rows[r], 0, flat, r * cols, cols);
+    return Initialisation.hinton(flat, rows.length, cols, nHidden, initStd, rng);
+  }
+
+  /** {@link #initial(double[][], int, double, RandomGenerator)} with the guide's 0.01, drawn from {@code SplittableRandom(seed)}. */
+  public static Rbm initial(double[][] data, int nHidden, long seed) {
+    return initial(data, nHidden, 0.01, new SplittableRandom(seed));
   }
 
   // ---- training -------------------------------------------------------------------------------
@@ -167,9 +179,19 @@ public final class LayerEngine {
     return train(init, data.rowsAsDouble(), settings, onEpoch);
   }
 
+  /**
+   * A configured run (blocking, in an actor system of its own): the starting model of
+   * {@link LayerTrainConfig#initial}, trained on {@code data} by the layer actors, each epoch's
+   * {@link EpochMetrics} handed to {@code onEpoch} (no exact log-likelihood: the caller evaluates
+   * what it wants). Returns the trained RBM.
+   */
+  public static Rbm train(LayerTrainConfig config, double[][] data, Consumer<EpochMetrics> onEpoch) {
+    return train(config.initial(data), data, config.settings(), 0, onEpoch);
+  }
+
   /** Trains a fresh {@link #initial} RBM of {@code nHidden} hidden units (blocking). */
   public static Rbm train(int nHidden, double[][] data, LayerSettings settings, Consumer<Map<String, Object>> onEpoch) {
-    return train(initial(data[0].length, nHidden, settings.seed()), data, settings, onEpoch);
+    return train(initial(data, nHidden, settings.seed()), data, settings, onEpoch);
   }
 
   // ---- sampling -------------------------------------------------------------------------------
@@ -285,12 +307,6 @@ public final class LayerEngine {
         // termination is best effort: the result is already in hand
       }
     }
-  }
-
-  private static double gaussian(SplittableRandom rng) {
-    double u = 1 - rng.nextDouble();
-    double v = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   /** A layer-engine run failed (phase timeout, a layer that stopped for good, bad input). */

@@ -36,6 +36,15 @@ public record LayerParameters(int nVisible, int nHidden, float[] w, float[] visi
         RbmKernel.toFloat(rbm.visibleBias()), RbmKernel.toFloat(rbm.hiddenBias()), (float) rbm.temperature());
   }
 
+  /**
+   * Parameters over a learner's arrays: {@code w} itself (not copied: the caller must not write into
+   * it while a layer may read it), a and b copied out of {@code bias} = [a | b].
+   */
+  public static LayerParameters of(int nVisible, int nHidden, float[] w, float[] bias, float temperature) {
+    return new LayerParameters(nVisible, nHidden, w, java.util.Arrays.copyOfRange(bias, 0, nVisible),
+        java.util.Arrays.copyOfRange(bias, nVisible, nVisible + nHidden), temperature);
+  }
+
   /** The RBM these parameters describe. */
   public Rbm toRbm() {
     return new Rbm(nVisible, nHidden, RbmKernel.toDouble(w), RbmKernel.toDouble(visibleBias), RbmKernel.toDouble(hiddenBias), temperature);
@@ -46,16 +55,20 @@ public record LayerParameters(int nVisible, int nHidden, float[] w, float[] visi
     return new LayerParameters(nVisible, nHidden, w, visibleBias, hiddenBias, t);
   }
 
+  /** Equal values: same shape and temperature, the same numbers in W, a and b (records compare arrays by reference). */
   @Override
   public boolean equals(Object o) {
     return o instanceof LayerParameters p && p.nVisible == nVisible && p.nHidden == nHidden
-        && Arrays.equals(p.w, w) && Arrays.equals(p.visibleBias, visibleBias)
-        && Arrays.equals(p.hiddenBias, hiddenBias) && Float.compare(p.temperature, temperature) == 0;
+        && Float.compare(p.temperature, temperature) == 0 && Arrays.deepEquals(p.arrays(), arrays());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(w) * 31 + Arrays.hashCode(hiddenBias);
+    return Arrays.deepHashCode(arrays());
+  }
+
+  private Object[] arrays() {
+    return new Object[] {w, visibleBias, hiddenBias};
   }
 
   @Override

@@ -36,7 +36,7 @@ public record LayerSettings(int k, int epochs, int batchSize, LearningRule rule,
   /**
    * The rule of epoch {@code epoch} (0-based): the schedule's entry (its last one past its end), or
    * {@link #rule} when there is no schedule. Momentum and learning-rate schedules of a training
-   * configuration arrive here as one rule per epoch ({@code TrainConfig.ruleAt}).
+   * configuration arrive here as one rule per epoch ({@link io.glauber.learn.RuleSchedule#rules}).
    */
   public LearningRule ruleAt(int epoch) {
     if (schedule.isEmpty()) return rule;

@@ -7,10 +7,11 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import akka.actor.typed.javadsl.TimerScheduler;
-import io.glauber.engine.batch.StackedGradient;
 import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Team;
 import io.glauber.learn.Learner;
+import io.glauber.learn.NegativePhase;
+import io.glauber.learn.StackedGradient;
 import java.time.Duration;
 
 /**
@@ -21,15 +22,17 @@ import java.time.Duration;
  * <ol>
  *   <li>{@link #positive}: V₀ goes to the hidden layer with no sweeps; it answers
  *       {@link Settled}(V₀, P₀ = p(h|V₀), H₀) and the supervisor keeps V₀ and P₀ as the positive
- *       rows of the batched engine's {@link StackedGradient};</li>
+ *       rows of {@code learn}'s {@link StackedGradient}, the statistics every engine's step forms;</li>
  *   <li>{@link #negative}: CD-k releases the hidden layer, whose chains start from H₀; PCD-k
- *       sends the persistent chains' H (kept from their last sweep) to the visible layer. The layers alternate k
+ *       sends the persistent chains' H (kept from their last sweep) to the visible layer
+ *       ({@link NegativePhase#chainsStartAtBatch}: the first batch starts them). The layers alternate k
  *       times, and the hidden layer answers {@link Settled}(V_k, P_k, H_k), the negative rows. The
  *       statistics come from consistent snapshots: each Settled is the whole batch's state after
  *       the same sweep, which is why the supervisor collects them rather than time averages. The
  *       StackedGradient forms ΔW = V₀ᵀP₀/n − V_kᵀP_k/m (m chains: n under CD) and the bias
  *       differences as one product split over the cores, and applies the shared {@link Learner} to each block of W as it is formed —
- *       the same code as {@code RbmTrainer}, and the only place a weight change is computed;</li>
+ *       the same code as the batched engine's, and the only place a weight change is computed;
+ *       {@link DirectTrainer} runs the same step as a {@link NegativePhase} without actors;</li>
  *   <li>{@link #updating}: the next version of the parameters goes to both layers as an immutable
  *       {@link LayerParameters}; once both acknowledge, the batch is answered with
  *       {@link BatchLearned}. W is double-buffered instead of copied for every version: the learner
@@ -236,11 +239,12 @@ public final class RbmSupervisor {
     long p = startTimer(++phase, "positive phase of batch " + t.sequence());
     hidden.tell(new HiddenLayer.VisibleStates(p, 0, t.batch()));
     return inPhase(p, s -> {
-      int chains = persistent && visibleChains != null ? visibleChains.rows() : s.visible().rows();
-      gradient.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows(), chains);
       // CD: the negative chains start from H₀. PCD: the persistent chains' H is kept, and only the
-      // first mini-batch's H₀ starts them (they start at that batch)
-      if (!persistent || hiddenChains == null) hiddenChains = s.hidden();
+      // first mini-batch's H₀ starts them (they start at that batch): the step's rule
+      boolean restart = NegativePhase.chainsStartAtBatch(persistent, hiddenChains);
+      if (restart) hiddenChains = s.hidden();
+      int chains = restart ? s.visible().rows() : hiddenChains.rows();
+      gradient.positive(s.visible().values(), s.hiddenProbabilities().values(), s.visible().rows(), chains);
       return negative(t);
     }, () -> positive(t));
   }
@@ -248,8 +252,8 @@ public final class RbmSupervisor {
   private Behavior<Command> negative(Train t) {
     long p = startTimer(++phase, "negative phase (" + (persistent ? "PCD-" : "CD-") + k + ") of batch " + t.sequence());
     if (persistent) {
-      if (visibleChains == null) visibleChains = t.batch(); // persistent chains start at the first mini-batch
-      // the chains' (V, H) advance from their H: as RbmTrainer's PCD, one visible and one hidden
+      if (NegativePhase.chainsStartAtBatch(true, visibleChains)) visibleChains = t.batch(); // ... at V₀ of the first mini-batch
+      // the chains' (V, H) advance from their H: as every PCD step, one visible and one hidden
       // half-step per sweep, no hidden half-step to recompute H from the chains' V
       visible.tell(new VisibleLayer.HiddenStates(p, k, hiddenChains));
     } else {
@@ -413,13 +417,7 @@ public final class RbmSupervisor {
    * written again while any layer may hold it: see {@link #spareW}), the biases copied out of [a | b].
    */
   private LayerParameters parameters(float[] next) {
-    int nv = current.nVisible();
-    int nh = current.nHidden();
-    float[] a = new float[nv];
-    float[] b = new float[nh];
-    System.arraycopy(biases, 0, a, 0, nv);
-    System.arraycopy(biases, nv, b, 0, nh);
-    return new LayerParameters(nv, nh, next, a, b, current.temperature());
+    return LayerParameters.of(current.nVisible(), current.nHidden(), next, biases, current.temperature());
   }
 
   /** A copy for clients, who may keep it after its array of W has been recycled. */

@@ -1,5 +1,6 @@
 package io.glauber.engine.actor.layer;
 
+import io.glauber.data.Shuffle;
 import java.util.SplittableRandom;
 
 /**
@@ -21,15 +22,7 @@ final class RunRandom {
 
   /** The order of rows in one epoch: a Fisher–Yates shuffle of 0..n−1 from the data stream. */
   int[] epochOrder(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) order[i] = i;
-    for (int i = n - 1; i > 0; i--) {
-      int j = data.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
+    return Shuffle.order(n, data);
   }
 
   /** Mini-batches of one epoch in shuffled order (the last may be smaller). */

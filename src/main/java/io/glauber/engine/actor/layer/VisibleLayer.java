@@ -2,11 +2,10 @@ package io.glauber.engine.actor.layer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
-import java.time.Duration;
 
 /**
  * The visible layer of an RBM as one actor: on receiving the hidden layer's states H it updates
@@ -23,7 +22,7 @@ import java.time.Duration;
  * the held V; {@link Clamp} sets V (data-initialised persistent chains, random sampler chains).
  * Supervised with restart, like {@link HiddenLayer}.
  */
-public final class VisibleLayer extends LayerActor<VisibleLayer.Command> {
+public final class VisibleLayer extends LayerActor<VisibleLayer.Command, HiddenLayer.Command> {
 
   /** What the visible layer receives. */
   public sealed interface Command extends LayerMessage {}
@@ -38,56 +37,40 @@ public final class VisibleLayer extends LayerActor<VisibleLayer.Command> {
   public record Clamp(StateBatch visible) implements Command, LayerMessage.Binary {}
 
   /** New parameters; acknowledged with {@link RbmSupervisor.WeightsUpdated}. */
-  public record UpdateWeights(long version, LayerParameters parameters) implements Command, LayerMessage.Binary {}
+  public record UpdateWeights(long version, LayerParameters parameters) implements Command, LayerMessage.Binary, Updating {}
 
   /** Parameters, held V (may be null), RNG seed and partner: sent after every start. */
   public record Restore(LayerParameters parameters, StateBatch visible, long seed, ActorRef<HiddenLayer.Command> partner)
-      implements Command, LayerMessage.Binary {}
+      implements Command, LayerMessage.Binary, Restoring<HiddenLayer.Command> {
+    @Override
+    public StateBatch states() {
+      return visible;
+    }
+  }
 
   /**
    * Test hook: the {@code afterStates}-th {@link HiddenStates} from now throws ({@link RbmSupervisor.Fault#THROW})
    * or is silently lost ({@link RbmSupervisor.Fault#DROP}).
    */
-  public record InjectFault(int afterStates, RbmSupervisor.Fault kind) implements Command, LayerMessage.Cbor {}
+  public record InjectFault(int afterStates, RbmSupervisor.Fault kind) implements Command, LayerMessage.Cbor, Arming {}
 
   /** The layer, supervised: restarted (at most 10 times a minute) with its state restored by the supervisor. */
   public static Behavior<Command> create(ActorRef<RbmSupervisor.Command> supervisor) {
-    return Behaviors.supervise(Behaviors.<Command>setup(context -> {
-          supervisor.tell(new RbmSupervisor.VisibleStarted(context.getSelf()));
-          return Behaviors.<Command>withStash(64, stash -> new VisibleLayer(context, supervisor, stash).awaitingRestore());
-        }))
-        .onFailure(SupervisorStrategy.restart().withLimit(10, Duration.ofMinutes(1)));
+    return supervised(supervisor, RbmSupervisor.VisibleStarted::new, (context, stash) -> new VisibleLayer(context, supervisor, stash));
   }
 
-  private ActorRef<HiddenLayer.Command> partner;
   private float[] pv = new float[0]; // private scratch, never sent
 
   private VisibleLayer(ActorContext<Command> context, ActorRef<RbmSupervisor.Command> supervisor, StashBuffer<Command> stash) {
-    super(context, supervisor, stash, RbmSupervisor.Layer.VISIBLE);
+    super(context, supervisor, stash, Command.class, RbmSupervisor.Layer.VISIBLE);
   }
 
-  private Behavior<Command> awaitingRestore() {
-    return Behaviors.receive(Command.class)
-        .onMessage(Restore.class, this::onRestore)
-        .onAnyMessage(this::stashed)
-        .build();
-  }
-
-  private Behavior<Command> running() {
-    return Behaviors.receive(Command.class)
+  @Override
+  BehaviorBuilder<Command> ownHandlers(BehaviorBuilder<Command> receive) {
+    return receive
         .onMessage(HiddenStates.class, this::onHiddenStates)
         .onMessage(Release.class, this::onRelease)
-        .onMessage(Clamp.class, this::onClamp)
-        .onMessage(Restore.class, this::onRestore)
-        .onMessage(UpdateWeights.class, m -> updateWeights(m.version(), m.parameters()))
-        .onMessage(InjectFault.class, m -> armFault(m.afterStates(), m.kind()))
-        .build();
-  }
-
-  private Behavior<Command> onRestore(Restore r) {
-    restore(r.parameters(), r.visible(), r.seed());
-    partner = r.partner();
-    return stash.unstashAll(running());
+        .onMessage(Clamp.class, this::onClamp);
   }
 
   private Behavior<Command> onHiddenStates(HiddenStates m) {

@@ -5,7 +5,7 @@
  * <p>{@link io.glauber.engine.actor.layer.VisibleLayer} and
  * {@link io.glauber.engine.actor.layer.HiddenLayer} each own their bias and hold a batch of chains'
  * states; on receiving the other layer's states they update the whole layer as a block with the
- * kernel's conditionals ({@link io.glauber.kernel.RbmKernel}):
+ * kernel's block-Gibbs passes ({@link io.glauber.kernel.BatchGibbs}, the batched engine's kernel):
  *
  * <pre>
  *   P_H = σ((V·W + 1·bᵀ)/T),  H ~ Bernoulli(P_H)        P_V = σ((H·Wᵀ + 1·aᵀ)/T),  V ~ Bernoulli(P_V)
@@ -16,10 +16,13 @@
  * (the {@code exact} mode; an RBM's layers have no {@code async} mode here — see docs/ACTORS-layer.md).
  *
  * <p>{@link io.glauber.engine.actor.layer.RbmSupervisor} runs one behaviour per phase — positive
- * (clamped), negative (free, k sweeps), weight update — forms the differences
- * ⟨v h⟩₊ − ⟨v h⟩₋, ⟨v⟩₊ − ⟨v⟩₋, ⟨h⟩₊ − ⟨h⟩₋ with {@link io.glauber.kernel.Blas#gemm} and hands
- * them to the shared {@link io.glauber.learn.Learner}, the only place a weight change is
- * computed. {@link io.glauber.engine.actor.layer.LayerEngine} is the public entry point.
+ * (clamped), negative (free, k sweeps), weight update — and forms the statistics of the step with
+ * {@code learn}'s {@link io.glauber.learn.StackedGradient}, following the chain rule of
+ * {@link io.glauber.learn.NegativePhase}; the shared {@link io.glauber.learn.Learner} computes the
+ * weight change. {@link io.glauber.engine.actor.layer.DirectTrainer}, the actors' actor-free twin,
+ * runs the same step as a {@link io.glauber.learn.NegativePhase} on the same half-steps and equals
+ * an actor run bit for bit. {@link io.glauber.engine.actor.layer.LayerEngine} is the public entry
+ * point; {@link io.glauber.engine.actor.layer.LayerTrainConfig} reads a run from HOCON.
  *
  * <p>Messages are records in sealed interfaces nested in the actor that receives them; float
  * batches ({@link io.glauber.engine.actor.layer.LayerMessage.Binary}) go through this package's own
@@ -28,7 +31,9 @@
  * {@code glauber-serialization.conf}). The serializer, like the whole package, may use the actor
  * engine's root {@code engine.actor} but never the neuron part {@code engine.actor.neuron}.
  *
- * <p>Depends on {@code model}, {@code kernel}, {@code learn}, {@code exact} (per-epoch exact
- * log-likelihood) and {@code data}; never on another engine.
+ * <p>Depends on the actor engine's root ({@code engine.actor}), {@code model}, {@code data},
+ * {@code kernel}, {@code exact} (per-epoch exact log-likelihood), {@code learn} and {@code io};
+ * never on another engine (the batched engine, the neuron actors, {@code engine.reference}), on
+ * {@code evaluate}, {@code hopfield}, {@code bench} or {@code cli}.
  */
 package io.glauber.engine.actor.layer;

@@ -162,14 +162,7 @@ public final class ActorTrainer {
   }
 
   private static List<double[][]> batches(double[][] data, int size, SplittableRandom random) {
-    int[] order = new int[data.length];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    int[] order = io.glauber.data.Shuffle.order(data.length, random);
     List<double[][]> out = new ArrayList<>();
     for (int from = 0; from < data.length; from += size) {
       double[][] b = new double[Math.min(size, data.length - from)][];

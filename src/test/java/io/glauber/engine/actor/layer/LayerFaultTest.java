@@ -63,7 +63,7 @@ class LayerFaultTest {
   void trainingThroughLayerFailuresCompletesAndReachesTheReferenceLogLikelihood() {
     double[][] bas = LayerTestSupport.barsAndStripes(4);
     LayerSettings s = LayerSettings.cd(1, 300, 10, new LearningRule(0.1, 0.5, 0, 0, 0, 0), 21);
-    Rbm init = LayerEngine.initial(16, 16, 21);
+    Rbm init = LayerEngine.initial(bas, 16, 21);
     ActorRef<RbmSupervisor.Command> supervisor = testKit.spawn(RbmSupervisor.create(LayerParameters.of(init), s));
     TestProbe<RbmSupervisor.Reply> client = testKit.createTestProbe();
     RunRandom order = new RunRandom(s.seed());

@@ -25,8 +25,9 @@ class RbmSupervisorProtocolTest {
     testKit.shutdownTestKit();
   }
 
-  private static final LayerParameters INITIAL = LayerParameters.of(LayerEngine.initial(4, 3, 1));
-  private static final StateBatch BATCH = new StateBatch(2, 4, new float[] {1, 0, 1, 0, 0, 1, 1, 1});
+  private static final double[][] DATA = {{1, 0, 1, 0}, {0, 1, 1, 1}};
+  private static final LayerParameters INITIAL = LayerParameters.of(LayerEngine.initial(DATA, 3, 1));
+  private static final StateBatch BATCH = StateBatch.of(DATA);
 
   private static LayerSettings settings(Duration phaseTimeout) {
     return LayerSettings.cd(1, 1, 2, LearningRule.plain(0.1), 5).withPhaseTimeout(phaseTimeout);
@@ -63,7 +64,7 @@ class RbmSupervisorProtocolTest {
   void parametersHandedOutNeverChangeLater() {
     ActorTestKit local = ActorTestKit.create("layer-by-reference");
     try {
-      LayerParameters initial = LayerParameters.of(LayerEngine.initial(4, 3, 1));
+      LayerParameters initial = LayerParameters.of(LayerEngine.initial(DATA, 3, 1));
       ActorRef<RbmSupervisor.Command> supervisor = local.spawn(RbmSupervisor.create(initial, settings(Duration.ofSeconds(10))));
       TestProbe<RbmSupervisor.Reply> client = local.createTestProbe();
       supervisor.tell(new RbmSupervisor.Train(1, BATCH, client.getRef()));
@@ -79,7 +80,7 @@ class RbmSupervisorProtocolTest {
       LayerParameters after6 = client.expectMessageClass(RbmSupervisor.Model.class).parameters();
       assertFalse(java.util.Arrays.equals(after1Copy, after6.w()), "the weights went on changing");
       assertTrue(java.util.Arrays.equals(after1Copy, after1.w()), "a Model handed out earlier was written into");
-      assertEquals(LayerParameters.of(LayerEngine.initial(4, 3, 1)), initial, "the caller's initial parameters were written into");
+      assertEquals(LayerParameters.of(LayerEngine.initial(DATA, 3, 1)), initial, "the caller's initial parameters were written into");
       supervisor.tell(new RbmSupervisor.Stop());
     } finally {
       local.shutdownTestKit();

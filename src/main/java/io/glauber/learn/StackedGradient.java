@@ -1,16 +1,16 @@
-package io.glauber.engine.batch;
+package io.glauber.learn;
 
 import io.glauber.kernel.BatchGibbs;
 import io.glauber.kernel.Blas;
 import io.glauber.kernel.Team;
-import io.glauber.learn.Learner;
 import java.util.Arrays;
 
 /**
- * The statistics of one CD/PCD update of a binary RBM as one product, with the learner's change
- * applied where it is formed — the batched engine's gradient, which {@link RbmTrainer} and the layer
- * actors' supervisor both call. With the n₊ positive rows V₊ (data) and their P₊ = p(h|V₊), and the
- * n₋ negative rows V₋ (chains) and their P₋, stacked:
+ * The statistics of one update of a binary RBM as one product, with the learner's change applied
+ * where it is formed: the one home of the gradient statistics, which every {@link NegativePhase}
+ * fills and which the batched engine, the layer actors' supervisor and its actor-free twin all call.
+ * With the n₊ positive rows V₊ (data) and their P₊ = p(h|V₊), and the n₋ negative rows V₋ (chains)
+ * and their P₋, stacked:
  *
  * <pre>
  *   ΔW = [V₊; V₋]ᵀ·[P₊/n₊; −P₋/n₋] = ⟨v hᵀ⟩₊ − ⟨v hᵀ⟩₋
