@@ -113,10 +113,7 @@ public final class LayerBench {
     double[][] x;
     String name;
     if (r.data() != null) {
-      Dataset d = DataSpecs.load(r.data());
-      if (!d.isBinary()) {
-        throw new IllegalArgumentException(d.name() + ": values are not all 0 or 1 (expected binary data; add ?binarize=0.5 to an idx: spec)");
-      }
+      Dataset d = DataSpecs.load(r.data()).requireBinary();
       x = d.rowsAsDouble();
       name = d.name();
     } else {

@@ -1,7 +1,6 @@
 package io.glauber.cli;
 
 import com.typesafe.config.Config;
-import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
 import io.glauber.engine.actor.neuron.ActorTrainer;
 import io.glauber.engine.actor.neuron.NeuronTrainConfig;
@@ -14,8 +13,8 @@ import java.nio.file.Path;
 final class BmActorJob implements TrainJob {
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
-    if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
-    Dataset data = RbmBatchJob.binary(DataSpecs.load(Configs.get(c, "data", Config::getString)));
+    TrainJob.refuseResume(resume);
+    Dataset data = Configs.binaryData(c);
     NeuronTrainConfig config = NeuronTrainConfig.from(c);
     long t0 = System.nanoTime();
     double[] ll = {Double.NaN};

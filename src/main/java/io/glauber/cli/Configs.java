@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
+import io.glauber.data.DataSpecs;
+import io.glauber.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,5 +69,10 @@ public final class Configs {
     int every = get(c, "eval.every", Config::getInt, fallback);
     if (every < 1) throw new IllegalArgumentException("config: eval.every = " + every + " (expected at least 1 epoch)");
     return every;
+  }
+
+  /** The data set of {@code data}, which must be binary (the RBM and Boltzmann-machine jobs). */
+  public static Dataset binaryData(Config c) {
+    return DataSpecs.load(get(c, "data", Config::getString)).requireBinary();
   }
 }

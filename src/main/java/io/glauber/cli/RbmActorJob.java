@@ -1,7 +1,6 @@
 package io.glauber.cli;
 
 import com.typesafe.config.Config;
-import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
 import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.layer.LayerTrainConfig;
@@ -16,8 +15,8 @@ final class RbmActorJob implements TrainJob {
 
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
-    if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
-    Dataset data = RbmBatchJob.binary(DataSpecs.load(Configs.get(c, "data", Config::getString)));
+    TrainJob.refuseResume(resume);
+    Dataset data = Configs.binaryData(c);
     LayerTrainConfig cfg = LayerTrainConfig.from(c);
     int every = Configs.evalEvery(c, 1), epochs = cfg.settings().epochs();
     Function<Rbm, Map<String, Object>> evaluate = RbmMonitor.evaluation(c, data, RbmMonitor.testData(c), cfg.hidden(), cfg.settings().seed());

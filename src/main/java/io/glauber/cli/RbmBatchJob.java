@@ -1,7 +1,6 @@
 package io.glauber.cli;
 
 import com.typesafe.config.Config;
-import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
 import io.glauber.engine.batch.RbmSampler;
 import io.glauber.engine.batch.RbmTrainer;
@@ -24,7 +23,7 @@ final class RbmBatchJob implements TrainJob {
 
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
-    Dataset data = binary(DataSpecs.load(Configs.get(c, "data", Config::getString)));
+    Dataset data = Configs.binaryData(c);
     TrainConfig cfg = TrainConfig.from(c);
     int every = Configs.evalEvery(c, 1);
     Function<Rbm, Map<String, Object>> evaluate = RbmMonitor.evaluation(c, data, RbmMonitor.testData(c), cfg.hidden(), cfg.seed());
@@ -49,13 +48,6 @@ final class RbmBatchJob implements TrainJob {
       System.out.printf("trained RBM %d×%d on %s (%s) in %.1f s%s; model %s%n", data.cols(), cfg.hidden(), data.name(),
           cfg.method().name().toLowerCase(), (System.nanoTime() - t0) / 1e9, ll, out.resolve("model.npz"));
     }
-  }
-
-  static Dataset binary(Dataset d) {
-    if (!d.isBinary()) {
-      throw new IllegalArgumentException(d.name() + ": values are not all 0 or 1 (expected binary data; add ?binarize=0.5 to an idx: spec)");
-    }
-    return d;
   }
 
   /**

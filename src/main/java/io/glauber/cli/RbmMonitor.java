@@ -24,7 +24,7 @@ final class RbmMonitor {
 
   /** The configuration's {@code test-data} (binary), or null. */
   static Dataset testData(Config c) {
-    return c.hasPath("test-data") ? RbmBatchJob.binary(DataSpecs.load(c.getString("test-data"))) : null;
+    return c.hasPath("test-data") ? DataSpecs.load(c.getString("test-data")).requireBinary() : null;
   }
 
   /** The per-epoch evaluation of {@code eval.metrics} for an RBM of {@code hidden} units on {@code data}. */

@@ -15,4 +15,9 @@ interface TrainJob {
    *     checkpoints refuse)
    */
   void run(Config config, Path out, boolean force, boolean resume) throws Exception;
+
+  /** For jobs without checkpoints: {@code --resume} is an error. */
+  static void refuseResume(boolean resume) {
+    if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
+  }
 }

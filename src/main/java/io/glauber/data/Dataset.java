@@ -140,6 +140,17 @@ public record Dataset(String name, int rows, int cols, float[] values, int[] lab
         return true;
     }
 
+    /**
+     * This data set, when every value is 0 or 1 (what RBMs and Boltzmann machines on binary units
+     * train on); otherwise an error that names it and says how to binarise an image spec.
+     */
+    public Dataset requireBinary() {
+        if (!isBinary()) {
+            throw new IllegalArgumentException(name + ": values are not all 0 or 1 (expected binary data; add ?binarize=0.5 to an idx: spec)");
+        }
+        return this;
+    }
+
     @Override
     public String toString() {
         return "Dataset[" + name + ": " + rows + "x" + cols + (labels != null ? ", labelled" : "")

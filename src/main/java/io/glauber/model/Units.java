@@ -12,15 +12,13 @@ package io.glauber.model;
  * Both follow from p(s) ∝ exp(−E(s)/T) with E(s) = −Σ_{i&lt;j} w_ij s_i s_j − Σ_i b_i s_i.
  */
 public enum Units {
-  BINARY(0.0, 1.0),
-  SPIN(-1.0, 1.0);
+  BINARY(0.0),
+  SPIN(-1.0);
 
   private final double low;
-  private final double high;
 
-  Units(double low, double high) {
+  Units(double low) {
     this.low = low;
-    this.high = high;
   }
 
   /** The "off" value: 0 for binary units, −1 for spins. */
@@ -30,22 +28,22 @@ public enum Units {
 
   /** The "on" value: 1 for both conventions. */
   public double high() {
-    return high;
+    return 1.0;
   }
 
   /** The energy difference E(off) − E(on) for a unit with local field h: h (binary) or 2h (spin). */
   public double gap(double field) {
-    return (high - low) * field;
+    return (1.0 - low) * field;
   }
 
   /** Whether {@code value} is one of this convention's two values. */
   public boolean admits(double value) {
-    return value == low || value == high;
+    return value == low || value == 1.0;
   }
 
   /** The value for "on" ({@code true}) or "off". */
   public double value(boolean on) {
-    return on ? high : low;
+    return on ? 1.0 : low;
   }
 
   /** The code used in model files: 0 for binary, 1 for spin. */

@@ -17,6 +17,7 @@ import io.glauber.model.BoltzmannMachine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.SplittableRandom;
 
 /**
@@ -157,29 +158,26 @@ public final class BoltzmannSupervisor {
 
   /** Positive phase: visible units clamped to the batch's vectors; waiting for their statistics. */
   private Behavior<Command> clamped(Batch batch, int expected, List<Statistics> got) {
-    return whileBusy(batch, "clamped phase")
-        .onMessage(FromNetwork.class, m -> {
-          if (!(m.reply() instanceof Network.PhaseDone done)) return unexpected(batch, "clamped phase", m.reply());
-          got.add(done.statistics());
-          return got.size() < expected ? Behaviors.same() : startFreeRunning(batch, Statistics.average(got));
-        })
-        .onMessage(PhaseDeadline.class, m -> m.phase() != batch.phase() ? Behaviors.same()
-            : fail(batch, "clamped phase timed out after " + settings.phaseTimeout() + ": " + (expected - got.size())
-                + " of " + expected + " data vectors unanswered"))
-        .build();
+    return collecting(batch, "clamped phase", expected, "data vectors", got, positive -> startFreeRunning(batch, positive));
   }
 
   /** Negative phase: all units free on every copy; then the learning step. */
   private Behavior<Command> freeRunning(Batch batch, Statistics positive, List<Statistics> got) {
-    return whileBusy(batch, "free-running phase")
+    return collecting(batch, "free-running phase", copies.size(), "copies", got, negative -> learn(batch, positive, negative));
+  }
+
+  /** A phase's replies: {@code expected} statistics, averaged and handed to {@code then} when all are in. */
+  private Behavior<Command> collecting(Batch batch, String state, int expected, String what, List<Statistics> got,
+      Function<Statistics, Behavior<Command>> then) {
+    return whileBusy(batch, state)
         .onMessage(FromNetwork.class, m -> {
-          if (!(m.reply() instanceof Network.PhaseDone done)) return unexpected(batch, "free-running phase", m.reply());
+          if (!(m.reply() instanceof Network.PhaseDone done)) return unexpected(batch, state, m.reply());
           got.add(done.statistics());
-          return got.size() < copies.size() ? Behaviors.same() : learn(batch, positive, Statistics.average(got));
+          return got.size() < expected ? Behaviors.same() : then.apply(Statistics.average(got));
         })
         .onMessage(PhaseDeadline.class, m -> m.phase() != batch.phase() ? Behaviors.same()
-            : fail(batch, "free-running phase timed out after " + settings.phaseTimeout() + ": "
-                + (copies.size() - got.size()) + " of " + copies.size() + " copies unanswered"))
+            : fail(batch, state + " timed out after " + settings.phaseTimeout() + ": " + (expected - got.size())
+                + " of " + expected + " " + what + " unanswered"))
         .build();
   }
 

@@ -62,27 +62,30 @@ public final class Network {
   /** Requests and internal events. */
   public sealed interface Command {}
 
+  /** A request from outside: answered in turn, waiting in the stash while another is in progress. */
+  public sealed interface Request extends Command {}
+
   /** Run {@code sweeps} sweeps (≥ 1) and reply {@link Sampled}. */
-  public record Sample(int sweeps, ActorRef<Reply> replyTo) implements Command, JsonMessage {}
+  public record Sample(int sweeps, ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
   /**
    * One phase: clamp the visible units to {@code clamp} (null: release all, free-running), burn in,
    * then measure over {@code sweeps} sweeps; reply {@link PhaseDone}. With {@code local} (exact mode
    * only) every neuron also accumulates its own co-activations.
    */
-  public record RunPhase(double[] clamp, int burnIn, int sweeps, boolean local, ActorRef<Reply> replyTo) implements Command, JsonMessage {}
+  public record RunPhase(double[] clamp, int burnIn, int sweeps, boolean local, ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
   /** New parameters (pair weights in the order of Couplings.pairs(), biases) for every neuron. */
-  public record SetParameters(double[] pairWeights, double[] bias) implements Command, JsonMessage {}
+  public record SetParameters(double[] pairWeights, double[] bias) implements Request, JsonMessage {}
 
   /** Local learning: every neuron closes its accumulators of a phase. */
-  public record EndPhase(Phase phase) implements Command, JsonMessage {}
+  public record EndPhase(Phase phase) implements Request, JsonMessage {}
 
   /** Local learning: every neuron applies the rule; reply {@link Parameters} gathered from all. */
-  public record Learn(LearningRule rule, ActorRef<Reply> replyTo) implements Command, JsonMessage {}
+  public record Learn(LearningRule rule, ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
   /** Reply {@link Counted}: total updates and state-change messages of all neurons so far. */
-  public record Count(ActorRef<Reply> replyTo) implements Command, JsonMessage {}
+  public record Count(ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
   /** Fault injection: neuron {@code id} throws on its next update. */
   public record InjectFault(int id) implements Command, JsonMessage {}
@@ -355,12 +358,7 @@ public final class Network {
   /** What every busy behaviour does: requests wait in the stash, in order; faults and Stop act at once. */
   private BehaviorBuilder<Command> busy() {
     return Behaviors.receive(Command.class)
-        .onMessage(Sample.class, this::defer)
-        .onMessage(RunPhase.class, this::defer)
-        .onMessage(Count.class, this::defer)
-        .onMessage(Learn.class, this::defer)
-        .onMessage(SetParameters.class, this::defer)
-        .onMessage(EndPhase.class, this::defer)
+        .onMessage(Request.class, this::defer)
         .onMessage(InjectFault.class, this::onInjectFault)
         .onMessage(Stop.class, m -> Behaviors.stopped());
   }
