@@ -1,5 +1,8 @@
 package io.glauber.evaluate;
 
+import static io.glauber.testing.RandomModels.binary;
+import static io.glauber.testing.RandomModels.rbm;
+import static io.glauber.testing.RandomModels.row;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.glauber.exact.ExactRbm;
@@ -9,37 +12,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RbmMeasuresTest {
-  static Rbm random(int nv, int nh, double scale, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[] w = new double[nv * nh];
-    double[] a = new double[nv];
-    double[] b = new double[nh];
-    for (int k = 0; k < w.length; k++) w[k] = scale * r.nextGaussian();
-    for (int k = 0; k < nv; k++) a[k] = scale * r.nextGaussian();
-    for (int k = 0; k < nh; k++) b[k] = scale * r.nextGaussian();
-    return new Rbm(nv, nh, w, a, b);
-  }
-
-  static float[] binary(int rows, int cols, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] x = new float[rows * cols];
-    for (int k = 0; k < x.length; k++) x[k] = r.nextBoolean() ? 1f : 0f;
-    return x;
-  }
-
-  static double[] row(float[] x, int r, int cols) {
-    double[] v = new double[cols];
-    for (int i = 0; i < cols; i++) v[i] = x[r * cols + i];
-    return v;
-  }
-
   @Test
   void pseudoLogLikelihoodEqualsBruteForceOverAllUnits() {
     for (long seed = 1; seed <= 3; seed++) {
       int nv = 9 + (int) seed, nh = 7;
-      Rbm rbm = random(nv, nh, 1.0, seed);
+      Rbm rbm = rbm(nv, nh, 1.0, 1.0, seed);
       int rows = 300; // more than one batch of 256
-      float[] x = binary(rows, nv, seed + 10);
+      float[] x = binary(rows * nv, seed + 10);
       double brute = 0;
       for (int n = 0; n < rows; n++) {
         double[] v = row(x, n, nv);
@@ -60,9 +39,9 @@ class RbmMeasuresTest {
 
   @Test
   void logLikelihoodAndFreeEnergyMatchTheExactModel() {
-    Rbm rbm = random(12, 8, 0.7, 4);
+    Rbm rbm = rbm(12, 8, 0.7, 0.7, 4);
     int rows = 500;
-    float[] x = binary(rows, 12, 5);
+    float[] x = binary(rows * 12, 5);
     double[][] d = new double[rows][];
     double f = 0;
     for (int n = 0; n < rows; n++) {
@@ -76,9 +55,9 @@ class RbmMeasuresTest {
 
   @Test
   void reconstructionErrorIsTheMeanFieldSquaredError() {
-    Rbm rbm = random(10, 6, 1.0, 6);
+    Rbm rbm = rbm(10, 6, 1.0, 1.0, 6);
     int rows = 40;
-    float[] x = binary(rows, 10, 7);
+    float[] x = binary(rows * 10, 7);
     double ref = 0;
     double[] ph = new double[6];
     double[] pv = new double[10];
@@ -93,8 +72,8 @@ class RbmMeasuresTest {
 
   @Test
   void aisAgreesWithExactLogZOnASmallRandomModel() {
-    Rbm rbm = random(20, 12, 1.0, 8);
-    float[] data = binary(200, 20, 9);
+    Rbm rbm = rbm(20, 12, 1.0, 1.0, 8);
+    float[] data = binary(200 * 20, 9);
     Ais.Result r = Ais.logPartition(rbm, data, 200, Ais.Settings.standard(3));
     double exact = ExactRbm.of(rbm).logZ();
     assertEquals(14_501, r.betas());

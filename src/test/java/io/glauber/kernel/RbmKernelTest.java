@@ -1,42 +1,22 @@
 package io.glauber.kernel;
 
+import static io.glauber.testing.RandomModels.binary;
+import static io.glauber.testing.RandomModels.rbm;
+import static io.glauber.testing.RandomModels.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.glauber.model.Rbm;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+
 /** The kernel's batch forms of the RBM's energy, free energy and reconstruction error against {@link Rbm}'s own. */
 class RbmKernelTest {
   static final int NV = 11, NH = 7, ROWS = 300;
 
-  static Rbm model() {
-    SplittableRandom r = new SplittableRandom(17);
-    double[] w = new double[NV * NH];
-    double[] a = new double[NV];
-    double[] b = new double[NH];
-    for (int k = 0; k < w.length; k++) w[k] = r.nextGaussian();
-    for (int k = 0; k < NV; k++) a[k] = r.nextGaussian();
-    for (int k = 0; k < NH; k++) b[k] = r.nextGaussian();
-    return new Rbm(NV, NH, w, a, b);
-  }
-
-  static float[] binary(int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] x = new float[n];
-    for (int k = 0; k < n; k++) x[k] = r.nextBoolean() ? 1f : 0f;
-    return x;
-  }
-
-  static double[] row(float[] x, int r, int cols) {
-    double[] out = new double[cols];
-    for (int c = 0; c < cols; c++) out[c] = x[r * cols + c];
-    return out;
-  }
-
   @Test
   void batchEnergiesEqualTheModelsEnergyOfEachJointState() {
-    Rbm rbm = model();
+    Rbm rbm = rbm(NV, NH, 1.0, 1.0, 17);
     int rows = 9;
     // states at an offset, as the tempered replicas are stored
     float[] v = binary((rows + 2) * NV, 1);
@@ -54,7 +34,7 @@ class RbmKernelTest {
 
   @Test
   void freeEnergySumIsTheSumOfTheModelsFreeEnergies() {
-    Rbm rbm = model();
+    Rbm rbm = rbm(NV, NH, 1.0, 1.0, 17);
     float[] v = binary(ROWS * NV, 3); // more rows than one block of the kernel
     double sum = 0;
     for (int n = 0; n < ROWS; n++) sum += rbm.freeEnergy(row(v, n, NV));
@@ -63,7 +43,7 @@ class RbmKernelTest {
 
   @Test
   void squaredReconstructionErrorIsTheMeanFieldErrorOfTheModelsConditionals() {
-    Rbm rbm = model();
+    Rbm rbm = rbm(NV, NH, 1.0, 1.0, 17);
     float[] v = binary(ROWS * NV, 4);
     double ref = 0;
     double[] ph = new double[NH];

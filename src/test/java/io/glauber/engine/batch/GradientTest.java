@@ -6,6 +6,7 @@ import io.glauber.exact.ExactRbm;
 import io.glauber.model.Statistics;
 import io.glauber.model.Rbm;
 import java.util.SplittableRandom;
+import io.glauber.testing.RandomModels;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class GradientTest {
   static final int NV = 6, NH = 4, ROWS = 16;
-
-  static Rbm model() {
-    SplittableRandom r = new SplittableRandom(42);
-    double[] w = new double[NV * NH];
-    double[] a = new double[NV];
-    double[] b = new double[NH];
-    for (int k = 0; k < w.length; k++) w[k] = 0.8 * r.nextGaussian();
-    for (int k = 0; k < NV; k++) a[k] = 0.5 * r.nextGaussian();
-    for (int k = 0; k < NH; k++) b[k] = 0.5 * r.nextGaussian();
-    return new Rbm(NV, NH, w, a, b);
-  }
 
   static float[] data() {
     SplittableRandom r = new SplittableRandom(5);
@@ -53,7 +43,7 @@ class GradientTest {
 
   /** Runs {@code steps} statistics-only steps and checks their block means against the exact gradient. */
   static void check(TrainConfig cfg, int burnIn, int steps, int block) {
-    Rbm rbm = model();
+    Rbm rbm = RandomModels.rbm(NV, NH, 0.8, 0.5, 42);
     float[] data = data();
     double[] exact = exactGradient(rbm, data);
     int dims = exact.length;
