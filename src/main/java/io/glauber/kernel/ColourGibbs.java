@@ -160,17 +160,12 @@ public final class ColourGibbs {
     return order;
   }
 
-  /** Number of units. */
-  public int size() {
-    return n;
-  }
-
   /** Number of chains. */
   public int chains() {
     return chains;
   }
 
-  /** Whether the dense (BLAS) path runs. */
+  /** Whether the dense (BLAS) path runs: true for {@link DenseCouplings}, false for sparse ones. */
   public boolean dense() {
     return dense;
   }
