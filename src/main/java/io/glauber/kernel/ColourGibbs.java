@@ -37,7 +37,7 @@ public final class ColourGibbs {
   /** Chains per block: the width at which {@link Rng#bernoulli} runs its vector path. */
   public static final int BLOCK = 64;
   /** Units per product in the dense path. */
-  static final int RUN = 32;
+  public static final int RUN = 32;
 
   private final int n;
   private final int chains;
