@@ -96,7 +96,7 @@ public final class GibbsBench {
     // the same products alone: per block of chains, W[run, :] · S_block for every run of units
     int blocks = (s.chains() + ColourGibbs.BLOCK - 1) / ColourGibbs.BLOCK;
     float[] w = new float[nd * nd];
-    float[] states = new float[blocks * nd * ColourGibbs.BLOCK];
+    float[] states = new float[s.chains() * nd];
     float[][] fields = new float[team.size()][ColourGibbs.BLOCK * ColourGibbs.BLOCK];
     SplittableRandom r = new SplittableRandom(s.seed());
     for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian();
@@ -106,7 +106,7 @@ public final class GibbsBench {
       for (int b = from; b < to; b++) {
         int len = Math.min(ColourGibbs.BLOCK, s.chains() - b * ColourGibbs.BLOCK);
         for (int r0 = 0; r0 < nd; r0 += run) {
-          Blas.gemm(false, false, Math.min(run, nd - r0), len, nd, 1f, w, r0 * nd, nd, states, b * nd * ColourGibbs.BLOCK, ColourGibbs.BLOCK, 0f, fields[part], 0, ColourGibbs.BLOCK);
+          Blas.gemm(false, false, Math.min(run, nd - r0), len, nd, 1f, w, r0 * nd, nd, states, b * ColourGibbs.BLOCK * nd, len, 0f, fields[part], 0, ColourGibbs.BLOCK);
         }
       }
     };

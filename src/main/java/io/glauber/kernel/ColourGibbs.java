@@ -22,7 +22,8 @@ import io.glauber.model.Units;
  * sweep, each of whose single-unit updates leaves the Boltzmann distribution invariant.
  *
  * <p>Layout: chains are grouped in blocks of {@link #BLOCK}; within a block, unit i's states across
- * the block's chains are contiguous ({@code state[(block·n + i)·BLOCK + k]}), so a unit's update is
+ * the block's chains are contiguous ({@code state[block·BLOCK·n + i·len + k]}, len the block's
+ * chains, so that no lane is padding), so a unit's update is
  * a vector operation across chains (Vector API for the fields, {@link FastMath#sigmoidInPlace} for
  * σ, {@link Rng#bernoulli} for the draws). Blocks are split over a {@link Team}; block b always
  * draws from its own generator seeded by {@code Rng.derive(seed, 0, b)}, so results do not depend on
@@ -35,7 +36,7 @@ import io.glauber.model.Units;
  */
 public final class ColourGibbs {
   /** Chains per block: the width at which {@link Rng#bernoulli} runs its vector path. */
-  public static final int BLOCK = 64;
+  public static final int BLOCK = 256;
   /** Units per product in the dense path. */
   public static final int RUN = 32;
 
@@ -127,14 +128,14 @@ public final class ColourGibbs {
     }
     colourOrder = orderByColour(colours, dense);
     clamped = new boolean[n];
-    state = new float[blocks * n * BLOCK];
+    state = new float[Math.multiplyExact(chains, n)];
     rngs = new Rng[blocks];
     for (int b = 0; b < blocks; b++) {
       rngs[b] = new Rng(Rng.derive(seed, 0, b));
       Rng init = new Rng(Rng.derive(seed, 1, b));
       int len = blockLength(b);
       for (int i = 0; i < n; i++) {
-        for (int k = 0; k < len; k++) state[(b * n + i) * BLOCK + k] = low + span * (init.nextLong() < 0 ? 1 : 0);
+        for (int k = 0; k < len; k++) state[b * BLOCK * n + i * len + k] = low + span * (init.nextLong() < 0 ? 1 : 0);
       }
     }
     int parts = team.size();
@@ -216,7 +217,7 @@ public final class ColourGibbs {
   }
 
   private int index(int c, int i) {
-    return ((c / BLOCK) * n + i) * BLOCK + c % BLOCK;
+    return (c / BLOCK) * BLOCK * n + i * blockLength(c / BLOCK) + c % BLOCK;
   }
 
   private int blockLength(int b) {
@@ -231,9 +232,9 @@ public final class ColourGibbs {
     if (dense) {
       int len = blockLength(block);
       for (int k = 0; k < len; k++) out[k] = bias[i];
-      Blas.gemm(false, false, 1, len, n, 1f, w, i * n, n, state, block * n * BLOCK, BLOCK, 1f, out, 0, BLOCK);
+      Blas.gemm(false, false, 1, len, n, 1f, w, i * n, n, state, block * BLOCK * n, len, 1f, out, 0, len);
     } else {
-      sparseField(i, block * n * BLOCK, blockLength(block), out);
+      sparseField(i, block * BLOCK * n, blockLength(block), out);
     }
   }
 
@@ -269,16 +270,16 @@ public final class ColourGibbs {
    */
   public void addMoments(int[] pairs, double[] unitSums, double[] pairSums) {
     for (int b = 0; b < blocks; b++) {
-      int base = b * n * BLOCK;
+      int base = b * BLOCK * n;
       int len = blockLength(b);
       for (int i = 0; i < n; i++) {
         double sum = 0;
-        for (int k = 0, o = base + i * BLOCK; k < len; k++) sum += state[o + k];
+        for (int k = 0, o = base + i * len; k < len; k++) sum += state[o + k];
         unitSums[i] += sum;
       }
       for (int m = 0; m < pairSums.length; m++) {
-        int oi = base + pairs[2 * m] * BLOCK;
-        int oj = base + pairs[2 * m + 1] * BLOCK;
+        int oi = base + pairs[2 * m] * len;
+        int oj = base + pairs[2 * m + 1] * len;
         double sum = 0;
         for (int k = 0; k < len; k++) sum += state[oi + k] * state[oj + k];
         pairSums[m] += sum;
@@ -294,29 +295,29 @@ public final class ColourGibbs {
   }
 
   private void sparseSweep(int b, int part) {
-    int base = b * n * BLOCK;
+    int base = b * BLOCK * n;
     int len = blockLength(b);
     float[] h = p[part];
     for (int i : colourOrder) {
       if (clamped[i]) continue;
       sparseField(i, base, len, h);
-      draw(h, len, b, base + i * BLOCK);
+      draw(h, len, b, base + i * len);
     }
   }
 
   /** h[0, len) ← b_i + Σ_k w_ik s_{adj_k} over the block at {@code base}. */
   private void sparseField(int i, int base, int len, float[] h) {
     float bi = bias[i];
-    int k = FastMath.VECTOR ? VectorMath.gatherFields(state, base, BLOCK, adj, adjWeight, start[i], start[i + 1], bi, h, len) : 0;
+    int k = FastMath.VECTOR ? VectorMath.gatherFields(state, base, len, adj, adjWeight, start[i], start[i + 1], bi, h, len) : 0;
     for (; k < len; k++) {
       float acc = bi;
-      for (int e = start[i], end = start[i + 1]; e < end; e++) acc += adjWeight[e] * state[base + adj[e] * BLOCK + k];
+      for (int e = start[i], end = start[i + 1]; e < end; e++) acc += adjWeight[e] * state[base + adj[e] * len + k];
       h[k] = acc;
     }
   }
 
   private void denseSweep(int b, int part) {
-    int base = b * n * BLOCK;
+    int base = b * BLOCK * n;
     int len = blockLength(b);
     float[] f = runFields[part];
     float[] h = p[part];
@@ -325,11 +326,11 @@ public final class ColourGibbs {
       int r = Math.min(RUN, n - r0);
       for (int j = 0; j < r; j++) java.util.Arrays.fill(f, j * BLOCK, j * BLOCK + len, bias[r0 + j]);
       // F[r×len] += W[r0.., :] · S_block[n×len]
-      Blas.gemm(false, false, r, len, n, 1f, w, r0 * n, n, state, base, BLOCK, 1f, f, 0, BLOCK);
+      Blas.gemm(false, false, r, len, n, 1f, w, r0 * n, n, state, base, len, 1f, f, 0, BLOCK);
       for (int j = 0; j < r; j++) {
         int i = r0 + j;
         if (clamped[i]) continue;
-        int o = base + i * BLOCK;
+        int o = base + i * len;
         System.arraycopy(f, j * BLOCK, h, 0, len);
         for (int k = 0; k < len; k++) d[k] = state[o + k];
         draw(h, len, b, o);

@@ -202,7 +202,7 @@ class ColourGibbsTest {
   @CsvSource({"true", "false"})
   void fieldsAgreeWithTheModel(boolean dense) {
     BoltzmannMachine m = machine(dense, 12, Units.SPIN, 12, 1.0, 41);
-    int chains = 150; // three blocks, the last one partial
+    int chains = 2 * ColourGibbs.BLOCK + 88; // three blocks, the last one partial
     ColourGibbs g = new ColourGibbs(m, chains, 3, TEAM);
     float[] h = new float[ColourGibbs.BLOCK];
     double[] s = new double[m.size()];
