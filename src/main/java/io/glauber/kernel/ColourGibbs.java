@@ -339,7 +339,7 @@ public final class ColourGibbs {
           float wli = w[(r0 + l) * n + i];
           if (wli == 0) continue;
           int fo = l * BLOCK;
-          for (int k = 0; k < len; k++) f[fo + k] += wli * d[k];
+          for (int k = FastMath.VECTOR ? VectorMath.axpy(wli, d, 0, f, fo, len) : 0; k < len; k++) f[fo + k] += wli * d[k];
         }
       }
     }

@@ -332,4 +332,15 @@ final class VectorMath {
     }
     return k;
   }
+
+  /** y[yo + k] += a·x[xo + k] for k in whole vectors below len. Returns the first k not done. */
+  static int axpy(float a, float[] x, int xo, float[] y, int yo, int len) {
+    int k = 0;
+    int bound = S.loopBound(len);
+    FloatVector va = FloatVector.broadcast(S, a);
+    for (; k < bound; k += S.length()) {
+      FloatVector.fromArray(S, x, xo + k).fma(va, FloatVector.fromArray(S, y, yo + k)).intoArray(y, yo + k);
+    }
+    return k;
+  }
 }
