@@ -74,15 +74,7 @@ public final class GibbsBench {
   static double perNanosecond(Runnable step, double units, double seconds) {
     long warm = System.nanoTime() + (long) (seconds / 4 * 1e9);
     while (System.nanoTime() < warm) step.run();
-    long calls = 0;
-    long t0 = System.nanoTime();
-    long end = t0 + (long) (seconds * 1e9);
-    long now;
-    do {
-      step.run();
-      calls++;
-    } while ((now = System.nanoTime()) < end);
-    return calls * units / (now - t0);
+    return units / (Jvm.secondsPerCall(step, seconds) * 1e9);
   }
 
   private static Map<String, Object> dense(Settings s, Team team) {
