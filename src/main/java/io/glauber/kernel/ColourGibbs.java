@@ -23,9 +23,9 @@ import io.glauber.model.Units;
  *
  * <p>Layout: chains are grouped in blocks of {@link #BLOCK}; within a block, unit i's states across
  * the block's chains are contiguous ({@code state[block·BLOCK·n + i·len + k]}, len the block's
- * chains, so that no lane is padding), so a unit's update is
- * a vector operation across chains (Vector API for the fields, {@link FastMath#sigmoidInPlace} for
- * σ, {@link Rng#bernoulli} for the draws). Blocks are split over a {@link Team}; block b always
+ * chains, so that no lane is padding), so a unit's update is a vector operation across chains
+ * (Vector API for the fields, {@link FastMath#sigmoidInPlace} for σ, {@link Rng#bernoulli} for the
+ * draws). Blocks are split over a {@link Team}; block b always
  * draws from its own generator seeded by {@code Rng.derive(seed, 0, b)}, so results do not depend on
  * the number of threads. Sparse couplings are walked as an adjacency list; dense couplings
  * (every class one unit) update units in runs of {@link #RUN}: the run's fields are one product
@@ -35,7 +35,10 @@ import io.glauber.model.Units;
  * Not thread-safe; nothing is allocated per sweep.
  */
 public final class ColourGibbs {
-  /** Chains per block: the width at which {@link Rng#bernoulli} runs its vector path. */
+  /**
+   * Chains per block: wide enough that each call per unit (σ, draws) covers many vectors, and at
+   * least the 64 at which {@link Rng#bernoulli} takes its vector path.
+   */
   public static final int BLOCK = 256;
   /** Units per product in the dense path. */
   public static final int RUN = 32;
@@ -140,7 +143,7 @@ public final class ColourGibbs {
     }
     int parts = team.size();
     p = new float[parts][BLOCK];
-    drawn = new float[parts][BLOCK];
+    drawn = dense ? new float[parts][BLOCK] : null;
     runFields = dense ? new float[parts][RUN * BLOCK] : null;
   }
 
@@ -226,7 +229,8 @@ public final class ColourGibbs {
 
   /**
    * The local fields h_i = Σ_j w_ij s_j + b_i of unit i in chains [b·BLOCK, b·BLOCK + len) into
-   * out[0, len), computed as the sweep computes them (sparse path).
+   * out[0, len): the adjacency walk of the sparse path, or one row of W times the block's states
+   * through {@link Blas#gemm} for dense couplings, as a sweep computes them.
    */
   public void fields(int i, int block, float[] out) {
     if (dense) {
