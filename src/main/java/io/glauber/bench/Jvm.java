@@ -17,6 +17,19 @@ final class Jvm {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
+  /** Wall seconds per call of {@code step}, called repeatedly for about {@code budget} seconds (warm it up first). */
+  static double secondsPerCall(Runnable step, double budget) {
+    long calls = 0;
+    long t0 = System.nanoTime();
+    long end = t0 + (long) (budget * 1e9);
+    long now;
+    do {
+      step.run();
+      calls++;
+    } while ((now = System.nanoTime()) < end);
+    return (now - t0) / 1e9 / calls;
+  }
+
   /** Milliseconds the JIT compilers have worked over the JVM's life (0 where it is not monitored). */
   static long jitMillis() {
     var c = ManagementFactory.getCompilationMXBean();

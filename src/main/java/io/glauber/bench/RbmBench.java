@@ -159,15 +159,7 @@ public final class RbmBench {
     };
     Runnable product = team == null ? () -> part.run(0, m, 0) : () -> team.run(m, part);
     for (int i = 0; i < 20; i++) product.run();
-    long calls = 0;
-    long t0 = System.nanoTime();
-    long end = t0 + (long) (budget * 1e9);
-    long now;
-    do {
-      product.run();
-      calls++;
-    } while ((now = System.nanoTime()) < end);
-    return (now - t0) / 1e9 / calls;
+    return Jvm.secondsPerCall(product, budget);
   }
 
   /** Runs the peers script and parses its JSON line; failures are reported in the map, not thrown. */

@@ -2,6 +2,7 @@ package io.glauber.cli;
 
 import io.glauber.bench.ActorBench;
 import io.glauber.bench.BenchSettings;
+import io.glauber.bench.GibbsBench;
 import io.glauber.bench.HopfieldBenchmark;
 import io.glauber.bench.LayerBench;
 import io.glauber.bench.RbmBench;
@@ -18,12 +19,12 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code glauber bench ...}: the benchmarks of {@code io.glauber.bench}, whose results docs/BENCHMARKS.md records. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (measure on a quiet machine; every result names the BLAS backend).",
-    subcommands = {BenchCommand.Rbm.class, BenchCommand.Actor.class, BenchCommand.Hopfield.class, BenchCommand.Layer.class, BenchCommand.Jmh.class})
+    subcommands = {BenchCommand.Rbm.class, BenchCommand.Actor.class, BenchCommand.Hopfield.class, BenchCommand.Layer.class, BenchCommand.Gibbs.class, BenchCommand.Jmh.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark (rbm, actor, hopfield, layer, jmh)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark (rbm, actor, hopfield, layer, gibbs, jmh)");
   }
 
   static void print(Map<String, Object> result, boolean json) {
@@ -106,6 +107,19 @@ final class BenchCommand implements Runnable {
     @Override public void run() {
       print(LayerBench.run(new LayerBench.Request(data, pcd, shape.visible, rows, shape.hidden, shape.batch, epochs, warmup, forks, engine, shape.seed)), shape.json);
     }
+  }
+
+  @Command(name = "gibbs", mixinStandardHelpOptions = true, description = "Batched colour-class Gibbs on an Ising torus (spins, J = 1, T = 2.5) vs a sequential"
+      + " one-chain loop in this JVM; with --dense, a fully connected BM of N units vs the rate of its products alone.")
+  static final class Gibbs implements Runnable {
+    @Option(names = "--dense", arity = "0..1", fallbackValue = "256", defaultValue = "0", paramLabel = "N", description = "Also a dense BM of N units (N default 256).") int dense;
+    @Option(names = "--side", defaultValue = "64") int side;
+    @Option(names = "--chains", defaultValue = "512", description = "Chains (blocks of 256 are split over the cores).") int chains;
+    @Option(names = "--seconds", defaultValue = "5", description = "Measuring time of each figure (after a warm-up of a quarter of it).") double seconds;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--json") boolean json;
+
+    @Override public void run() { print(GibbsBench.run(new GibbsBench.Settings(side, chains, seconds, dense, seed)), json); }
   }
 
   @Command(name = "jmh", description = "JMH benchmarks of the kernels (sgemm, σ, Bernoulli draws, one Glauber update), with JMH's options:"

@@ -71,7 +71,7 @@ final class SampleCommand implements Callable<Integer> {
   /** The engine's sampler for the model, built (and so validated) before the output is opened. */
   private SampleWriter.Rows sampler(Model m, double t, Mode actorMode, int n) {
     if (engine.equals("batch") && m instanceof Rbm r) {
-      RbmSampler s = new RbmSampler(r, n, t, parseClamp(clamp, r.nVisible()), seed);
+      RbmSampler s = new RbmSampler(r, n, t, RbmSampler.clampPattern(clamp, r.nVisible()), seed);
       return w -> {
         try (s) {
           s.run(burnIn, samples, thin, w::write);
@@ -106,21 +106,5 @@ final class SampleCommand implements Callable<Integer> {
     } finally {
       system.terminate();
     }
-  }
-
-  static int[] parseClamp(String text, int n) {
-    if (text == null) return null;
-    if (text.length() != n) throw new IllegalArgumentException("--clamp has " + text.length() + " characters (expected one per visible unit: " + n + ")");
-    int[] c = new int[n];
-    for (int i = 0; i < n; i++) {
-      char ch = text.charAt(i);
-      c[i] = switch (ch) {
-        case '0' -> 0;
-        case '1' -> 1;
-        case '-', '.' -> -1;
-        default -> throw new IllegalArgumentException("--clamp character '" + ch + "' at " + i + " (expected 0, 1 or -)");
-      };
-    }
-    return c;
   }
 }

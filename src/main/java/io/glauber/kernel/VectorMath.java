@@ -310,4 +310,37 @@ final class VectorMath {
     s3.intoArray(st, 3 * n);
     return k;
   }
+
+  /** The float lanes of a vector. */
+  static int width() {
+    return S.length();
+  }
+
+  /**
+   * h[k] ← bias + Σ_{e ∈ [from, to)} w[e]·x[base + adj[e]·stride + k] for k in whole vectors below
+   * len: the local fields of one unit across chains laid out unit-major. Returns the first k not done.
+   */
+  static int gatherFields(float[] x, int base, int stride, int[] adj, float[] w, int from, int to, float bias, float[] h, int len) {
+    int k = 0;
+    int bound = S.loopBound(len);
+    for (; k < bound; k += S.length()) {
+      FloatVector acc = FloatVector.broadcast(S, bias);
+      for (int e = from; e < to; e++) {
+        acc = FloatVector.fromArray(S, x, base + adj[e] * stride + k).fma(FloatVector.broadcast(S, w[e]), acc);
+      }
+      acc.intoArray(h, k);
+    }
+    return k;
+  }
+
+  /** y[yo + k] += a·x[xo + k] for k in whole vectors below len. Returns the first k not done. */
+  static int axpy(float a, float[] x, int xo, float[] y, int yo, int len) {
+    int k = 0;
+    int bound = S.loopBound(len);
+    FloatVector va = FloatVector.broadcast(S, a);
+    for (; k < bound; k += S.length()) {
+      FloatVector.fromArray(S, x, xo + k).fma(va, FloatVector.fromArray(S, y, yo + k)).intoArray(y, yo + k);
+    }
+    return k;
+  }
 }

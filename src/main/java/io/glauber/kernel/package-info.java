@@ -9,7 +9,9 @@
  * call) and the reconstruction error; {@link io.glauber.kernel.FastMath} the float e^x, σ and softplus (Cephes polynomials,
  * Vector API lanes when {@code jdk.incubator.vector} is present); {@link io.glauber.kernel.Rng} a
  * generator whose state is one long, derived per (seed, step, stream) so that runs repeat and
- * resume exactly (its Gaussian draws are {@link io.glauber.model.Gaussian}'s).
+ * resume exactly (its Gaussian draws are {@link io.glauber.model.Gaussian}'s);
+ * {@link io.glauber.kernel.ColourGibbs} Gibbs sweeps of general Boltzmann machines over many chains
+ * (colour classes in turn, each unit vectorised across chains; sparse or dense couplings).
  *
  * <p>Every kernel computes a formula whose one home is in {@code model} (e.g. the RBM conditionals
  * of {@link io.glauber.model.Rbm}, {@link io.glauber.model.Glauber#sigmoid}); kernels are tested

@@ -269,4 +269,20 @@ class CliTest {
     assertOneLineError(run("bench", "layer", "--engine", "gpu"), "unknown engine 'gpu'");
     assertOneLineError(run("bench", "layer", "--epochs", "0"), "--epochs 0");
   }
+
+  @Test
+  void aBoltzmannMachineSamplesOnTheBatchedKernelAndBadChainsWriteNothing() throws Exception {
+    Path model = dir.resolve("bm.npz");
+    io.glauber.io.ModelFiles.write(model, io.glauber.model.RandomMachines.uniform(6, io.glauber.model.Units.SPIN, 0.3, 0.3, 4, 1.0, 3), false);
+    Path out = dir.resolve("bm.csv");
+    Run r = run("sample", "--model", model.toString(), "--engine", "batch", "--samples", "50", "--chains", "20", "--burn-in", "10", "--thin", "2", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.List<String> lines = Files.readAllLines(out);
+    assertEquals(50, lines.size());
+    assertTrue(lines.stream().allMatch(l -> l.matches("(-1|1)(,(-1|1)){3}")), lines.get(0));
+    Path none = dir.resolve("none.csv");
+    assertOneLineError(run("sample", "--model", model.toString(), "--engine", "batch", "--samples", "5", "--chains", "0", "--out", none.toString()), "chains 0");
+    assertTrue(Files.notExists(none), "nothing written");
+    assertOneLineError(run("bench", "gibbs", "--chains", "0"), "--chains 0");
+  }
 }

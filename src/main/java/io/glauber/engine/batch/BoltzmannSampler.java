@@ -1,30 +1,29 @@
 package io.glauber.engine.batch;
 
+import io.glauber.kernel.ColourGibbs;
+import io.glauber.kernel.Team;
 import io.glauber.model.BoltzmannMachine;
-import io.glauber.model.Glauber;
-import io.glauber.model.Units;
-import java.util.SplittableRandom;
+import io.glauber.model.Phase;
+import io.glauber.model.Statistics;
 import java.util.function.Consumer;
 
 /**
- * Samples of a Boltzmann machine's visible units from many independent chains. Each chain runs
- * random-scan Gibbs sweeps: every unit once per sweep, in a fresh uniformly random order (Fisher–
- * Yates), s_i ← on with probability σ(gap(h_i)/T) ({@link Glauber#update}). Each single-unit update
- * leaves p(s) ∝ e^{−E(s)/T} invariant (detailed balance of the heat-bath rule; Geman &amp; Geman
- * 1984), so after burn-in every chain samples the Boltzmann distribution at the machine's
- * temperature.
+ * Many chains of a Boltzmann machine sampled together by {@link ColourGibbs}: each sweep updates
+ * the colour classes of the graph in turn, every unit by the heat-bath rule s_i ← on with
+ * probability σ(gap(h_i)/T) ({@link io.glauber.model.Glauber#pOn}), vectorised across chains and
+ * split over the machine's cores. Each update leaves p(s) ∝ e^{−E(s)/T} invariant, so after burn-in
+ * every chain samples the Boltzmann distribution (Geman &amp; Geman 1984).
  *
- * <p>Chain c draws from its own stream, seeded by the c-th {@code nextLong()} of
- * {@code new SplittableRandom(seed)}, and starts from a uniform random state drawn from it: chain c
- * is exactly the reference chain {@code SequentialGibbs(machine, RANDOM, that seed)}, which is how
- * it is tested. A plain loop over chains for now; the sweep within a chain is sequential because
- * each unit's field sees the units updated before it.
+ * <p>Two uses: visible samples for {@code sample --engine batch} ({@link #run}), and the moments of
+ * a learning phase ({@link #statistics}): ⟨s_i⟩ and ⟨s_i s_j⟩ over chains and sweeps, with the
+ * visible units clamped to data (⟨·⟩₊) or free (⟨·⟩₋), for the learning rule. The chains persist
+ * between calls (persistent chains, as in PCD). Chain states derive from the seed alone; the
+ * number of threads does not change them.
  */
 public final class BoltzmannSampler {
   private final BoltzmannMachine machine;
-  private final double[][] states;
-  private final int[][] orders;
-  private final SplittableRandom[] random;
+  private final ColourGibbs gibbs;
+  private final int[] pairs;
 
   /**
    * @param machine the model, at the temperature to sample
@@ -32,56 +31,73 @@ public final class BoltzmannSampler {
    * @param seed the run's seed
    */
   public BoltzmannSampler(BoltzmannMachine machine, int chains, long seed) {
-    if (chains < 1) throw new IllegalArgumentException("chains " + chains + " (expected ≥ 1)");
     this.machine = machine;
-    int n = machine.size();
-    states = new double[chains][n];
-    orders = new int[chains][n];
-    random = new SplittableRandom[chains];
-    SplittableRandom seeds = new SplittableRandom(seed);
-    for (int c = 0; c < chains; c++) {
-      random[c] = new SplittableRandom(seeds.nextLong());
-      for (int i = 0; i < n; i++) {
-        states[c][i] = machine.units().value(random[c].nextBoolean());
-        orders[c][i] = i;
-      }
-    }
+    this.gibbs = new ColourGibbs(machine, chains, seed, Team.shared());
+    this.pairs = machine.couplings().pairs();
+  }
+
+  /** The kernel, for callers that anneal or clamp directly. */
+  public ColourGibbs kernel() {
+    return gibbs;
   }
 
   /**
-   * Runs {@code burnIn} sweeps of every chain, then emits {@code samples} visible states in total,
-   * round-robin over the chains, each after {@code thin} further sweeps of its chain.
+   * Runs {@code burnIn} sweeps of every chain, then emits {@code samples} visible states in total:
+   * after every {@code thin} further sweeps, one per chain in chain order (fewer in the last round).
    */
   public void run(int burnIn, long samples, int thin, Consumer<int[]> out) {
     if (burnIn < 0 || thin < 1 || samples < 0) {
       throw new IllegalArgumentException("burn-in " + burnIn + ", thin " + thin + ", samples " + samples + " (expected ≥ 0, ≥ 1, ≥ 0)");
     }
-    for (int c = 0; c < states.length; c++) {
-      for (int s = 0; s < burnIn; s++) sweep(c);
-    }
+    gibbs.sweeps(burnIn);
     for (long emitted = 0; emitted < samples; ) {
-      for (int c = 0; c < states.length && emitted < samples; c++, emitted++) {
-        for (int s = 0; s < thin; s++) sweep(c);
+      gibbs.sweeps(thin);
+      for (int c = 0; c < gibbs.chains() && emitted < samples; c++, emitted++) {
         int[] row = new int[machine.nVisible()];
-        for (int i = 0; i < row.length; i++) row[i] = (int) states[c][i];
+        for (int i = 0; i < row.length; i++) row[i] = (int) gibbs.value(c, i);
         out.accept(row);
       }
     }
   }
 
-  /** One random-scan sweep of chain c. */
-  private void sweep(int c) {
-    double[] s = states[c];
-    int[] order = orders[c];
-    SplittableRandom rng = random[c];
-    for (int k = order.length - 1; k > 0; k--) {
-      int j = rng.nextInt(k + 1);
-      int t = order[k];
-      order[k] = order[j];
-      order[j] = t;
+  /**
+   * The statistics of one phase: with {@code visible} given, chain c's visible units are clamped to
+   * visible[c mod rows] (the clamped phase, ⟨·⟩₊); with {@code visible} null every unit is free
+   * (⟨·⟩₋). After {@code burnIn} sweeps, ⟨s_i⟩ and ⟨s_i s_j⟩ (for the pairs of
+   * {@link io.glauber.model.Couplings#pairs()}) are averaged over all chains and the next
+   * {@code sweeps} sweeps. The clamp is released at the end.
+   */
+  public Statistics statistics(double[][] visible, int burnIn, int sweeps) {
+    if (burnIn < 0 || sweeps < 1) throw new IllegalArgumentException("burn-in " + burnIn + ", sweeps " + sweeps + " (expected ≥ 0, ≥ 1)");
+    int n = machine.size();
+    boolean[] mask = new boolean[n];
+    if (visible != null) {
+      if (visible.length == 0) throw new IllegalArgumentException("no data rows to clamp (expected ≥ 1)");
+      double[] s = new double[n];
+      for (int c = 0; c < gibbs.chains(); c++) {
+        double[] v = visible[c % visible.length];
+        if (v.length != machine.nVisible()) throw new IllegalArgumentException("data row of length " + v.length + " (expected " + machine.nVisible() + " visible units)");
+        gibbs.state(c, s);
+        System.arraycopy(v, 0, s, 0, v.length);
+        gibbs.setState(c, s);
+      }
+      for (int i = 0; i < machine.nVisible(); i++) mask[i] = true;
     }
-    Units units = machine.units();
-    double temperature = machine.temperature();
-    for (int i : order) s[i] = Glauber.update(units, machine.field(i, s), temperature, rng.nextDouble());
+    gibbs.clamp(mask);
+    double[] unitSums = new double[n];
+    double[] pairSums = new double[pairs.length / 2];
+    try {
+      gibbs.sweeps(burnIn);
+      for (int s = 0; s < sweeps; s++) {
+        gibbs.sweep();
+        gibbs.addMoments(pairs, unitSums, pairSums);
+      }
+    } finally {
+      gibbs.clamp(new boolean[n]);
+    }
+    long count = (long) gibbs.chains() * sweeps;
+    for (int i = 0; i < n; i++) unitSums[i] /= count;
+    for (int m = 0; m < pairSums.length; m++) pairSums[m] /= count;
+    return new Statistics(unitSums, pairSums, count, visible == null ? Phase.FREE : Phase.CLAMPED);
   }
 }

@@ -2,9 +2,9 @@ package io.glauber.engine.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glauber.engine.reference.SequentialGibbs;
 import io.glauber.exact.ExactBoltzmann;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.RandomMachines;
@@ -58,25 +58,64 @@ class BoltzmannSamplerTest {
   }
 
   @Test
-  void eachChainIsTheReferenceChainOfItsSeedThinnedRoundRobin() {
+  void samplesComeRoundRobinOverTheChainsAfterEachThinningInterval() {
     BoltzmannMachine m = RandomModels.boltzmann(6, Units.SPIN, 1.0, 0.5, 5);
-    int chains = 3;
-    int burnIn = 4;
-    int thin = 2;
     List<int[]> rows = new ArrayList<>();
-    new BoltzmannSampler(m, chains, 77).run(burnIn, 7, thin, rows::add);
+    BoltzmannSampler s = new BoltzmannSampler(m, 3, 77);
+    s.run(4, 7, 2, rows::add);
     assertEquals(7, rows.size());
-    SplittableRandom seeds = new SplittableRandom(77);
-    SequentialGibbs[] reference = new SequentialGibbs[chains];
-    for (int c = 0; c < chains; c++) {
-      reference[c] = new SequentialGibbs(m, SequentialGibbs.Scan.RANDOM, seeds.nextLong());
-      for (int s = 0; s < burnIn; s++) reference[c].sweep();
+    // the last round emits chain 0 only, from the state the sampler ends in
+    int[] last = new int[6];
+    for (int i = 0; i < 6; i++) last[i] = (int) s.kernel().value(0, i);
+    assertArrayEquals(last, rows.get(6));
+    List<int[]> again = new ArrayList<>();
+    new BoltzmannSampler(m, 3, 77).run(4, 7, 2, again::add);
+    for (int k = 0; k < 7; k++) assertArrayEquals(rows.get(k), again.get(k), "sample " + k + " repeats with the seed");
+  }
+
+  /**
+   * Phase statistics against ExactBoltzmann's: each chain's average over the sweeps is one
+   * independent sample whose variance is at most that of a single state's, so the standard error of
+   * a moment is at most √(Var/chains), Var from the exact distribution; each moment must lie within
+   * 5 of them (about 6·10⁻⁷ per moment by chance).
+   */
+  @ParameterizedTest(name = "{0}, clamped={1}")
+  @CsvSource({"BINARY, false", "SPIN, false", "BINARY, true", "SPIN, true"})
+  void phaseStatisticsMatchTheExactMoments(Units units, boolean clamped) {
+    BoltzmannMachine m = RandomMachines.gaussian(10, units, 0.4, 0.4, 6, 1.0, new SplittableRandom(31));
+    int chains = 4000;
+    double[][] data = null;
+    if (clamped) {
+      SplittableRandom r = new SplittableRandom(2);
+      data = new double[8][6];
+      for (double[] v : data) for (int i = 0; i < 6; i++) v[i] = units.value(r.nextBoolean());
     }
-    for (int k = 0; k < rows.size(); k++) {
-      SequentialGibbs chain = reference[k % chains];
-      for (int s = 0; s < thin; s++) chain.sweep();
-      int[] expected = java.util.Arrays.stream(chain.state()).mapToInt(v -> (int) v).toArray();
-      assertArrayEquals(expected, rows.get(k), "sample " + k);
+    io.glauber.model.Statistics got = new BoltzmannSampler(m, chains, 3).statistics(data, 300, 5);
+    ExactBoltzmann exact = ExactBoltzmann.of(m);
+    io.glauber.model.Statistics want = clamped ? exact.clampedStatistics(data) : exact.freeStatistics();
+    assertEquals(clamped ? io.glauber.model.Phase.CLAMPED : io.glauber.model.Phase.FREE, got.phase());
+    assertEquals(chains * 5L, got.samples());
+    for (int i = 0; i < 10; i++) {
+      double mean = want.unitMeans()[i];
+      double square = units == Units.SPIN ? 1 : mean;
+      double tol = 5 * Math.sqrt(Math.max(square - mean * mean, 1e-12) / chains) + 1e-9;
+      assertEquals(mean, got.unitMeans()[i], tol, "⟨s_" + i + "⟩");
     }
+    for (int k = 0; k < want.pairMeans().length; k++) {
+      double mean = want.pairMeans()[k];
+      double square = units == Units.SPIN ? 1 : mean;
+      double tol = 5 * Math.sqrt(Math.max(square - mean * mean, 1e-12) / chains) + 1e-9;
+      assertEquals(mean, got.pairMeans()[k], tol, "pair " + k);
+    }
+  }
+
+  @Test
+  void badInputIsRejectedBeforeAnySweep() {
+    BoltzmannMachine m = RandomModels.boltzmann(6, Units.BINARY, 1.0, 0.5, 5);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BoltzmannSampler(m, 0, 1));
+    assertTrue(e.getMessage().contains("chains 0"), e.getMessage());
+    BoltzmannSampler s = new BoltzmannSampler(m, 4, 1);
+    e = assertThrows(IllegalArgumentException.class, () -> s.statistics(new double[][] {{1, 0}}, 1, 1));
+    assertTrue(e.getMessage().contains("length 2"), e.getMessage());
   }
 }

@@ -1,0 +1,363 @@
+package io.glauber.kernel;
+
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Couplings;
+import io.glauber.model.DenseCouplings;
+import io.glauber.model.Schedule;
+import io.glauber.model.Units;
+
+/**
+ * Gibbs sampling of a general Boltzmann machine over many chains at once, in float32: the batched
+ * form of {@link io.glauber.model.Glauber#pOn}. Unit i of chain c is set on with probability
+ *
+ * <pre>
+ *   p = σ(g·h_i / T),   h_i = Σ_j w_ij s_j + b_i,   g = 1 (binary {0,1}) or 2 (spin ±1)
+ * </pre>
+ *
+ * (T = 0: on if h &gt; 0, off if h &lt; 0, a coin at h = 0; T = ∞: a coin), which is exactly the
+ * heat-bath conditional p(s_i | s_rest) of p(s) ∝ e^{−E(s)/T} (Geman &amp; Geman 1984; seeds 000,
+ * 001). A sweep visits the colour classes of {@link Couplings#colours()} in turn. Units of one class
+ * are not coupled, so each one's conditional does not depend on the others of its class: drawing
+ * them one after another or all at once is the same Markov step, and a sweep is a fixed-scan Gibbs
+ * sweep, each of whose single-unit updates leaves the Boltzmann distribution invariant.
+ *
+ * <p>Layout: chains are grouped in blocks of {@link #BLOCK}; within a block, unit i's states across
+ * the block's chains are contiguous ({@code state[block·BLOCK·n + i·len + k]}, len the block's
+ * chains, so that no lane is padding), so a unit's update is a vector operation across chains
+ * (Vector API for the fields, {@link FastMath#sigmoidInPlace} for σ, {@link Rng#bernoulli} for the
+ * draws). Blocks are split over a {@link Team}; block b always
+ * draws from its own generator seeded by {@code Rng.derive(seed, 0, b)}, so results do not depend on
+ * the number of threads. Sparse couplings are walked as an adjacency list; dense couplings
+ * (every class one unit) update units in runs of {@link #RUN}: the run's fields are one product
+ * W[run, :]·S_block through {@link Blas#gemm}, and each draw then corrects the fields of the later
+ * units of its run by w_ji·Δs_i, so that every unit sees its predecessors' new values — the same
+ * sequential sweep. Clamped units (a mask over units, values set per chain) are never updated.
+ * Not thread-safe; nothing is allocated per sweep.
+ */
+public final class ColourGibbs {
+  /**
+   * Chains per block: wide enough that each call per unit (σ, draws) covers many vectors, and at
+   * least the 64 at which {@link Rng#bernoulli} takes its vector path.
+   */
+  public static final int BLOCK = 256;
+  /** Units per product in the dense path. */
+  public static final int RUN = 32;
+
+  private final int n;
+  private final int chains;
+  private final int blocks;
+  private final Units units;
+  private final float low;
+  private final float span;
+  private final float gap;
+  private final float[] bias;
+  private final float[] state;
+  private final Rng[] rngs;
+  private final Team team;
+  // sparse: CSR adjacency; dense: W row-major n×n
+  private final boolean dense;
+  private final int[] start;
+  private final int[] adj;
+  private final float[] adjWeight;
+  private final float[] w;
+  private final int[] colourOrder; // units sorted by colour
+  private final boolean[] clamped;
+  // per-part scratch
+  private final float[][] p;
+  private final float[][] drawn;
+  private final float[][] runFields;
+  private double temperature;
+  private final Team.Body sweepBody = this::sweepBlocks;
+
+  /**
+   * @param machine the model; its temperature is the starting temperature
+   * @param chains independent chains, ≥ 1
+   * @param seed the run's seed: block b's generator and starting states derive from (seed, b)
+   * @param team the threads the blocks are split over
+   */
+  public ColourGibbs(BoltzmannMachine machine, int chains, long seed, Team team) {
+    this(machine, machine.couplings().colours(), chains, seed, team);
+  }
+
+  /**
+   * The same with a given colouring (colours[i] the class of unit i; coupled units must differ).
+   */
+  public ColourGibbs(BoltzmannMachine machine, int[] colours, int chains, long seed, Team team) {
+    if (chains < 1) throw new IllegalArgumentException("chains " + chains + " (expected ≥ 1)");
+    n = machine.size();
+    if (colours == null || colours.length == 0 || colours.length != n) {
+      throw new IllegalArgumentException("colour classes for " + (colours == null ? 0 : colours.length) + " units (expected " + n + ", one class per unit)");
+    }
+    Couplings cp = machine.couplings();
+    for (int i = 0; i < n; i++) {
+      if (colours[i] < 0) throw new IllegalArgumentException("colour " + colours[i] + " of unit " + i + " (expected ≥ 0)");
+      for (int k = 0, d = cp.degree(i); k < d; k++) {
+        int j = cp.neighbour(i, k);
+        if (colours[j] == colours[i] && cp.weight(i, k) != 0) {
+          throw new IllegalArgumentException("units " + i + " and " + j + " are coupled but share colour " + colours[i]);
+        }
+      }
+    }
+    this.chains = chains;
+    this.blocks = (chains + BLOCK - 1) / BLOCK;
+    this.units = machine.units();
+    this.low = (float) units.low();
+    this.span = (float) (units.high() - units.low());
+    this.gap = (float) units.gap(1.0);
+    this.team = team;
+    this.temperature = machine.temperature();
+    bias = new float[n];
+    for (int i = 0; i < n; i++) bias[i] = (float) machine.bias()[i];
+    dense = cp instanceof DenseCouplings;
+    if (dense) {
+      double[] m = ((DenseCouplings) cp).matrix();
+      w = new float[n * n];
+      for (int k = 0; k < w.length; k++) w[k] = (float) m[k];
+      start = null;
+      adj = null;
+      adjWeight = null;
+    } else {
+      w = null;
+      start = new int[n + 1];
+      for (int i = 0; i < n; i++) start[i + 1] = start[i] + cp.degree(i);
+      adj = new int[start[n]];
+      adjWeight = new float[start[n]];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0, d = cp.degree(i); k < d; k++) {
+          adj[start[i] + k] = cp.neighbour(i, k);
+          adjWeight[start[i] + k] = (float) cp.weight(i, k);
+        }
+      }
+    }
+    colourOrder = orderByColour(colours, dense);
+    clamped = new boolean[n];
+    state = new float[Math.multiplyExact(chains, n)];
+    rngs = new Rng[blocks];
+    for (int b = 0; b < blocks; b++) {
+      rngs[b] = new Rng(Rng.derive(seed, 0, b));
+      Rng init = new Rng(Rng.derive(seed, 1, b));
+      int len = blockLength(b);
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < len; k++) state[b * BLOCK * n + i * len + k] = low + span * (init.nextLong() < 0 ? 1 : 0);
+      }
+    }
+    int parts = team.size();
+    p = new float[parts][BLOCK];
+    drawn = dense ? new float[parts][BLOCK] : null;
+    runFields = dense ? new float[parts][RUN * BLOCK] : null;
+  }
+
+  /** Units sorted by class (stable); the dense path keeps index order, its classes being single units. */
+  private static int[] orderByColour(int[] colours, boolean dense) {
+    int n = colours.length;
+    int[] order = new int[n];
+    if (dense) {
+      for (int i = 0; i < n; i++) order[i] = i;
+      return order;
+    }
+    int max = 0;
+    for (int c : colours) max = Math.max(max, c);
+    int[] count = new int[max + 2];
+    for (int c : colours) count[c + 1]++;
+    for (int c = 0; c <= max; c++) count[c + 1] += count[c];
+    for (int i = 0; i < n; i++) order[count[colours[i]]++] = i;
+    return order;
+  }
+
+  /** Number of chains. */
+  public int chains() {
+    return chains;
+  }
+
+  /** Whether the dense (BLAS) path runs: true for {@link DenseCouplings}, false for sparse ones. */
+  public boolean dense() {
+    return dense;
+  }
+
+  /** The number of float lanes of the Vector API on this machine (1 without it). */
+  public static int vectorWidth() {
+    return FastMath.VECTOR ? VectorMath.width() : 1;
+  }
+
+  /** The temperature of the following sweeps. */
+  public double temperature() {
+    return temperature;
+  }
+
+  /** Sets the temperature of the following sweeps: T ≥ 0, T = ∞ allowed (coins). */
+  public void setTemperature(double t) {
+    if (!(t >= 0)) throw new IllegalArgumentException("temperature " + t + " (expected T ≥ 0)");
+    temperature = t;
+  }
+
+  /**
+   * Holds the units with mask[i] true fixed in every chain (their values are those set by
+   * {@link #setState}); the others are free. A mask of all false releases every unit.
+   */
+  public void clamp(boolean[] mask) {
+    if (mask.length != n) throw new IllegalArgumentException("clamp mask of length " + mask.length + " (expected " + n + ", one per unit)");
+    System.arraycopy(mask, 0, clamped, 0, n);
+  }
+
+  /** Sets chain c's state (n values of the machine's convention). */
+  public void setState(int c, double[] s) {
+    if (c < 0 || c >= chains) throw new IllegalArgumentException("chain " + c + " (expected 0.." + (chains - 1) + ")");
+    if (s.length != n) throw new IllegalArgumentException("state of length " + s.length + " (expected " + n + ")");
+    for (int i = 0; i < n; i++) {
+      if (!units.admits(s[i])) throw new IllegalArgumentException("value " + s[i] + " at unit " + i + " (expected " + units.low() + " or " + units.high() + ")");
+      state[index(c, i)] = (float) s[i];
+    }
+  }
+
+  /** Chain c's state into out (length ≥ n). */
+  public void state(int c, double[] out) {
+    for (int i = 0; i < n; i++) out[i] = state[index(c, i)];
+  }
+
+  /** The value of unit i in chain c. */
+  public float value(int c, int i) {
+    return state[index(c, i)];
+  }
+
+  private int index(int c, int i) {
+    return (c / BLOCK) * BLOCK * n + i * blockLength(c / BLOCK) + c % BLOCK;
+  }
+
+  private int blockLength(int b) {
+    return Math.min(BLOCK, chains - b * BLOCK);
+  }
+
+  /**
+   * The local fields h_i = Σ_j w_ij s_j + b_i of unit i in chains [b·BLOCK, b·BLOCK + len) into
+   * out[0, len): the adjacency walk of the sparse path, or one row of W times the block's states
+   * through {@link Blas#gemm} for dense couplings, as a sweep computes them.
+   */
+  public void fields(int i, int block, float[] out) {
+    if (dense) {
+      int len = blockLength(block);
+      for (int k = 0; k < len; k++) out[k] = bias[i];
+      Blas.gemm(false, false, 1, len, n, 1f, w, i * n, n, state, block * BLOCK * n, len, 1f, out, 0, len);
+    } else {
+      sparseField(i, block * BLOCK * n, blockLength(block), out);
+    }
+  }
+
+  /** One sweep of every chain at the current temperature. */
+  public void sweep() {
+    team.run(blocks, sweepBody);
+  }
+
+  /** {@code count} sweeps. */
+  public void sweeps(long count) {
+    for (long s = 0; s < count; s++) sweep();
+  }
+
+  /**
+   * The sweeps of an annealing schedule, each step at its temperature; the temperature stays at the
+   * last step's. Every step is checked before the first sweep.
+   */
+  public void anneal(Schedule schedule) {
+    for (Schedule.Step step : schedule.steps()) {
+      if (!Double.isFinite(step.temperature()) || step.temperature() < 0) {
+        throw new IllegalArgumentException("annealing temperature " + step.temperature() + " (expected finite T ≥ 0)");
+      }
+    }
+    for (Schedule.Step step : schedule.steps()) {
+      setTemperature(step.temperature());
+      sweeps(step.duration());
+    }
+  }
+
+  /**
+   * Adds the current state's moments: unitSums[i] += Σ_c s_i, pairSums[m] += Σ_c s_i s_j for the
+   * m-th pair of {@link Couplings#pairs()} ({@code pairs}, 2·m entries).
+   */
+  public void addMoments(int[] pairs, double[] unitSums, double[] pairSums) {
+    for (int b = 0; b < blocks; b++) {
+      int base = b * BLOCK * n;
+      int len = blockLength(b);
+      for (int i = 0; i < n; i++) {
+        double sum = 0;
+        for (int k = 0, o = base + i * len; k < len; k++) sum += state[o + k];
+        unitSums[i] += sum;
+      }
+      for (int m = 0; m < pairSums.length; m++) {
+        int oi = base + pairs[2 * m] * len;
+        int oj = base + pairs[2 * m + 1] * len;
+        double sum = 0;
+        for (int k = 0; k < len; k++) sum += state[oi + k] * state[oj + k];
+        pairSums[m] += sum;
+      }
+    }
+  }
+
+  private void sweepBlocks(int from, int to, int part) {
+    for (int b = from; b < to; b++) {
+      if (dense) denseSweep(b, part);
+      else sparseSweep(b, part);
+    }
+  }
+
+  private void sparseSweep(int b, int part) {
+    int base = b * BLOCK * n;
+    int len = blockLength(b);
+    float[] h = p[part];
+    for (int i : colourOrder) {
+      if (clamped[i]) continue;
+      sparseField(i, base, len, h);
+      draw(h, len, b, base + i * len);
+    }
+  }
+
+  /** h[0, len) ← b_i + Σ_k w_ik s_{adj_k} over the block at {@code base}. */
+  private void sparseField(int i, int base, int len, float[] h) {
+    float bi = bias[i];
+    int k = FastMath.VECTOR ? VectorMath.gatherFields(state, base, len, adj, adjWeight, start[i], start[i + 1], bi, h, len) : 0;
+    for (; k < len; k++) {
+      float acc = bi;
+      for (int e = start[i], end = start[i + 1]; e < end; e++) acc += adjWeight[e] * state[base + adj[e] * len + k];
+      h[k] = acc;
+    }
+  }
+
+  private void denseSweep(int b, int part) {
+    int base = b * BLOCK * n;
+    int len = blockLength(b);
+    float[] f = runFields[part];
+    float[] h = p[part];
+    float[] d = drawn[part];
+    for (int r0 = 0; r0 < n; r0 += RUN) {
+      int r = Math.min(RUN, n - r0);
+      for (int j = 0; j < r; j++) java.util.Arrays.fill(f, j * BLOCK, j * BLOCK + len, bias[r0 + j]);
+      // F[r×len] += W[r0.., :] · S_block[n×len]
+      Blas.gemm(false, false, r, len, n, 1f, w, r0 * n, n, state, base, len, 1f, f, 0, BLOCK);
+      for (int j = 0; j < r; j++) {
+        int i = r0 + j;
+        if (clamped[i]) continue;
+        int o = base + i * len;
+        System.arraycopy(f, j * BLOCK, h, 0, len);
+        for (int k = 0; k < len; k++) d[k] = state[o + k];
+        draw(h, len, b, o);
+        for (int k = 0; k < len; k++) d[k] = state[o + k] - d[k];
+        for (int l = j + 1; l < r; l++) {
+          float wli = w[(r0 + l) * n + i];
+          if (wli == 0) continue;
+          int fo = l * BLOCK;
+          for (int k = FastMath.VECTOR ? VectorMath.axpy(wli, d, 0, f, fo, len) : 0; k < len; k++) f[fo + k] += wli * d[k];
+        }
+      }
+    }
+  }
+
+  /** state[o, o+len) ← Bernoulli(σ(g·h/T)) mapped to the unit values; h is overwritten. */
+  private void draw(float[] h, int len, int b, int o) {
+    double t = temperature;
+    if (t == 0) {
+      for (int k = 0; k < len; k++) h[k] = h[k] > 0 ? 1f : h[k] < 0 ? 0f : 0.5f;
+    } else {
+      FastMath.sigmoidInPlace(h, 0, len, (float) (gap / t));
+    }
+    rngs[b].bernoulli(h, 0, len, h); // in place: each draw reads its own p first
+    for (int k = 0; k < len; k++) state[o + k] = low + span * h[k];
+  }
+}
