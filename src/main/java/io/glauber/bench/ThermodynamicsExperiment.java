@@ -1,0 +1,275 @@
+package io.glauber.bench;
+
+import com.typesafe.config.Config;
+import io.glauber.hopfield.HopfieldBatchRecall;
+import io.glauber.hopfield.HopfieldStorage;
+import io.glauber.hopfield.MeanField;
+import io.glauber.hopfield.Patterns;
+import io.glauber.hopfield.RecallResult;
+import io.glauber.io.AtomicFiles;
+import io.glauber.io.Json;
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Schedule;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Hopfield thermodynamics (seed 003, "Thermodynamics of the Hopfield Network"): the overlap m(T)
+ * of a Hebb network with the pattern it retrieves, measured by stochastic dynamics on the batched
+ * engine ({@link HopfieldBatchRecall#anneal}: Glauber updates p(σ_i = +1) = σ(2h_i/T), random
+ * asynchronous order), beside the theory of {@link MeanField}: m = tanh(βm) with T_c = 1 for
+ * p/N → 0, the replica-symmetric equations of Amit, Gutfreund and Sompolinsky at α = p/N, and the
+ * retrieval boundary T_M(α) (≈ 1 − 1.95√α for small α).
+ *
+ * <p>Protocol, for each stored count p (one Hebb network of N units holding p random patterns) and
+ * each temperature T: {@code chains} independent chains, chain c started at pattern c mod p, run
+ * {@code sweeps} sweeps at T; m is the absolute overlap |(1/N) Σ_i ξ_i σ_i| of each chain's final
+ * state with its starting pattern (ξ and −ξ are one state up to the global flip symmetry, which a
+ * finite network crosses near T_c; above T_c the absolute value leaves a floor of about
+ * √(2/(πN)), 0.018 at N = 2000), reported as the mean over chains with its standard error
+ * sd/√chains. The
+ * measured T_M is the midpoint between the highest grid temperature, scanning up, at which the mean
+ * overlap is still ≥ {@code retrieval-overlap} and the next grid temperature (NaN when the grid
+ * never drops below).
+ */
+public final class ThermodynamicsExperiment {
+  private ThermodynamicsExperiment() {}
+
+  /**
+   * @param n units N
+   * @param patterns stored counts p, each a separate network (α = p/N; p = 1 is the p/N → 0 case)
+   * @param temperatures the grid, each ≥ 0, ascending
+   * @param chains chains per (p, T)
+   * @param sweeps sweeps at T before the overlap is read
+   * @param retrievalOverlap the mean overlap below which a point counts as not retrieving
+   * @param seed root seed
+   * @param threads recall threads
+   */
+  public record Settings(int n, List<Integer> patterns, List<Double> temperatures, int chains, int sweeps,
+      double retrievalOverlap, long seed, int threads) {
+    public Settings {
+      if (n < 2) throw new IllegalArgumentException("hopfield.thermo.n " + n + " (expected ≥ 2)");
+      patterns = List.copyOf(patterns);
+      temperatures = List.copyOf(temperatures);
+      if (patterns.isEmpty()) throw new IllegalArgumentException("hopfield.thermo.patterns is empty (expected stored counts p ≥ 1)");
+      for (int p : patterns) {
+        if (p < 1 || p > n) throw new IllegalArgumentException("hopfield.thermo.patterns: " + p + " (expected 1 ≤ p ≤ n = " + n + ")");
+      }
+      if (temperatures.isEmpty()) throw new IllegalArgumentException("hopfield.thermo.temperatures is empty (expected T ≥ 0, ascending)");
+      for (int k = 0; k < temperatures.size(); k++) {
+        double t = temperatures.get(k);
+        if (!(t >= 0) || Double.isInfinite(t)) throw new IllegalArgumentException("hopfield.thermo.temperatures: " + t + " (expected a finite T ≥ 0)");
+        if (k > 0 && t <= temperatures.get(k - 1)) {
+          throw new IllegalArgumentException("hopfield.thermo.temperatures: " + t + " after " + temperatures.get(k - 1) + " (expected ascending)");
+        }
+      }
+      if (chains < 2) throw new IllegalArgumentException("hopfield.thermo.chains " + chains + " (expected ≥ 2, for a standard error)");
+      if (sweeps < 1) throw new IllegalArgumentException("hopfield.thermo.sweeps " + sweeps + " (expected ≥ 1)");
+      if (!(retrievalOverlap > 0 && retrievalOverlap < 1)) {
+        throw new IllegalArgumentException("hopfield.thermo.retrieval-overlap " + retrievalOverlap + " (expected in (0, 1))");
+      }
+      if (threads < 1) throw new IllegalArgumentException("hopfield.thermo.threads " + threads + " (expected ≥ 1)");
+    }
+
+    /** Reads n, patterns, temperatures, chains, sweeps, retrieval-overlap, seed, threads. */
+    public static Settings fromConfig(Config c) {
+      return new Settings(c.getInt("n"), c.getIntList("patterns"), c.getDoubleList("temperatures"), c.getInt("chains"),
+          c.getInt("sweeps"), c.getDouble("retrieval-overlap"), c.getLong("seed"), c.getInt("threads"));
+    }
+  }
+
+  /**
+   * One measured point: mean overlap and its standard error at (p, T), with the theory: the Mattis
+   * solution m = tanh(βm) and the AGS replica-symmetric overlap at α = p/N.
+   */
+  public record Point(int patterns, double alpha, double temperature, double overlap, double stderr, double mattis, double ags) {}
+
+  /** The retrieval boundary at one load: measured on the grid, the RS solution and the small-α form. */
+  public record Boundary(int patterns, double alpha, double measured, double ags, double approx) {}
+
+  /** All points, the boundaries, and the run's seconds. */
+  public record Result(Settings settings, List<Point> points, List<Boundary> boundaries, double seconds) {}
+
+  /** Runs every (p, T) of the settings. */
+  public static Result run(Settings s) {
+    long t0 = System.nanoTime();
+    SplittableRandom root = new SplittableRandom(s.seed());
+    List<Point> points = new ArrayList<>();
+    List<Boundary> boundaries = new ArrayList<>();
+    for (int p : s.patterns()) {
+      SplittableRandom rng = root.split();
+      int[][] xi = Patterns.random(p, s.n(), rng);
+      BoltzmannMachine net = HopfieldStorage.hebb(xi);
+      HopfieldBatchRecall recall = new HopfieldBatchRecall(net, s.threads());
+      double[][] starts = new double[s.chains()][];
+      for (int c = 0; c < starts.length; c++) starts[c] = Patterns.state(xi[c % p]);
+      double alpha = p / (double) s.n();
+      double measured = Double.NaN;
+      for (int k = 0; k < s.temperatures().size(); k++) {
+        double t = s.temperatures().get(k);
+        List<RecallResult> ends = recall.anneal(starts, Schedule.constant(t, s.sweeps()), 0, rng.nextLong());
+        double sum = 0;
+        double sumSq = 0;
+        for (int c = 0; c < ends.size(); c++) {
+          double m = Math.abs(Patterns.overlap(xi[c % p], ends.get(c).state()));
+          sum += m;
+          sumSq += m * m;
+        }
+        double mean = sum / s.chains();
+        double sd = Math.sqrt(Math.max(0, (sumSq - s.chains() * mean * mean) / (s.chains() - 1)));
+        points.add(new Point(p, alpha, t, mean, sd / Math.sqrt(s.chains()), MeanField.overlap(t),
+            t == 0 ? Double.NaN : MeanField.overlap(t, p == 1 ? 0 : alpha)));
+        if (Double.isNaN(measured) && mean < s.retrievalOverlap()) {
+          measured = k == 0 ? 0.0 : 0.5 * (t + s.temperatures().get(k - 1));
+        }
+      }
+      double ags = p == 1 ? 1.0 : MeanField.retrievalBoundary(alpha);
+      boundaries.add(new Boundary(p, alpha, measured, ags, MeanField.retrievalBoundaryApprox(p == 1 ? 0 : alpha)));
+    }
+    return new Result(s, points, boundaries, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The file names {@link #write} produces in the output directory. */
+  public static final List<String> FILES = List.of("thermo.json", "thermo-overlap.png", "thermo-phase.png");
+
+  /**
+   * What {@code train --config config/hopfield-thermo.conf} does: checks that {@link #FILES} may be
+   * written into {@code dir}, runs the experiment, writes the files ({@link #write}), prints a table
+   * of the points and boundaries on {@code log}, and returns the {@link #summary} for metrics.jsonl.
+   */
+  public static Map<String, Object> runAndWrite(Settings s, Path dir, boolean force, PrintStream log) {
+    for (String file : FILES) AtomicFiles.checkWritable(dir.resolve(file), force);
+    Result r = run(s);
+    write(r, dir, force);
+    log.printf("Hopfield thermodynamics, N = %d, %d chains × %d sweeps per point (batched engine), %.1f s%n", s.n(), s.chains(), s.sweeps(), r.seconds());
+    log.println("    p      alpha      T   m measured ± se   m = tanh(m/T)   m AGS (RS)");
+    for (Point p : r.points()) {
+      log.printf("%5d  %9.5f  %5.3f   %7.4f ± %.4f   %13.4f   %10.4f%n", p.patterns(), p.alpha(), p.temperature(), p.overlap(), p.stderr(), p.mattis(), p.ags());
+    }
+    for (Boundary b : r.boundaries()) {
+      log.printf("T_M at alpha %.5f (p = %d): measured %.3f, AGS (RS) %.4f, 1 - 1.95 sqrt(alpha) %.4f%n", b.alpha(), b.patterns(), b.measured(), b.ags(), b.approx());
+    }
+    log.println("wrote " + FILES + " into " + dir);
+    return summary(r);
+  }
+
+  /**
+   * Writes {@code thermo.json} (settings, every point and boundary with measured and theoretical
+   * values), {@code thermo-overlap.png} (m against T: measured points with their standard errors,
+   * the Mattis curve, the AGS curve of each load) and {@code thermo-phase.png} (T against α: the
+   * RS boundary T_M(α), 1 − 1.95√α, and the measured boundaries) into {@code dir}, each atomically.
+   */
+  public static void write(Result r, Path dir, boolean force) {
+    byte[] json = (Json.toLine(summary(r)) + "\n").getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(dir.resolve("thermo.json"), force, out -> out.write(json));
+    save(overlapChart(r), dir.resolve("thermo-overlap.png"), force);
+    save(phaseChart(r), dir.resolve("thermo-phase.png"), force);
+  }
+
+  /** The JSON summary as a map (also one line of metrics.jsonl). */
+  public static Map<String, Object> summary(Result r) {
+    Settings s = r.settings();
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (Point p : r.points()) {
+      points.add(Json.object("patterns", p.patterns(), "alpha", p.alpha(), "temperature", p.temperature(), "m_measured", p.overlap(),
+          "m_stderr", p.stderr(), "m_mean_field", p.mattis(), "m_ags", p.ags()));
+    }
+    List<Map<String, Object>> boundaries = new ArrayList<>();
+    for (Boundary b : r.boundaries()) {
+      boundaries.add(Json.object("patterns", b.patterns(), "alpha", b.alpha(), "t_m_measured", b.measured(), "t_m_ags", b.ags(),
+          "t_m_small_alpha", b.approx()));
+    }
+    Map<String, Object> m = new LinkedHashMap<>(Json.object("experiment", "thermo", "engine", "batch", "n", s.n(), "chains", s.chains(),
+        "sweeps", s.sweeps(), "retrieval_overlap", s.retrievalOverlap(), "seed", s.seed(), "t_c", 1.0));
+    m.put("points", points);
+    m.put("boundaries", boundaries);
+    m.put("seconds", r.seconds());
+    return m;
+  }
+
+  private static XYChart overlapChart(Result r) {
+    XYChart chart = new XYChartBuilder().width(900).height(560)
+        .title("Hopfield overlap m(T), N = " + r.settings().n() + " (batched engine, " + r.settings().chains() + " chains)")
+        .xAxisTitle("temperature T").yAxisTitle("overlap m").build();
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
+    double tMax = r.settings().temperatures().get(r.settings().temperatures().size() - 1);
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (int k = 0; k <= 400; k++) {
+      x.add(tMax * k / 400);
+      y.add(MeanField.overlap(tMax * k / 400));
+    }
+    chart.addSeries("m = tanh(m/T) (p/N → 0)", x, y).setMarker(SeriesMarkers.NONE);
+    for (int p : r.settings().patterns()) {
+      List<Double> tx = new ArrayList<>();
+      List<Double> my = new ArrayList<>();
+      List<Double> err = new ArrayList<>();
+      List<Double> ax = new ArrayList<>();
+      List<Double> ay = new ArrayList<>();
+      for (Point pt : r.points()) {
+        if (pt.patterns() != p) continue;
+        tx.add(pt.temperature());
+        my.add(pt.overlap());
+        err.add(pt.stderr());
+        if (p > 1 && !Double.isNaN(pt.ags())) {
+          ax.add(pt.temperature());
+          ay.add(pt.ags());
+        }
+      }
+      String load = String.format("α = %.4f", p / (double) r.settings().n());
+      if (!ax.isEmpty()) chart.addSeries("AGS (RS), " + load, ax, ay).setMarker(SeriesMarkers.NONE);
+      XYSeries measured = chart.addSeries("measured, p = " + p + ", " + load, tx, my, err);
+      measured.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    }
+    return chart;
+  }
+
+  private static XYChart phaseChart(Result r) {
+    XYChart chart = new XYChartBuilder().width(900).height(560).title("Hopfield retrieval boundary T_M(α)")
+        .xAxisTitle("load α = p / N").yAxisTitle("temperature T").build();
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
+    double aMax = 0;
+    for (Boundary b : r.boundaries()) aMax = Math.max(aMax, b.alpha());
+    aMax = Math.min(0.138, Math.max(0.02, 1.2 * aMax));
+    List<Double> ax = new ArrayList<>();
+    List<Double> rs = new ArrayList<>();
+    List<Double> approx = new ArrayList<>();
+    for (int k = 0; k <= 12; k++) {   // each RS boundary takes a bisection of fixed-point solves
+      double a = aMax * k / 12;
+      ax.add(a);
+      rs.add(MeanField.retrievalBoundary(a));
+      approx.add(MeanField.retrievalBoundaryApprox(a));
+    }
+    chart.addSeries("T_M(α), AGS replica-symmetric", ax, rs).setMarker(SeriesMarkers.NONE);
+    chart.addSeries("1 − 1.95√α", ax, approx).setMarker(SeriesMarkers.NONE);
+    List<Double> mx = new ArrayList<>();
+    List<Double> my = new ArrayList<>();
+    for (Boundary b : r.boundaries()) {
+      if (Double.isNaN(b.measured())) continue;
+      mx.add(b.alpha());
+      my.add(b.measured());
+    }
+    if (!mx.isEmpty()) {
+      chart.addSeries("measured (mean m < " + r.settings().retrievalOverlap() + " above)", mx, my)
+          .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    }
+    return chart;
+  }
+
+  private static void save(XYChart chart, Path png, boolean force) {
+    AtomicFiles.write(png, force, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+  }
+}
