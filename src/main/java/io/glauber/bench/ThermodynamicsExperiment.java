@@ -36,8 +36,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * each temperature T: {@code chains} independent chains, chain c started at pattern c mod p, run
  * {@code sweeps} sweeps at T; m is the absolute overlap |(1/N) Σ_i ξ_i σ_i| of each chain's final
  * state with its starting pattern (ξ and −ξ are one state up to the global flip symmetry, which a
- * finite network crosses near T_c; above T_c the absolute value leaves a floor of about
- * √(2/(πN)), 0.018 at N = 2000), reported as the mean over chains with its standard error
+ * finite network crosses near T_c; where there is no retrieval the absolute value leaves a floor,
+ * for p = 1 about √(2χ/(πN)) with χ = 1/(1 − 1/T), 0.06 at T = 1.1 and N = 2000, and of order N^{−1/4}
+ * at T_c), reported as the mean over chains with its standard error
  * sd/√chains. The
  * measured T_M is the midpoint between the highest grid temperature, scanning up, at which the mean
  * overlap is still ≥ {@code retrieval-overlap} and the next grid temperature (NaN when the grid
@@ -216,20 +217,28 @@ public final class ThermodynamicsExperiment {
       List<Double> tx = new ArrayList<>();
       List<Double> my = new ArrayList<>();
       List<Double> err = new ArrayList<>();
-      List<Double> ax = new ArrayList<>();
-      List<Double> ay = new ArrayList<>();
       for (Point pt : r.points()) {
         if (pt.patterns() != p) continue;
         tx.add(pt.temperature());
         my.add(pt.overlap());
         err.add(pt.stderr());
-        if (p > 1 && !Double.isNaN(pt.ags())) {
-          ax.add(pt.temperature());
-          ay.add(pt.ags());
-        }
       }
-      String load = String.format("α = %.4f", p / (double) r.settings().n());
-      if (!ax.isEmpty()) chart.addSeries("AGS (RS), " + load, ax, ay).setMarker(SeriesMarkers.NONE);
+      double alpha = p / (double) r.settings().n();
+      String load = String.format("α = %.4f", alpha);
+      double tm = MeanField.retrievalBoundary(alpha);
+      if (p > 1 && !Double.isNaN(tm)) {   // the RS retrieval branch up to T_M, then its jump to m = 0
+        List<Double> ax = new ArrayList<>();
+        List<Double> ay = new ArrayList<>();
+        for (int k = 1; k <= 40; k++) {
+          ax.add(tm * k / 40);
+          ay.add(MeanField.overlap(tm * k / 40 * (1 - 1e-9), alpha));
+        }
+        ax.add(tm);
+        ay.add(0.0);
+        ax.add(tMax);
+        ay.add(0.0);
+        chart.addSeries("AGS (RS), " + load, ax, ay).setMarker(SeriesMarkers.NONE);
+      }
       XYSeries measured = chart.addSeries("measured, p = " + p + ", " + load, tx, my, err);
       measured.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }

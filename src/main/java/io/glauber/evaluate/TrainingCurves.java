@@ -17,8 +17,9 @@ import java.util.Map;
  * {@code svd} was on, a third, {@code curve-svd.png}: the {@value #PLOTTED} largest singular values
  * σ_1 ≥ σ_2 ≥ … of W against the epoch ({@link WeightSpectrum}); with the final model given, also
  * {@code svd-modes.png}, its {@value #PLOTTED} leading left singular vectors u_k (over the visible
- * units: images when the data are images), each tile on its own grey scale from its smallest
- * (black) to its largest (white) component, σ_1's mode first. Not thread-safe.
+ * units: images when the data are images), σ_1's mode first, each tile on its own symmetric grey
+ * scale: 0 mid-grey, the tile's largest |component| white when positive (the sign convention of
+ * {@link WeightSpectrum#of} makes it so) and black when negative. Not thread-safe.
  */
 public final class TrainingCurves {
   private static final List<String> KEYS =
@@ -52,7 +53,12 @@ public final class TrainingCurves {
     int w = data.isImage() ? data.imageWidth() : data.cols();
     int h = data.isImage() ? data.imageHeight() : 1;
     float[][] modes = WeightSpectrum.of(model).leftModes(PLOTTED);
-    ImageGrid.writeGrid(dir.resolve("svd-modes.png"), modes, w, h, modes.length, Math.max(1, 64 / Math.max(w, h)), true, force);
+    for (float[] u : modes) {
+      float max = 0;
+      for (float x : u) max = Math.max(max, Math.abs(x));
+      for (int i = 0; i < u.length; i++) u[i] = max == 0 ? 0.5f : 0.5f + 0.5f * u[i] / max;
+    }
+    ImageGrid.writeGrid(dir.resolve("svd-modes.png"), modes, w, h, modes.length, Math.max(1, 64 / Math.max(w, h)), false, force);
   }
 
   /** Writes both charts into {@code dir}; a chart without any figure is left out. */
