@@ -109,6 +109,88 @@ public final class MeanField {
     return 0.5 * (lo + hi);
   }
 
+  /**
+   * The symmetric n-mixture of p/N → 0 (seed 003, "Other Symmetric Solutions"; Amit, Gutfreund and
+   * Sompolinsky, Phys. Rev. A 32 (1985) 1007): M = m_n(1, …, 1, 0, …) with n ones, where
+   * m_n = (1/n)⟨z tanh(β m_n z)⟩ and z = ξ¹ + … + ξⁿ (binomial: z = n − 2k with probability
+   * C(n, k)/2ⁿ, so the average is a finite sum). Returns the largest root (iterated from m = 1 until
+   * it changes by less than 1e-14), 0 when there is none (T ≥ T_c = 1).
+   */
+  public static double mixtureOverlap(int n, double temperature) {
+    requireTemperature(temperature);
+    if (n < 1) throw new IllegalArgumentException("mixture of " + n + " patterns (expected n ≥ 1)");
+    if (temperature >= 1) return 0.0;
+    double[] z = new double[n + 1];
+    double[] w = new double[n + 1];
+    binomial(n, z, w);
+    double beta = temperature == 0 ? Double.POSITIVE_INFINITY : 1 / temperature;
+    double m = 1;
+    for (int it = 0; it < 1_000_000; it++) {
+      double next = 0;
+      for (int k = 0; k <= n; k++) next += w[k] * z[k] * tanh(beta, m * z[k]);
+      next /= n;
+      if (Math.abs(next - m) < 1e-14 || next < 1e-12) return next < 1e-12 ? 0.0 : next;
+      m = next;
+    }
+    return m;
+  }
+
+  /**
+   * The smallest eigenvalue of the Hessian of f = ½ Σ m_μ² − T⟨ln 2cosh(β m·ξ)⟩ at the symmetric
+   * n-mixture (AGS 1985): with q = ⟨tanh²(β m_n z)⟩ and Q = ⟨ξ¹ξ² tanh²(β m_n z)⟩
+   * = ⟨(z² − n)/(n(n − 1)) tanh²(β m_n z)⟩, the eigenvalues are 1 − β(1 − q) + (n − 1)βQ (along
+   * the mixture), 1 − β(1 − q) − βQ (n − 1 times, between its patterns) and 1 − β(1 − q) (the
+   * patterns outside it). The mixture is a stable state where the smallest is positive.
+   */
+  public static double mixtureStability(int n, double temperature) {
+    if (n < 2) throw new IllegalArgumentException("mixture of " + n + " patterns (expected n ≥ 2)");
+    double m = mixtureOverlap(n, temperature);
+    if (temperature == 0 || m == 0) throw new IllegalArgumentException("no " + n + "-mixture at T = " + temperature + " (expected 0 < T < 1)");
+    double beta = 1 / temperature;
+    double[] z = new double[n + 1];
+    double[] w = new double[n + 1];
+    binomial(n, z, w);
+    double q = 0;
+    double bigQ = 0;
+    for (int k = 0; k <= n; k++) {
+      double t2 = Math.pow(Math.tanh(beta * m * z[k]), 2);
+      q += w[k] * t2;
+      bigQ += w[k] * (z[k] * z[k] - n) / (n * (n - 1.0)) * t2;
+    }
+    double a = 1 - beta * (1 - q);
+    return Math.min(a, Math.min(a - beta * bigQ, a + (n - 1) * beta * bigQ));
+  }
+
+  /**
+   * T_n: the temperature below which the symmetric n-mixture is stable (largest T in [0.05, 1) with
+   * a positive {@link #mixtureStability}, by bisection to 1e-9); NaN when it is unstable on the whole
+   * range, as even mixtures are (AGS 1985). Seed 003: T_3 ≈ 0.461, T_5 ≈ 0.385, T_7 ≈ 0.345.
+   */
+  public static double mixtureThreshold(int n) {
+    double lo = 0.05;
+    double hi = 1 - 1e-9;
+    if (!(mixtureStability(n, lo) > 0)) return Double.NaN;
+    while (hi - lo > 1e-9) {
+      double mid = 0.5 * (lo + hi);
+      if (mixtureStability(n, mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  private static void binomial(int n, double[] z, double[] w) {
+    double c = 1;
+    for (int k = 0; k <= n; k++) {
+      z[k] = n - 2 * k;
+      w[k] = c / Math.pow(2, n);
+      c = c * (n - k) / (k + 1);
+    }
+  }
+
+  private static double tanh(double beta, double x) {
+    return Double.isInfinite(beta) ? Math.signum(x) : Math.tanh(beta * x);
+  }
+
   /** AGS's small-α form T_M(α) ≈ 1 − 1.95√α (floored at 0). */
   public static double retrievalBoundaryApprox(double alpha) {
     return Math.max(0, 1 - 1.95 * Math.sqrt(alpha));

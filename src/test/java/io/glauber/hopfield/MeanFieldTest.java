@@ -63,4 +63,34 @@ class MeanFieldTest {
     assertTrue(Double.isNaN(MeanField.retrievalBoundary(0.2)));
     assertThrows(IllegalArgumentException.class, () -> MeanField.overlap(-0.1));
   }
+
+  @Test
+  void oddMixturesBecomeStableBelowTheSeedsThresholdsAndEvenOnesNever() {
+    // seed 003 quotes T_3 = 0.461, T_5 = 0.385, T_7 = 0.345 (three figures); the eigenvalues here give
+    // 0.45979, 0.38474, 0.34393, as does a direct numerical check (numpy: the smallest eigenvalue of
+    // 1 − β(1 − ⟨ξξᵀ tanh²(β m·ξ)⟩) averaged over all 2^{n+1} patterns, bisected in T), hence 1e-4
+    // against those and 0.002 against the seed's (its last figure is 1 higher for n = 3 and 7)
+    assertEquals(0.45979, MeanField.mixtureThreshold(3), 1e-4);
+    assertEquals(0.38474, MeanField.mixtureThreshold(5), 1e-4);
+    assertEquals(0.34393, MeanField.mixtureThreshold(7), 1e-4);
+    assertEquals(0.461, MeanField.mixtureThreshold(3), 0.002);
+    assertEquals(0.385, MeanField.mixtureThreshold(5), 0.002);
+    assertEquals(0.345, MeanField.mixtureThreshold(7), 0.002);
+    for (int n : new int[] {2, 4, 6}) {
+      assertTrue(Double.isNaN(MeanField.mixtureThreshold(n)), "n = " + n);
+      for (double t = 0.05; t < 0.99; t += 0.05) assertTrue(MeanField.mixtureStability(n, t) < 0, "n = " + n + ", T = " + t);
+    }
+  }
+
+  @Test
+  void theMixtureOverlapSolvesItsEquationAndIsTheRetrievalOverlapForOnePattern() {
+    for (double t : new double[] {0.2, 0.5, 0.8}) {
+      assertEquals(MeanField.overlap(t), MeanField.mixtureOverlap(1, t), 1e-12);
+      double m = MeanField.mixtureOverlap(3, t);
+      // z ∈ {±3 (probability ¼), ±1 (¾)}: m = (1/3)(¼·3 tanh(3βm) + ¾ tanh(βm)) = ¼(tanh 3βm + tanh βm)
+      assertEquals(m, 0.25 * (Math.tanh(3 * m / t) + Math.tanh(m / t)), 1e-12, "T = " + t);
+    }
+    assertEquals(0.5, MeanField.mixtureOverlap(3, 0), 0.0);   // T = 0: σ = sgn(ξ¹ + ξ² + ξ³) has overlaps ½
+    assertEquals(0.0, MeanField.mixtureOverlap(3, 1.2), 0.0);
+  }
 }
