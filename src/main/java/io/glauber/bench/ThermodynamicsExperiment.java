@@ -43,6 +43,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * measured T_M is the midpoint between the highest grid temperature, scanning up, at which the mean
  * overlap is still ≥ {@code retrieval-overlap} and the next grid temperature (NaN when the grid
  * never drops below).
+ *
+ * <p>Mixtures (optional): for each n of {@code mixtures}, a network of n + 2 random patterns, chains
+ * started at the symmetric mixture sgn(ξ¹ + … + ξⁿ) and run {@code sweeps} sweeps at each of
+ * {@code mixture-temperatures}; a chain is still in the mixture when each of its n overlaps exceeds
+ * half the largest. Beside it the mean-field threshold T_n below which the mixture is a stable state
+ * ({@link MeanField#mixtureThreshold}; seed 003: T_3 ≈ 0.461, T_5 ≈ 0.385, T_7 ≈ 0.345). The measured
+ * threshold (fraction kept below ½, located as T_M is) is a finite-N figure: a mixture stable in mean
+ * field is protected only by a barrier proportional to N, so small networks leave it below T_n.
  */
 public final class ThermodynamicsExperiment {
   private ThermodynamicsExperiment() {}
@@ -56,9 +64,11 @@ public final class ThermodynamicsExperiment {
    * @param retrievalOverlap the mean overlap below which a point counts as not retrieving
    * @param seed root seed
    * @param threads recall threads
+   * @param mixtures symmetric mixtures n to start from (empty: none), each in a network of n + 2 patterns
+   * @param mixtureTemperatures the grid of the mixture runs, ascending
    */
   public record Settings(int n, List<Integer> patterns, List<Double> temperatures, int chains, int sweeps,
-      double retrievalOverlap, long seed, int threads) {
+      double retrievalOverlap, long seed, int threads, List<Integer> mixtures, List<Double> mixtureTemperatures) {
     public Settings {
       if (n < 2) throw new IllegalArgumentException("hopfield.thermo.n " + n + " (expected ≥ 2)");
       patterns = List.copyOf(patterns);
@@ -81,12 +91,34 @@ public final class ThermodynamicsExperiment {
         throw new IllegalArgumentException("hopfield.thermo.retrieval-overlap " + retrievalOverlap + " (expected in (0, 1))");
       }
       if (threads < 1) throw new IllegalArgumentException("hopfield.thermo.threads " + threads + " (expected ≥ 1)");
+      mixtures = List.copyOf(mixtures);
+      mixtureTemperatures = List.copyOf(mixtureTemperatures);
+      for (int m : mixtures) {
+        if (m < 2 || m + 2 > n) throw new IllegalArgumentException("hopfield.thermo.mixtures: " + m + " (expected 2 ≤ n_mix ≤ n − 2 = " + (n - 2) + ")");
+      }
+      if (!mixtures.isEmpty() && mixtureTemperatures.isEmpty()) {
+        throw new IllegalArgumentException("hopfield.thermo.mixture-temperatures is empty (expected T > 0, ascending, for the mixtures)");
+      }
+      for (int k = 0; k < mixtureTemperatures.size(); k++) {
+        double t = mixtureTemperatures.get(k);
+        if (!(t > 0) || Double.isInfinite(t)) throw new IllegalArgumentException("hopfield.thermo.mixture-temperatures: " + t + " (expected a finite T > 0)");
+        if (k > 0 && t <= mixtureTemperatures.get(k - 1)) {
+          throw new IllegalArgumentException("hopfield.thermo.mixture-temperatures: " + t + " after " + mixtureTemperatures.get(k - 1) + " (expected ascending)");
+        }
+      }
     }
 
-    /** Reads n, patterns, temperatures, chains, sweeps, retrieval-overlap, seed, threads. */
+    /** The settings without mixture runs. */
+    public Settings(int n, List<Integer> patterns, List<Double> temperatures, int chains, int sweeps, double retrievalOverlap, long seed, int threads) {
+      this(n, patterns, temperatures, chains, sweeps, retrievalOverlap, seed, threads, List.of(), List.of());
+    }
+
+    /** Reads n, patterns, temperatures, chains, sweeps, retrieval-overlap, seed, threads, and optionally mixtures, mixture-temperatures. */
     public static Settings fromConfig(Config c) {
       return new Settings(c.getInt("n"), c.getIntList("patterns"), c.getDoubleList("temperatures"), c.getInt("chains"),
-          c.getInt("sweeps"), c.getDouble("retrieval-overlap"), c.getLong("seed"), c.getInt("threads"));
+          c.getInt("sweeps"), c.getDouble("retrieval-overlap"), c.getLong("seed"), c.getInt("threads"),
+          c.hasPath("mixtures") ? c.getIntList("mixtures") : List.of(),
+          c.hasPath("mixture-temperatures") ? c.getDoubleList("mixture-temperatures") : List.of());
     }
   }
 
@@ -99,8 +131,20 @@ public final class ThermodynamicsExperiment {
   /** The retrieval boundary at one load: measured on the grid, the RS solution and the small-α form. */
   public record Boundary(int patterns, double alpha, double measured, double ags, double approx) {}
 
-  /** All points, the boundaries, and the run's seconds. */
-  public record Result(Settings settings, List<Point> points, List<Boundary> boundaries, double seconds) {}
+  /**
+   * A mixture run at one temperature: the fraction of chains still in the mixture (every one of its
+   * n overlaps above half the largest), the mean of each chain's smallest and largest overlap among
+   * the n, the mean-field m_n and whether the theory calls the mixture stable there.
+   */
+  public record MixturePoint(int mixture, double temperature, double keptFraction, double meanSmallest, double meanLargest,
+      double theoryOverlap, boolean theoryStable) {}
+
+  /** Where the mixture stops holding: measured on the grid (as for T_M) and T_n of {@link MeanField#mixtureThreshold}. */
+  public record MixtureThreshold(int mixture, double measured, double theory) {}
+
+  /** All points, the boundaries, the mixture runs, and the run's seconds. */
+  public record Result(Settings settings, List<Point> points, List<Boundary> boundaries, List<MixturePoint> mixturePoints,
+      List<MixtureThreshold> mixtureThresholds, double seconds) {}
 
   /** Runs every (p, T) of the settings. */
   public static Result run(Settings s) {
@@ -138,11 +182,51 @@ public final class ThermodynamicsExperiment {
       double ags = p == 1 ? 1.0 : MeanField.retrievalBoundary(alpha);
       boundaries.add(new Boundary(p, alpha, measured, ags, MeanField.retrievalBoundaryApprox(p == 1 ? 0 : alpha)));
     }
-    return new Result(s, points, boundaries, (System.nanoTime() - t0) / 1e9);
+    List<MixturePoint> mixturePoints = new ArrayList<>();
+    List<MixtureThreshold> thresholds = new ArrayList<>();
+    for (int n : s.mixtures()) {
+      SplittableRandom rng = root.split();
+      int[][] xi = Patterns.random(n + 2, s.n(), rng);   // two patterns outside the mixture
+      HopfieldBatchRecall recall = new HopfieldBatchRecall(HopfieldStorage.hebb(xi), s.threads());
+      double[][] starts = new double[s.chains()][s.n()];
+      for (double[] start : starts) {
+        for (int i = 0; i < s.n(); i++) {
+          int z = 0;
+          for (int mu = 0; mu < n; mu++) z += xi[mu][i];
+          start[i] = z != 0 ? Math.signum(z) : (rng.nextBoolean() ? 1 : -1);   // sgn(ξ¹ + … + ξⁿ), ties (even n) at random
+        }
+      }
+      double measured = Double.NaN;
+      for (int k = 0; k < s.mixtureTemperatures().size(); k++) {
+        double t = s.mixtureTemperatures().get(k);
+        List<RecallResult> ends = recall.anneal(starts, Schedule.constant(t, s.sweeps()), 0, rng.nextLong());
+        int kept = 0;
+        double smallest = 0;
+        double largest = 0;
+        for (RecallResult end : ends) {
+          double lo = Double.POSITIVE_INFINITY;
+          double hi = Double.NEGATIVE_INFINITY;
+          for (int mu = 0; mu < n; mu++) {
+            double m = Patterns.overlap(xi[mu], end.state());
+            lo = Math.min(lo, m);
+            hi = Math.max(hi, m);
+          }
+          if (lo > 0.5 * hi) kept++;
+          smallest += lo;
+          largest += hi;
+        }
+        double fraction = kept / (double) s.chains();
+        mixturePoints.add(new MixturePoint(n, t, fraction, smallest / s.chains(), largest / s.chains(), MeanField.mixtureOverlap(n, t),
+            t < 1 && MeanField.mixtureOverlap(n, t) > 0 && MeanField.mixtureStability(n, t) > 0));
+        if (Double.isNaN(measured) && fraction < 0.5) measured = k == 0 ? 0.0 : 0.5 * (t + s.mixtureTemperatures().get(k - 1));
+      }
+      thresholds.add(new MixtureThreshold(n, measured, MeanField.mixtureThreshold(n)));
+    }
+    return new Result(s, points, boundaries, mixturePoints, thresholds, (System.nanoTime() - t0) / 1e9);
   }
 
   /** The file names {@link #write} produces in the output directory. */
-  public static final List<String> FILES = List.of("thermo.json", "thermo-overlap.png", "thermo-phase.png");
+  public static final List<String> FILES = List.of("thermo.json", "thermo-overlap.png", "thermo-phase.png", "thermo-mixtures.png");
 
   /**
    * What {@code train --config config/hopfield-thermo.conf} does: checks that {@link #FILES} may be
@@ -161,6 +245,13 @@ public final class ThermodynamicsExperiment {
     for (Boundary b : r.boundaries()) {
       log.printf("T_M at alpha %.5f (p = %d): measured %.3f, AGS (RS) %.4f, 1 - 1.95 sqrt(alpha) %.4f%n", b.alpha(), b.patterns(), b.measured(), b.ags(), b.approx());
     }
+    if (!r.mixturePoints().isEmpty()) log.println("    n      T   kept   smallest/largest overlap   m_n mean field   stable (mean field)");
+    for (MixturePoint p : r.mixturePoints()) {
+      log.printf("%5d  %5.3f   %4.2f   %7.4f / %7.4f        %14.4f   %s%n", p.mixture(), p.temperature(), p.keptFraction(), p.meanSmallest(), p.meanLargest(), p.theoryOverlap(), p.theoryStable());
+    }
+    for (MixtureThreshold t : r.mixtureThresholds()) {
+      log.printf("T_%d: measured %.3f, mean field %.4f%n", t.mixture(), t.measured(), t.theory());
+    }
     log.println("wrote " + FILES + " into " + dir);
     return summary(r);
   }
@@ -176,6 +267,30 @@ public final class ThermodynamicsExperiment {
     AtomicFiles.write(dir.resolve("thermo.json"), force, out -> out.write(json));
     save(overlapChart(r), dir.resolve("thermo-overlap.png"), force);
     save(phaseChart(r), dir.resolve("thermo-phase.png"), force);
+    if (!r.mixturePoints().isEmpty()) save(mixtureChart(r), dir.resolve("thermo-mixtures.png"), force);
+  }
+
+  private static XYChart mixtureChart(Result r) {
+    XYChart chart = new XYChartBuilder().width(900).height(560)
+        .title("Symmetric mixtures started at sgn(ξ¹ + … + ξⁿ), N = " + r.settings().n() + ", " + r.settings().sweeps() + " sweeps")
+        .xAxisTitle("temperature T").yAxisTitle("fraction of chains still in the mixture").build();
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
+    for (MixtureThreshold t : r.mixtureThresholds()) {
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (MixturePoint p : r.mixturePoints()) {
+        if (p.mixture() != t.mixture()) continue;
+        x.add(p.temperature());
+        y.add(p.keptFraction());
+      }
+      chart.addSeries("measured, n = " + t.mixture(), x, y);
+      if (!Double.isNaN(t.theory())) {
+        chart.addSeries(String.format("T_%d = %.3f (mean field)", t.mixture(), t.theory()), List.of(t.theory(), t.theory()), List.of(0.0, 1.0))
+            .setMarker(SeriesMarkers.NONE);
+      }
+    }
+    return chart;
   }
 
   /** The JSON summary as a map (also one line of metrics.jsonl). */
@@ -195,6 +310,16 @@ public final class ThermodynamicsExperiment {
         "sweeps", s.sweeps(), "retrieval_overlap", s.retrievalOverlap(), "seed", s.seed(), "t_c", 1.0));
     m.put("points", points);
     m.put("boundaries", boundaries);
+    List<Map<String, Object>> mixtures = new ArrayList<>();
+    for (MixturePoint p : r.mixturePoints()) {
+      mixtures.add(Json.object("mixture", p.mixture(), "temperature", p.temperature(), "kept_fraction", p.keptFraction(),
+          "mean_smallest_overlap", p.meanSmallest(), "mean_largest_overlap", p.meanLargest(), "m_mean_field", p.theoryOverlap(),
+          "stable_mean_field", p.theoryStable()));
+    }
+    List<Map<String, Object>> thresholds = new ArrayList<>();
+    for (MixtureThreshold t : r.mixtureThresholds()) thresholds.add(Json.object("mixture", t.mixture(), "t_n_measured", t.measured(), "t_n_mean_field", t.theory()));
+    m.put("mixtures", mixtures);
+    m.put("mixture_thresholds", thresholds);
     m.put("seconds", r.seconds());
     return m;
   }

@@ -43,7 +43,8 @@ class ThermodynamicsExperimentTest {
   @Test
   void aRunWritesItsSummaryAndPlotsAndTheBoundaryIsWhereTheOverlapFalls() throws Exception {
     // at T = 2 and 3 a paramagnet of N = 400 has |m| ≈ √(2χ/(πN)) with χ = 1/(1 − 1/T): 0.056 and 0.048
-    var s = new ThermodynamicsExperiment.Settings(400, List.of(1, 10), List.of(0.3, 0.6, 2.0, 3.0), 16, 30, 0.2, 3, 1);
+    var s = new ThermodynamicsExperiment.Settings(400, List.of(1, 10), List.of(0.3, 0.6, 2.0, 3.0), 16, 30, 0.2, 3, 1,
+        List.of(3), List.of(0.05, 2.0));
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     Map<String, Object> summary = ThermodynamicsExperiment.runAndWrite(s, dir, false, new PrintStream(text, true, StandardCharsets.UTF_8));
     for (String f : ThermodynamicsExperiment.FILES) assertTrue(Files.size(dir.resolve(f)) > 100, f);
@@ -54,6 +55,10 @@ class ThermodynamicsExperimentTest {
     var boundaries = (List<?>) summary.get("boundaries");
     assertEquals(1.3, (double) ((Map<?, ?>) boundaries.get(0)).get("t_m_measured"), 0.0, "p = 1: between 0.6 and 2");
     assertEquals(MeanField.retrievalBoundary(10 / 400.0), (double) ((Map<?, ?>) boundaries.get(1)).get("t_m_ags"), 0.0);
+    // a 3-mixture at T = 0.05 is a fixed point for practical purposes; at T = 2 nothing is left of it
+    var mixtures = (List<?>) summary.get("mixtures");
+    assertEquals(1.0, (double) ((Map<?, ?>) mixtures.get(0)).get("kept_fraction"), 0.0);
+    assertEquals(MeanField.mixtureThreshold(3), (double) ((Map<?, ?>) ((List<?>) summary.get("mixture_thresholds")).get(0)).get("t_n_mean_field"), 0.0);
     assertTrue(text.toString(StandardCharsets.UTF_8).contains("T_M at alpha"));
     assertThrows(java.io.UncheckedIOException.class, () -> ThermodynamicsExperiment.runAndWrite(s, dir, false, System.out),
         "existing outputs are not replaced without force");
@@ -67,6 +72,8 @@ class ThermodynamicsExperimentTest {
         () -> new ThermodynamicsExperiment.Settings(100, List.of(1), List.of(-0.1), 4, 10, 0.2, 1, 1)).getMessage());
     assertEquals("hopfield.thermo.patterns: 101 (expected 1 ≤ p ≤ n = 100)", assertThrows(IllegalArgumentException.class,
         () -> new ThermodynamicsExperiment.Settings(100, List.of(101), List.of(0.5), 4, 10, 0.2, 1, 1)).getMessage());
+    assertEquals("hopfield.thermo.mixtures: 99 (expected 2 ≤ n_mix ≤ n − 2 = 98)", assertThrows(IllegalArgumentException.class,
+        () -> new ThermodynamicsExperiment.Settings(100, List.of(1), List.of(0.5), 4, 10, 0.2, 1, 1, List.of(99), List.of(0.3))).getMessage());
   }
 
   @Test
@@ -75,5 +82,6 @@ class ThermodynamicsExperimentTest {
     var s = ThermodynamicsExperiment.Settings.fromConfig(c.getConfig("hopfield.thermo"));
     assertEquals(2000, s.n());
     assertEquals(List.of(1, 10, 40, 100), s.patterns());
+    assertEquals(List.of(3, 5, 7), s.mixtures());
   }
 }
