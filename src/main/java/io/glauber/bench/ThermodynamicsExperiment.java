@@ -78,13 +78,7 @@ public final class ThermodynamicsExperiment {
         if (p < 1 || p > n) throw new IllegalArgumentException("hopfield.thermo.patterns: " + p + " (expected 1 ≤ p ≤ n = " + n + ")");
       }
       if (temperatures.isEmpty()) throw new IllegalArgumentException("hopfield.thermo.temperatures is empty (expected T ≥ 0, ascending)");
-      for (int k = 0; k < temperatures.size(); k++) {
-        double t = temperatures.get(k);
-        if (!(t >= 0) || Double.isInfinite(t)) throw new IllegalArgumentException("hopfield.thermo.temperatures: " + t + " (expected a finite T ≥ 0)");
-        if (k > 0 && t <= temperatures.get(k - 1)) {
-          throw new IllegalArgumentException("hopfield.thermo.temperatures: " + t + " after " + temperatures.get(k - 1) + " (expected ascending)");
-        }
-      }
+      requireGrid("temperatures", temperatures, true);
       if (chains < 2) throw new IllegalArgumentException("hopfield.thermo.chains " + chains + " (expected ≥ 2, for a standard error)");
       if (sweeps < 1) throw new IllegalArgumentException("hopfield.thermo.sweeps " + sweeps + " (expected ≥ 1)");
       if (!(retrievalOverlap > 0 && retrievalOverlap < 1)) {
@@ -99,11 +93,18 @@ public final class ThermodynamicsExperiment {
       if (!mixtures.isEmpty() && mixtureTemperatures.isEmpty()) {
         throw new IllegalArgumentException("hopfield.thermo.mixture-temperatures is empty (expected T > 0, ascending, for the mixtures)");
       }
-      for (int k = 0; k < mixtureTemperatures.size(); k++) {
-        double t = mixtureTemperatures.get(k);
-        if (!(t > 0) || Double.isInfinite(t)) throw new IllegalArgumentException("hopfield.thermo.mixture-temperatures: " + t + " (expected a finite T > 0)");
-        if (k > 0 && t <= mixtureTemperatures.get(k - 1)) {
-          throw new IllegalArgumentException("hopfield.thermo.mixture-temperatures: " + t + " after " + mixtureTemperatures.get(k - 1) + " (expected ascending)");
+      requireGrid("mixture-temperatures", mixtureTemperatures, false);
+    }
+
+    /** Each T finite and ≥ 0 (or &gt; 0 unless {@code zeroAllowed}), strictly ascending; else a one-line error naming the key. */
+    private static void requireGrid(String key, List<Double> grid, boolean zeroAllowed) {
+      for (int k = 0; k < grid.size(); k++) {
+        double t = grid.get(k);
+        if (!(zeroAllowed ? t >= 0 : t > 0) || Double.isInfinite(t)) {
+          throw new IllegalArgumentException("hopfield.thermo." + key + ": " + t + " (expected a finite T " + (zeroAllowed ? "≥" : ">") + " 0)");
+        }
+        if (k > 0 && t <= grid.get(k - 1)) {
+          throw new IllegalArgumentException("hopfield.thermo." + key + ": " + t + " after " + grid.get(k - 1) + " (expected ascending)");
         }
       }
     }
@@ -160,10 +161,11 @@ public final class ThermodynamicsExperiment {
       double[][] starts = new double[s.chains()][];
       for (int c = 0; c < starts.length; c++) starts[c] = Patterns.state(xi[c % p]);
       double alpha = p / (double) s.n();
+      List<List<RecallResult>> runs = atEach(recall, starts, s.temperatures(), s.sweeps(), rng);
       double measured = Double.NaN;
-      for (int k = 0; k < s.temperatures().size(); k++) {
+      for (int k = 0; k < runs.size(); k++) {
         double t = s.temperatures().get(k);
-        List<RecallResult> ends = recall.anneal(starts, Schedule.constant(t, s.sweeps()), 0, rng.nextLong());
+        List<RecallResult> ends = runs.get(k);
         double sum = 0;
         double sumSq = 0;
         for (int c = 0; c < ends.size(); c++) {
@@ -175,9 +177,7 @@ public final class ThermodynamicsExperiment {
         double sd = Math.sqrt(Math.max(0, (sumSq - s.chains() * mean * mean) / (s.chains() - 1)));
         points.add(new Point(p, alpha, t, mean, sd / Math.sqrt(s.chains()), MeanField.overlap(t),
             t == 0 ? Double.NaN : MeanField.overlap(t, p == 1 ? 0 : alpha)));
-        if (Double.isNaN(measured) && mean < s.retrievalOverlap()) {
-          measured = k == 0 ? 0.0 : 0.5 * (t + s.temperatures().get(k - 1));
-        }
+        if (Double.isNaN(measured) && mean < s.retrievalOverlap()) measured = crossing(s.temperatures(), k);
       }
       double ags = p == 1 ? 1.0 : MeanField.retrievalBoundary(alpha);
       boundaries.add(new Boundary(p, alpha, measured, ags, MeanField.retrievalBoundaryApprox(p == 1 ? 0 : alpha)));
@@ -197,9 +197,9 @@ public final class ThermodynamicsExperiment {
         }
       }
       double measured = Double.NaN;
-      for (int k = 0; k < s.mixtureTemperatures().size(); k++) {
+      int k = 0;
+      for (List<RecallResult> ends : atEach(recall, starts, s.mixtureTemperatures(), s.sweeps(), rng)) {
         double t = s.mixtureTemperatures().get(k);
-        List<RecallResult> ends = recall.anneal(starts, Schedule.constant(t, s.sweeps()), 0, rng.nextLong());
         int kept = 0;
         double smallest = 0;
         double largest = 0;
@@ -218,11 +218,24 @@ public final class ThermodynamicsExperiment {
         double fraction = kept / (double) s.chains();
         mixturePoints.add(new MixturePoint(n, t, fraction, smallest / s.chains(), largest / s.chains(), MeanField.mixtureOverlap(n, t),
             t < 1 && MeanField.mixtureOverlap(n, t) > 0 && MeanField.mixtureStability(n, t) > 0));
-        if (Double.isNaN(measured) && fraction < 0.5) measured = k == 0 ? 0.0 : 0.5 * (t + s.mixtureTemperatures().get(k - 1));
+        if (Double.isNaN(measured) && fraction < 0.5) measured = crossing(s.mixtureTemperatures(), k);
+        k++;
       }
       thresholds.add(new MixtureThreshold(n, measured, MeanField.mixtureThreshold(n)));
     }
     return new Result(s, points, boundaries, mixturePoints, thresholds, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Each chain's final state after {@code sweeps} sweeps at each temperature of {@code grid}, every run started from {@code starts}. */
+  private static List<List<RecallResult>> atEach(HopfieldBatchRecall recall, double[][] starts, List<Double> grid, int sweeps, SplittableRandom rng) {
+    List<List<RecallResult>> runs = new ArrayList<>();
+    for (double t : grid) runs.add(recall.anneal(starts, Schedule.constant(t, sweeps), 0, rng.nextLong()));
+    return runs;
+  }
+
+  /** Where a measured figure fell below its threshold at grid point k: the midpoint of k − 1 and k (0 at k = 0). */
+  private static double crossing(List<Double> grid, int k) {
+    return k == 0 ? 0.0 : 0.5 * (grid.get(k) + grid.get(k - 1));
   }
 
   /** The file names {@link #write} produces in the output directory. */
@@ -271,12 +284,12 @@ public final class ThermodynamicsExperiment {
   }
 
   private static XYChart mixtureChart(Result r) {
-    XYChart chart = new XYChartBuilder().width(900).height(560)
-        .title("Symmetric mixtures started at sgn(ξ¹ + … + ξⁿ), N = " + r.settings().n() + ", " + r.settings().sweeps() + " sweeps")
-        .xAxisTitle("temperature T").yAxisTitle("fraction of chains still in the mixture").build();
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(1.05);
+    XYChart chart = chart("Symmetric mixtures started at sgn(ξ¹ + … + ξⁿ), N = " + r.settings().n() + ", " + r.settings().sweeps() + " sweeps",
+        "temperature T", "fraction of chains still in the mixture");
+    java.awt.Color[] colours = {java.awt.Color.BLUE, java.awt.Color.RED, new java.awt.Color(0, 140, 0), java.awt.Color.MAGENTA, java.awt.Color.ORANGE};
+    int k = 0;
     for (MixtureThreshold t : r.mixtureThresholds()) {
+      java.awt.Color colour = colours[k++ % colours.length];   // each mixture's points and its T_n line in one colour
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
       for (MixturePoint p : r.mixturePoints()) {
@@ -284,10 +297,15 @@ public final class ThermodynamicsExperiment {
         x.add(p.temperature());
         y.add(p.keptFraction());
       }
-      chart.addSeries("measured, n = " + t.mixture(), x, y);
+      XYSeries measured = chart.addSeries("measured, n = " + t.mixture(), x, y);
+      measured.setLineColor(colour);
+      measured.setMarkerColor(colour);
       if (!Double.isNaN(t.theory())) {
-        chart.addSeries(String.format("T_%d = %.3f (mean field)", t.mixture(), t.theory()), List.of(t.theory(), t.theory()), List.of(0.0, 1.0))
-            .setMarker(SeriesMarkers.NONE);
+        XYSeries line = chart.addSeries(String.format("T_%d = %.3f (mean field)", t.mixture(), t.theory()), List.of(t.theory(), t.theory()),
+            List.of(0.0, 1.0));
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(colour);
+        line.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
       }
     }
     return chart;
@@ -325,11 +343,8 @@ public final class ThermodynamicsExperiment {
   }
 
   private static XYChart overlapChart(Result r) {
-    XYChart chart = new XYChartBuilder().width(900).height(560)
-        .title("Hopfield overlap m(T), N = " + r.settings().n() + " (batched engine, " + r.settings().chains() + " chains)")
-        .xAxisTitle("temperature T").yAxisTitle("overlap m").build();
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(1.05);
+    XYChart chart = chart("Hopfield overlap m(T), N = " + r.settings().n() + " (batched engine, " + r.settings().chains() + " chains)",
+        "temperature T", "overlap m");
     double tMax = r.settings().temperatures().get(r.settings().temperatures().size() - 1);
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
@@ -371,10 +386,7 @@ public final class ThermodynamicsExperiment {
   }
 
   private static XYChart phaseChart(Result r) {
-    XYChart chart = new XYChartBuilder().width(900).height(560).title("Hopfield retrieval boundary T_M(α)")
-        .xAxisTitle("load α = p / N").yAxisTitle("temperature T").build();
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(1.05);
+    XYChart chart = chart("Hopfield retrieval boundary T_M(α)", "load α = p / N", "temperature T");
     double aMax = 0;
     for (Boundary b : r.boundaries()) aMax = Math.max(aMax, b.alpha());
     aMax = Math.min(0.138, Math.max(0.02, 1.2 * aMax));
@@ -400,6 +412,14 @@ public final class ThermodynamicsExperiment {
       chart.addSeries("measured (mean m < " + r.settings().retrievalOverlap() + " above)", mx, my)
           .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
+    return chart;
+  }
+
+  /** A 900×560 chart with the y axis from 0 to 1.05 (overlaps, fractions and temperatures up to T_c all fit). */
+  private static XYChart chart(String title, String xLabel, String yLabel) {
+    XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
     return chart;
   }
 
