@@ -13,6 +13,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class CapacityPlot {
   private CapacityPlot() {}
 
+  /** The files a capacity run writes: its CSV ({@link CapacityExperiment#writeCsv}) and the two plots. */
+  public static final List<String> FILES = List.of("capacity.csv", "capacity-bit-errors.png", "capacity-retrieval.png");
+
+  /** Checks that {@link #FILES} may be written into {@code dir} ({@link io.glauber.io.AtomicFiles#checkWritable}). */
+  public static void checkWritable(Path dir, boolean force) {
+    for (String file : FILES) io.glauber.io.AtomicFiles.checkWritable(dir.resolve(file), force);
+  }
+
   /**
    * Bit errors against α: for each N the flipped fraction after convergence and the one-step
    * unstable fraction, beside P_error = ½(1 − erf(√(N/2p))); α_c = 0.138 marked.

@@ -14,7 +14,8 @@
  *   <li>Experiments: {@link io.glauber.bench.CapacityExperiment} and {@link
  *       io.glauber.bench.CapacityPlot}, {@link io.glauber.bench.DenseCapacityExperiment}, {@link
  *       io.glauber.bench.RandomRecallExperiment}, {@link io.glauber.bench.SpuriousStatesExperiment}
- *       (Hopfield storage and recall), {@link io.glauber.bench.AsynchronyStudy} (what asynchrony does
+ *       (Hopfield storage and recall), {@link io.glauber.bench.ThermodynamicsExperiment} (Hopfield
+ *       m(T), retrieval boundary and mixtures against mean field), {@link io.glauber.bench.AsynchronyStudy} (what asynchrony does
  *       to the actors' sampling).
  *   <li>{@link io.glauber.bench.jmh}: JMH benchmarks of the kernels.
  * </ul>

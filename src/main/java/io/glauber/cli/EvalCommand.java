@@ -21,7 +21,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "SPEC", description = "Data spec: bas:4x4, idx:PATH?binarize=0.5, csv:PATH, ...")
   String data;
   @Option(names = "--metric", required = true, paramLabel = "NAME",
-      description = "exact-ll, ais-ll, pseudo-ll, recon-error, free-energy-gap or features-accuracy.")
+      description = "exact-ll, ais-ll, pseudo-ll, recon-error, free-energy-gap, features-accuracy or svd.")
   String metric;
   @Option(names = "--reference", paramLabel = "SPEC",
       description = "Training data where a metric needs it: AIS base rates (ais-ll), the training side of free-energy-gap, the labelled training set of features-accuracy.")

@@ -6,12 +6,12 @@ import io.glauber.bench.CapacityPlot;
 import io.glauber.bench.DenseCapacityExperiment;
 import io.glauber.bench.RandomRecallExperiment;
 import io.glauber.bench.SpuriousStatesExperiment;
+import io.glauber.bench.ThermodynamicsExperiment;
 import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
 import io.glauber.hopfield.HopfieldModel;
 import io.glauber.hopfield.HopfieldStorage;
 import io.glauber.hopfield.Patterns;
-import io.glauber.io.AtomicFiles;
 import io.glauber.io.Json;
 import io.glauber.io.MetricsWriter;
 import java.nio.file.Path;
@@ -20,16 +20,16 @@ import java.nio.file.Path;
  * Hopfield configurations: runs every {@code hopfield.*} block a file holds — {@code store} (patterns
  * from a data spec, thresholded to ±1, saved as a model with its patterns), {@code random} (random
  * patterns stored and recalled from corrupted probes), {@code capacity}, {@code dense-capacity},
- * {@code spurious} — and writes their results into the output directory.
+ * {@code spurious}, {@code thermo} — and writes their results into the output directory.
  */
 final class HopfieldJob implements TrainJob {
 
   /** The blocks of {@code hopfield}, each null when absent, all read and validated before anything runs. */
   record Settings(HopfieldStorage.Settings store, RandomRecallExperiment.Settings random, CapacityExperiment.Settings capacity,
-      DenseCapacityExperiment.Settings dense, SpuriousStatesExperiment.Settings spurious) {
+      DenseCapacityExperiment.Settings dense, SpuriousStatesExperiment.Settings spurious, ThermodynamicsExperiment.Settings thermo) {
     Settings {
-      if (store == null && random == null && capacity == null && dense == null && spurious == null) {
-        throw new IllegalArgumentException("config: hopfield has none of store, random, capacity, dense-capacity, spurious");
+      if (store == null && random == null && capacity == null && dense == null && spurious == null && thermo == null) {
+        throw new IllegalArgumentException("config: hopfield has none of store, random, capacity, dense-capacity, spurious, thermo");
       }
     }
 
@@ -38,7 +38,8 @@ final class HopfieldJob implements TrainJob {
           h.hasPath("random") ? RandomRecallExperiment.Settings.fromConfig(h.getConfig("random")) : null,
           h.hasPath("capacity") ? CapacityExperiment.Settings.fromConfig(h.getConfig("capacity")) : null,
           h.hasPath("dense-capacity") ? DenseCapacityExperiment.Settings.fromConfig(h.getConfig("dense-capacity")) : null,
-          h.hasPath("spurious") ? SpuriousStatesExperiment.Settings.fromConfig(h.getConfig("spurious")) : null);
+          h.hasPath("spurious") ? SpuriousStatesExperiment.Settings.fromConfig(h.getConfig("spurious")) : null,
+          h.hasPath("thermo") ? ThermodynamicsExperiment.Settings.fromConfig(h.getConfig("thermo")) : null);
     }
   }
 
@@ -53,6 +54,7 @@ final class HopfieldJob implements TrainJob {
       if (s.capacity() != null) capacity(s.capacity(), out, force, metrics);
       if (s.dense() != null) dense(s.dense(), metrics);
       if (s.spurious() != null) spurious(s.spurious(), metrics);
+      if (s.thermo() != null) metrics.write(ThermodynamicsExperiment.runAndWrite(s.thermo(), out, force, System.out));
     }
   }
 
@@ -74,9 +76,7 @@ final class HopfieldJob implements TrainJob {
 
   private static void capacity(CapacityExperiment.Settings s, Path out, boolean force, MetricsWriter metrics) throws Exception {
     long t0 = System.nanoTime();
-    for (String file : new String[] {"capacity.csv", "capacity-bit-errors.png", "capacity-retrieval.png"}) {
-      AtomicFiles.checkWritable(out.resolve(file), force);
-    }
+    CapacityPlot.checkWritable(out, force);
     CapacityExperiment.Result r = CapacityExperiment.run(s);
     CapacityExperiment.writeCsv(r, out.resolve("capacity.csv"));
     CapacityPlot.writeBitErrors(r, out.resolve("capacity-bit-errors.png"));

@@ -53,7 +53,7 @@ final class RbmBatchJob implements TrainJob {
   /**
    * What both RBM jobs leave behind: model.npz, samples.png ({@code output.samples} chains after
    * {@code output.sample-burn-in} sweeps), filters.png (the first 100 hidden units' weights, image
-   * data only) and the training curves.
+   * data only), the training curves and, with {@code svd} evaluated, the leading singular modes.
    */
   static void writeOutputs(Config c, Dataset data, Rbm model, Path out, boolean force, long seed, RbmMonitor monitor) {
     ModelFiles.write(out.resolve("model.npz"), model, force);
@@ -66,6 +66,6 @@ final class RbmBatchJob implements TrainJob {
       ImageGrid.writeGrid(out.resolve("samples.png"), samples, w, h, (int) Math.ceil(Math.sqrt(count)), scale, false, force);
     }
     if (data.isImage()) ImageGrid.writeGrid(out.resolve("filters.png"), model.filters(100), w, h, 10, scale, true, force);
-    monitor.writeCurves(out, force);
+    monitor.writeCurves(out, model, data, force);
   }
 }

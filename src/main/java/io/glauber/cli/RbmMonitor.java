@@ -54,8 +54,8 @@ final class RbmMonitor {
     return lastExactLl == null ? "" : String.format("; exact mean LL %.4f nats per pattern", lastExactLl);
   }
 
-  /** The curves as pictures ({@link TrainingCurves#write}). */
-  void writeCurves(Path out, boolean force) {
-    curves.write(out, force);
+  /** The curves as pictures, with {@code model}'s singular modes when {@code svd} was evaluated ({@link TrainingCurves#write}). */
+  void writeCurves(Path out, Rbm model, Dataset data, boolean force) {
+    curves.write(out, model, data, force);
   }
 }

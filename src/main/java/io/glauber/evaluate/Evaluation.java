@@ -7,6 +7,7 @@ import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Model;
 import io.glauber.model.Rbm;
 import io.glauber.model.Units;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +28,15 @@ import java.util.function.Function;
  *       reference the training rows;</li>
  *   <li>{@code features-accuracy}: softmax regression on hidden probabilities of {@code reference}
  *       (the labelled training set) tested on {@code data} (the labelled test set), and the same
- *       on raw pixels.</li>
+ *       on raw pixels;</li>
+ *   <li>{@code svd}: the {@link WeightSpectrum#RECORDED} largest singular values of W
+ *       ({@code singular_values}, largest first; {@link WeightSpectrum}), whatever the data.</li>
  * </ul>
  */
 public final class Evaluation {
   /** The metric names. */
   public static final List<String> METRICS =
-      List.of("exact-ll", "ais-ll", "pseudo-ll", "recon-error", "free-energy-gap", "features-accuracy");
+      List.of("exact-ll", "ais-ll", "pseudo-ll", "recon-error", "free-energy-gap", "features-accuracy", "svd");
 
   private Evaluation() {}
 
@@ -81,6 +84,10 @@ public final class Evaluation {
         int classes = 1 + Math.max(max(reference.labels()), max(data.labels()));
         m.putAll(FeaturesAccuracy.run(rbm, reference.values(), reference.labels(), reference.rows(),
             data.values(), data.labels(), data.rows(), classes, SoftmaxRegression.Settings.defaults(seed)));
+      }
+      case "svd" -> {
+        double[] s = WeightSpectrum.singularValues(rbm);
+        m.put("singular_values", Arrays.copyOf(s, Math.min(s.length, WeightSpectrum.RECORDED)));
       }
       default -> throw new IllegalArgumentException("metric " + metric + " (expected one of " + METRICS + ")");
     }

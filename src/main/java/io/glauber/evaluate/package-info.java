@@ -3,7 +3,8 @@
  * sampling of log Z ({@link io.glauber.evaluate.Ais}, Salakhutdinov &amp; Murray 2008),
  * pseudo-log-likelihood over all units, reconstruction error, the free-energy gap between training
  * and held-out rows (Hinton 2010), and the features-for-a-classifier experiment
- * ({@link io.glauber.evaluate.FeaturesAccuracy}, softmax regression by Adam).
+ * ({@link io.glauber.evaluate.FeaturesAccuracy}, softmax regression by Adam), and the singular values
+ * and modes of W ({@link io.glauber.evaluate.WeightSpectrum}, W = UΣVᵀ by EJML).
  * {@link io.glauber.evaluate.Evaluation} names them for the command line, beside the exact
  * log-likelihood of a general Boltzmann machine; {@link io.glauber.evaluate.TrainingCurves} draws
  * them against the epoch.

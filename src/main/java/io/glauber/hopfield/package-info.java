@@ -8,8 +8,10 @@
  * (F(x) = xⁿ, eˣ) and the continuous softmax (Ramsauer) network, and pattern-completion pictures.
  * A recall run from many probes on either engine, scored against the stored patterns, is
  * {@link io.glauber.hopfield.RecallRun} (the library side of {@code glauber recall}); a network and
- * its patterns as one model file is {@link io.glauber.hopfield.HopfieldModel}. Seed 003 is the
- * specification; seed 000 gives the stochastic rule. The capacity and spurious-state experiments
+ * its patterns as one model file is {@link io.glauber.hopfield.HopfieldModel}; the equilibrium
+ * theory at temperature (m = tanh(m/T), the AGS equations, T_M(α), the mixtures' T_n) is
+ * {@link io.glauber.hopfield.MeanField}. Seed 003 is the
+ * specification; seed 000 gives the stochastic rule. The capacity, spurious-state and thermodynamics experiments
  * that use this package live in {@code bench}.
  *
  * <p>Every update goes through {@link io.glauber.model.Glauber}; energy and field come from
