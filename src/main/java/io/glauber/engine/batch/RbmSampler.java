@@ -140,11 +140,6 @@ public final class RbmSampler implements AutoCloseable {
     }
   }
 
-  /** The current visible states of all chains, chains×nVisible row-major (a copy). */
-  public float[] visibleStates() {
-    return v.clone();
-  }
-
   @Override
   public void close() {
     gibbs.close();
