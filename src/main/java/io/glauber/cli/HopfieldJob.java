@@ -45,7 +45,7 @@ final class HopfieldJob implements TrainJob {
 
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
-    if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");
+    TrainJob.refuseResume(resume);
     Settings s = Settings.from(c.getConfig("hopfield"));
     Dataset stored = s.store() == null ? null : DataSpecs.load(s.store().data()); // a bad spec fails before any output
     try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force)) {
