@@ -25,9 +25,28 @@ import io.glauber.model.Units;
  * the block's chains are contiguous ({@code state[block·BLOCK·n + i·len + k]}, len the block's
  * chains, so that no lane is padding), so a unit's update is a vector operation across chains
  * (Vector API for the fields, {@link FastMath#sigmoidInPlace} for σ, {@link Rng#bernoulli} for the
- * draws). Blocks are split over a {@link Team}; block b always
- * draws from its own generator seeded by {@code Rng.derive(seed, 0, b)}, so results do not depend on
- * the number of threads. Sparse couplings are walked as an adjacency list; dense couplings
+ * draws). The threads of a {@link Team} claim blocks one at a time until none is left, so that a
+ * thread slowed by another process is helped by the others; block b always draws from its own
+ * generator seeded by {@code Rng.derive(seed, 0, b)}, so results do not depend on the number of
+ * threads or on which thread ran a block.
+ *
+ * <p>The lookup. When unit i's field can take only a few values — h_i ∈ V_i = {b_i + Σ_k w_ik s_k :
+ * s_k ∈ {low, high}}, found from the couplings by adding one neighbour at a time and merging equal
+ * sums, at most {@link #MAX_TABLE} values and far enough apart that a float field cannot fall on the
+ * wrong side of a midpoint — its p(on) is not computed per draw but looked up: units with the same
+ * V share a table of p(on)(v), v ∈ V, rebuilt whenever the temperature changes by the very code the
+ * computed path uses (so a looked-up p is the float σ(g·v/T) that path would give for h = v), and
+ * a draw finds its entry by comparing h with the midpoints between successive values. A lattice
+ * with couplings ±J and a uniform bias has d + 1 values (h = b + J·(−d … d step 2) for spins); any
+ * sparse model whose couplings and biases take few values qualifies, detected from the couplings,
+ * not by its shape. The field, the lookup, the Bernoulli draw and the store then run in one vector
+ * pass ({@code VectorMath.gatherLookupDraw}), consuming the lanes' random numbers exactly as
+ * {@link Rng#bernoulli} does: with the same seed the looked-up and the computed paths draw the same
+ * states whenever the float fields are exact (e.g. dyadic couplings, as a lattice's ±1), which the
+ * tests check lane for lane. Why: σ (an e^x polynomial and a division per lane) was about half the
+ * cost of a flip; m − 1 compares and blends cost a fraction of it.
+ *
+ * <p>Sparse couplings are walked as an adjacency list; dense couplings
  * (every class one unit) update units in runs of {@link #RUN}: the run's fields are one product
  * W[run, :]·S_block through {@link Blas#gemm}, and each draw then corrects the fields of the later
  * units of its run by w_ji·Δs_i, so that every unit sees its predecessors' new values — the same
@@ -81,6 +100,10 @@ public final class ColourGibbs {
   private final float[][] runFields;
   private double temperature;
   private final Team.Body sweepBody = this::sweepBlocks;
+  // the next block to claim in the current sweep: each thread takes the next block when it has
+  // finished one, so that a thread whose core another process holds for a while is helped by the
+  // others instead of holding up the sweep (a block's draws are its own: the split changes nothing)
+  private final java.util.concurrent.atomic.AtomicInteger nextBlock = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param machine the model; its temperature is the starting temperature
@@ -364,7 +387,8 @@ public final class ColourGibbs {
 
   /** One sweep of every chain at the current temperature. */
   public void sweep() {
-    team.run(blocks, sweepBody);
+    nextBlock.set(0);
+    team.run(Math.min(blocks, team.size()), sweepBody);
   }
 
   /** {@code count} sweeps. */
@@ -412,7 +436,7 @@ public final class ColourGibbs {
   }
 
   private void sweepBlocks(int from, int to, int part) {
-    for (int b = from; b < to; b++) {
+    for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
       if (dense) denseSweep(b, part);
       else sparseSweep(b, part);
     }
