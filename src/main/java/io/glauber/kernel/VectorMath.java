@@ -363,6 +363,8 @@ final class VectorMath {
       // descending, so that the last blend applied is that of the lowest threshold above h
       FloatVector p = FloatVector.broadcast(S, top);
       for (int j = m - 2; j >= 0; j--) p = p.blend(prob[t0 + j], h.lt(thr[t0 + j]));
+      // bernoulli's xoshiro128+ step, written out again: a helper cannot hand back four state
+      // vectors without boxing them (see the class comment); keep the two in step
       IntVector result = s0.add(s3);
       IntVector t = s1.lanewise(VectorOperators.LSHL, 9);
       s2 = s2.lanewise(VectorOperators.XOR, s0);

@@ -43,6 +43,12 @@ class ColourGibbsTest {
 
   /** A random sparse machine: each pair coupled with probability 0.3, weights and biases ~ N(0, scale²). */
   static BoltzmannMachine sparse(int n, Units units, int nVisible, double t, double scale, long seed) {
+    return sparse(n, units, nVisible, t, seed, r -> scale * Gaussian.standard(r), r -> scale * Gaussian.standard(r));
+  }
+
+  /** The same with weights and biases drawn by the given rules. */
+  static BoltzmannMachine sparse(int n, Units units, int nVisible, double t, long seed,
+      java.util.function.ToDoubleFunction<SplittableRandom> weight, java.util.function.ToDoubleFunction<SplittableRandom> bias) {
     SplittableRandom r = new SplittableRandom(seed);
     List<int[]> edges = new ArrayList<>();
     for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) if (r.nextDouble() < 0.3) edges.add(new int[] {i, j});
@@ -51,10 +57,10 @@ class ColourGibbsTest {
     for (int m = 0; m < w.length; m++) {
       e[2 * m] = edges.get(m)[0];
       e[2 * m + 1] = edges.get(m)[1];
-      w[m] = scale * Gaussian.standard(r);
+      w[m] = weight.applyAsDouble(r);
     }
     double[] b = new double[n];
-    for (int i = 0; i < n; i++) b[i] = scale * Gaussian.standard(r);
+    for (int i = 0; i < n; i++) b[i] = bias.applyAsDouble(r);
     return new BoltzmannMachine(units, new SparseCouplings(n, e, w), b, nVisible, t);
   }
 
@@ -245,9 +251,14 @@ class ColourGibbsTest {
     BoltzmannMachine m = RandomMachines.gaussian(40, Units.SPIN, 1.0, 1.0, 40, 0.0, new SplittableRandom(8));
     int chains = 100;
     ColourGibbs g = new ColourGibbs(m, chains, 1, TEAM);
+    sweepsEqualTheReference(m, g, chains, 1000);
+  }
+
+  /** Three sweeps of {@code g} from the reference chains' starting states equal theirs, chain by chain. */
+  static void sweepsEqualTheReference(BoltzmannMachine m, ColourGibbs g, int chains, long seed) {
     SequentialGibbs[] ref = new SequentialGibbs[chains];
     for (int c = 0; c < chains; c++) {
-      ref[c] = new SequentialGibbs(m, SequentialGibbs.Scan.FIXED, 1000 + c);
+      ref[c] = new SequentialGibbs(m, SequentialGibbs.Scan.FIXED, seed + c);
       g.setState(c, ref[c].state());
     }
     double[] s = new double[m.size()];
@@ -362,40 +373,15 @@ class ColourGibbsTest {
     int chains = 80;
     ColourGibbs g = new ColourGibbs(m, m.couplings().colours(), chains, 1, TEAM, true);
     assertEquals(m.size(), g.lookupUnits());
-    SequentialGibbs[] ref = new SequentialGibbs[chains];
-    for (int c = 0; c < chains; c++) {
-      ref[c] = new SequentialGibbs(m, SequentialGibbs.Scan.FIXED, 2000 + c);
-      g.setState(c, ref[c].state());
-    }
-    double[] s = new double[m.size()];
-    for (int sweep = 0; sweep < 3; sweep++) {
-      g.sweep();
-      for (int c = 0; c < chains; c++) {
-        ref[c].sweep();
-        g.state(c, s);
-        assertArrayEquals(ref[c].state(), s, "chain " + c + " after sweep " + sweep);
-      }
-    }
+    sweepsEqualTheReference(m, g, chains, 2000);
   }
 
   /** Random sparse machines with few-valued couplings (±J) and biases (±b): the looked-up path against exact. */
   @ParameterizedTest(name = "{0} units ({1} visible), {2}, T={3}")
   @CsvSource({"10, 10, BINARY, 0.5", "12, 8, SPIN, 1.0", "11, 11, SPIN, 2.0", "10, 6, BINARY, 1.0"})
   void lookedUpSamplesPassChiSquareAgainstTheExactDistribution(int n, int nVisible, Units units, double t) {
-    SplittableRandom r = new SplittableRandom(31L * n + nVisible);
     double j = units == Units.SPIN ? 0.25 : 0.5;
-    List<int[]> edges = new ArrayList<>();
-    for (int a = 0; a < n; a++) for (int c = a + 1; c < n; c++) if (r.nextDouble() < 0.3) edges.add(new int[] {a, c});
-    int[] e = new int[2 * edges.size()];
-    double[] w = new double[edges.size()];
-    for (int q = 0; q < w.length; q++) {
-      e[2 * q] = edges.get(q)[0];
-      e[2 * q + 1] = edges.get(q)[1];
-      w[q] = r.nextBoolean() ? j : -j;
-    }
-    double[] b = new double[n];
-    for (int i = 0; i < n; i++) b[i] = r.nextBoolean() ? j / 2 : -j / 2;
-    BoltzmannMachine m = new BoltzmannMachine(units, new SparseCouplings(n, e, w), b, nVisible, t);
+    BoltzmannMachine m = sparse(n, units, nVisible, t, 31L * n + nVisible, r -> r.nextBoolean() ? j : -j, r -> r.nextBoolean() ? j / 2 : -j / 2);
     ColourGibbs g = new ColourGibbs(m, m.couplings().colours(), SAMPLES, 5, TEAM, true);
     assertEquals(n, g.lookupUnits());
     burnIn(g, t);
