@@ -104,10 +104,11 @@ public final class GibbsBench {
       return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    double[] range() {
+    /** [slowest, fastest] (a list, so that it prints alike at the top level and nested). */
+    java.util.List<Double> range() {
       double[] v = values.clone();
       java.util.Arrays.sort(v);
-      return new double[] {v[0], v[v.length - 1]};
+      return java.util.List.of(v[0], v[v.length - 1]);
     }
   }
 

@@ -18,8 +18,9 @@ class GibbsBenchTest {
     }
     assertTrue((double) r.get("flips_per_ns") > 0);
     assertTrue((int) r.get("lookup_units") == 64, "the 8×8 torus's fields take five values: every unit looks p up");
-    double[] range = (double[]) r.get("flips_per_ns_range");
-    assertTrue(range[0] <= (double) r.get("flips_per_ns") && (double) r.get("flips_per_ns") <= range[1], "the median lies within the windows' range");
+    java.util.List<?> range = (java.util.List<?>) r.get("flips_per_ns_range");
+    double median = (double) r.get("flips_per_ns");
+    assertTrue((double) range.get(0) <= median && median <= (double) range.get(1), "the median lies within the windows' range");
     Map<?, ?> dense = (Map<?, ?>) r.get("dense");
     assertTrue(dense.containsKey("updates_per_ns") && dense.containsKey("fraction_of_bound"), dense.toString());
   }
