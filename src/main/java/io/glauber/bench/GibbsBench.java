@@ -22,6 +22,16 @@ import java.util.SplittableRandom;
  * per update (one row of W times the chains' states, {@link Blas#gemm} over runs of units), so with
  * the rate R of those same products measured alone, on the same threads and shapes, the bound is
  * R / 2N updates per second; {@code fraction_of_bound} is the measured rate over it.
+ *
+ * <p>How it measures: each figure is first warmed up in windows until two successive windows agree
+ * within {@link #SETTLED} (the JIT has finished with it), for at most the measuring time; then the
+ * two figures of a comparison (kernel and sequential loop; dense sweep and its products alone) are
+ * measured in turns, {@link #ROUNDS} windows each, and each figure reported is the median of its
+ * windows, each ratio the median of the per-round ratios — so that a stretch in which another
+ * process takes a core shifts one round, not the figure, and both sides of a ratio see the same
+ * machine. Beside the medians: the slowest and fastest window, the cores the kernel's process used
+ * during its windows (CPU time over wall time: below the thread count when other processes held a
+ * core), and the JIT's and collector's milliseconds during the measurement.
  */
 public final class GibbsBench {
   private GibbsBench() {}
@@ -43,6 +53,10 @@ public final class GibbsBench {
   }
 
   static final double TEMPERATURE = 2.5;
+  /** Measured windows per figure. */
+  static final int ROUNDS = 5;
+  /** Two successive warm-up windows within this relative difference: warm. */
+  static final double SETTLED = 0.03;
 
   /** Runs the benchmark; the map is one JSON object. */
   public static Map<String, Object> run(Settings s) {
@@ -59,21 +73,90 @@ public final class GibbsBench {
       out.put("chains", s.chains());
       BoltzmannMachine ising = new BoltzmannMachine(Units.SPIN, SparseCouplings.squareLattice(s.side(), 1.0), new double[n], n, TEMPERATURE);
       ColourGibbs g = new ColourGibbs(ising, s.chains(), s.seed(), team);
-      double flips = perNanosecond(g::sweep, (double) n * s.chains(), s.seconds());
-      double sequential = perNanosecond(new SequentialIsing(s.side(), TEMPERATURE, s.seed())::sweep, n, s.seconds());
-      out.put("flips_per_ns", flips);
-      out.put("sequential_flips_per_ns", sequential);
-      out.put("ratio_to_sequential", flips / sequential);
+      out.put("lookup_units", g.lookupUnits());
+      out.put("state_mb", 4.0 * n * s.chains() / (1 << 20));
+      out.put("heap_max_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
+      Pair p = pair(g::sweep, (double) n * s.chains(), new SequentialIsing(s.side(), TEMPERATURE, s.seed())::sweep, n, s.seconds());
+      out.put("flips_per_ns", p.a.median());
+      out.put("flips_per_ns_range", p.a.range());
+      out.put("sequential_flips_per_ns", p.b.median());
+      out.put("sequential_flips_per_ns_range", p.b.range());
+      out.put("ratio_to_sequential", p.ratio.median());
+      out.put("ratio_to_sequential_range", p.ratio.range());
+      out.put("cores_used", p.coresUsed);
+      out.put("rounds", ROUNDS);
+      out.put("window_seconds", s.seconds() / ROUNDS);
+      out.put("warmup_seconds", p.warmupSeconds);
+      out.put("warmup_settled", p.settled);
+      out.put("jit_ms_during", p.jitMillis);
+      out.put("gc_ms_during", p.gcMillis);
       if (s.dense() > 0) out.put("dense", dense(s, team));
     }
     out.put("load_average_after", Jvm.load());
     return out;
   }
 
-  /** Units per nanosecond: {@code units} per call of {@code step}, timed for {@code seconds} after a quarter of it as warm-up. */
+  /** Medians and extremes of a figure's windows. */
+  record Windows(double[] values) {
+    double median() {
+      double[] v = values.clone();
+      java.util.Arrays.sort(v);
+      return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** [slowest, fastest] (a list, so that it prints alike at the top level and nested). */
+    java.util.List<Double> range() {
+      double[] v = values.clone();
+      java.util.Arrays.sort(v);
+      return java.util.List.of(v[0], v[v.length - 1]);
+    }
+  }
+
+  /** Two figures measured in turns, their per-round ratio, and what the JVM and machine did meanwhile. */
+  record Pair(Windows a, Windows b, Windows ratio, double coresUsed, double warmupSeconds, boolean settled, long jitMillis, long gcMillis) {}
+
+  /**
+   * Units per nanosecond of {@code a} and {@code b} ({@code unitsA}, {@code unitsB} per call), each
+   * warmed up until settled, then measured in {@link #ROUNDS} alternating windows of seconds/ROUNDS.
+   */
+  static Pair pair(Runnable a, double unitsA, Runnable b, double unitsB, double seconds) {
+    double window = seconds / ROUNDS;
+    long w0 = System.nanoTime();
+    boolean settled = warmUp(a, unitsA, window, seconds) & warmUp(b, unitsB, window, seconds);
+    double warmup = (System.nanoTime() - w0) / 1e9;
+    long jit = Jvm.jitMillis();
+    long gc = Jvm.gcMillis();
+    double[] ra = new double[ROUNDS];
+    double[] rb = new double[ROUNDS];
+    double[] ratio = new double[ROUNDS];
+    long cpu = 0;
+    long wall = 0;
+    for (int r = 0; r < ROUNDS; r++) {
+      long c0 = Jvm.processCpuNanos();
+      long t0 = System.nanoTime();
+      ra[r] = perNanosecond(a, unitsA, window);
+      wall += System.nanoTime() - t0;
+      cpu += Jvm.processCpuNanos() - c0;
+      rb[r] = perNanosecond(b, unitsB, window);
+      ratio[r] = ra[r] / rb[r];
+    }
+    return new Pair(new Windows(ra), new Windows(rb), new Windows(ratio), (double) cpu / wall, warmup, settled, Jvm.jitMillis() - jit, Jvm.gcMillis() - gc);
+  }
+
+  /** Windows of {@code step} until two successive rates agree within {@link #SETTLED}, for at most {@code limit} seconds; whether they did. */
+  static boolean warmUp(Runnable step, double units, double window, double limit) {
+    long end = System.nanoTime() + (long) (limit * 1e9);
+    double last = perNanosecond(step, units, window);
+    while (System.nanoTime() < end) {
+      double next = perNanosecond(step, units, window);
+      if (Math.abs(next - last) <= SETTLED * Math.max(next, last)) return true;
+      last = next;
+    }
+    return false;
+  }
+
+  /** Units per nanosecond: {@code units} per call of {@code step}, timed for about {@code seconds}. */
   static double perNanosecond(Runnable step, double units, double seconds) {
-    long warm = System.nanoTime() + (long) (seconds / 4 * 1e9);
-    while (System.nanoTime() < warm) step.run();
     return units / (Jvm.secondsPerCall(step, seconds) * 1e9);
   }
 
@@ -84,7 +167,7 @@ public final class GibbsBench {
     out.put("chains", s.chains());
     BoltzmannMachine m = RandomMachines.gaussian(nd, Units.SPIN, 1 / Math.sqrt(nd), 0.1, nd, 1.0, new SplittableRandom(s.seed()));
     ColourGibbs g = new ColourGibbs(m, s.chains(), s.seed(), team);
-    double updates = perNanosecond(g::sweep, (double) nd * s.chains(), s.seconds());
+    Runnable sweep = g::sweep;
     // the same products alone: per block of chains, W[run, :] · S_block for every run of units
     int blocks = (s.chains() + ColourGibbs.BLOCK - 1) / ColourGibbs.BLOCK;
     float[] w = new float[nd * nd];
@@ -102,11 +185,14 @@ public final class GibbsBench {
         }
       }
     };
-    double bound = perNanosecond(() -> team.run(blocks, products), (double) nd * s.chains(), s.seconds());
-    out.put("updates_per_ns", updates);
-    out.put("product_gflops", bound * 2 * nd);
-    out.put("bound_updates_per_ns", bound);
-    out.put("fraction_of_bound", updates / bound);
+    double units = (double) nd * s.chains();
+    Pair p = pair(sweep, units, () -> team.run(blocks, products), units, s.seconds());
+    out.put("updates_per_ns", p.a.median());
+    out.put("product_gflops", p.b.median() * 2 * nd);
+    out.put("bound_updates_per_ns", p.b.median());
+    out.put("fraction_of_bound", p.ratio.median());
+    out.put("fraction_of_bound_range", p.ratio.range());
+    out.put("warmup_settled", p.settled);
     return out;
   }
 

@@ -115,7 +115,7 @@ final class BenchCommand implements Runnable {
     @Option(names = "--dense", arity = "0..1", fallbackValue = "256", defaultValue = "0", paramLabel = "N", description = "Also a dense BM of N units (N default 256).") int dense;
     @Option(names = "--side", defaultValue = "64") int side;
     @Option(names = "--chains", defaultValue = "512", description = "Chains (blocks of 256 are split over the cores).") int chains;
-    @Option(names = "--seconds", defaultValue = "5", description = "Measuring time of each figure (after a warm-up of a quarter of it).") double seconds;
+    @Option(names = "--seconds", defaultValue = "5", description = "Measuring time of each figure: 5 windows taken in turns with its baseline, median reported (after a warm-up until two windows agree).") double seconds;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json") boolean json;
 

@@ -25,9 +25,28 @@ import io.glauber.model.Units;
  * the block's chains are contiguous ({@code state[block·BLOCK·n + i·len + k]}, len the block's
  * chains, so that no lane is padding), so a unit's update is a vector operation across chains
  * (Vector API for the fields, {@link FastMath#sigmoidInPlace} for σ, {@link Rng#bernoulli} for the
- * draws). Blocks are split over a {@link Team}; block b always
- * draws from its own generator seeded by {@code Rng.derive(seed, 0, b)}, so results do not depend on
- * the number of threads. Sparse couplings are walked as an adjacency list; dense couplings
+ * draws). The threads of a {@link Team} claim blocks one at a time until none is left, so that a
+ * thread slowed by another process is helped by the others; block b always draws from its own
+ * generator seeded by {@code Rng.derive(seed, 0, b)}, so results do not depend on the number of
+ * threads or on which thread ran a block.
+ *
+ * <p>The lookup. When unit i's field can take only a few values — h_i ∈ V_i = {b_i + Σ_k w_ik s_k :
+ * s_k ∈ {low, high}}, found from the couplings by adding one neighbour at a time and merging equal
+ * sums, at most {@link #MAX_TABLE} values and far enough apart that a float field cannot fall on the
+ * wrong side of a midpoint — its p(on) is not computed per draw but looked up: units with the same
+ * V share a table of p(on)(v), v ∈ V, rebuilt whenever the temperature changes by the very code the
+ * computed path uses (so a looked-up p is the float σ(g·v/T) that path would give for h = v), and
+ * a draw finds its entry by comparing h with the midpoints between successive values. A lattice
+ * with couplings ±J and a uniform bias has d + 1 values (h = b + J·(−d … d step 2) for spins); any
+ * sparse model whose couplings and biases take few values qualifies, detected from the couplings,
+ * not by its shape. The field, the lookup, the Bernoulli draw and the store then run in one vector
+ * pass ({@code VectorMath.gatherLookupDraw}), consuming the lanes' random numbers exactly as
+ * {@link Rng#bernoulli} does: with the same seed the looked-up and the computed paths draw the same
+ * states whenever the float fields are exact (e.g. dyadic couplings, as a lattice's ±1), which the
+ * tests check lane for lane. Why: σ (an e^x polynomial and a division per lane) was about half the
+ * cost of a flip; m − 1 compares and blends cost a fraction of it.
+ *
+ * <p>Sparse couplings are walked as an adjacency list; dense couplings
  * (every class one unit) update units in runs of {@link #RUN}: the run's fields are one product
  * W[run, :]·S_block through {@link Blas#gemm}, and each draw then corrects the fields of the later
  * units of its run by w_ji·Δs_i, so that every unit sees its predecessors' new values — the same
@@ -42,6 +61,10 @@ public final class ColourGibbs {
   public static final int BLOCK = 256;
   /** Units per product in the dense path. */
   public static final int RUN = 32;
+  /** The most field values a unit may take for its p(on) to be looked up rather than computed. */
+  static final int MAX_TABLE = 16;
+  /** Whether sparse units with few field values look p(on) up ({@code -Dglauber.gibbs.lookup=false}: never, for A/B runs). */
+  static final boolean LOOKUP = !"false".equals(System.getProperty("glauber.gibbs.lookup"));
 
   private final int n;
   private final int chains;
@@ -49,6 +72,7 @@ public final class ColourGibbs {
   private final Units units;
   private final float low;
   private final float span;
+  private final float high;
   private final float gap;
   private final float[] bias;
   private final float[] state;
@@ -62,12 +86,24 @@ public final class ColourGibbs {
   private final float[] w;
   private final int[] colourOrder; // units sorted by colour
   private final boolean[] clamped;
+  // the lookup: unit i's kind (−1: σ computed), each kind's field values, thresholds and p(on)
+  private final int[] kindOf;
+  private final int kinds;
+  private final int[] kindSize;
+  private final float[] kindValue;
+  private final float[] kindThreshold;
+  private final float[] kindP;
+  private final float[] tableScratch;
   // per-part scratch
   private final float[][] p;
   private final float[][] drawn;
   private final float[][] runFields;
   private double temperature;
   private final Team.Body sweepBody = this::sweepBlocks;
+  // the next block to claim in the current sweep: each thread takes the next block when it has
+  // finished one, so that a thread whose core another process holds for a while is helped by the
+  // others instead of holding up the sweep (a block's draws are its own: the split changes nothing)
+  private final java.util.concurrent.atomic.AtomicInteger nextBlock = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param machine the model; its temperature is the starting temperature
@@ -83,6 +119,11 @@ public final class ColourGibbs {
    * The same with a given colouring (colours[i] the class of unit i; coupled units must differ).
    */
   public ColourGibbs(BoltzmannMachine machine, int[] colours, int chains, long seed, Team team) {
+    this(machine, colours, chains, seed, team, LOOKUP);
+  }
+
+  /** The same, with the lookup of p(on) on or off (tests compare the two paths). */
+  ColourGibbs(BoltzmannMachine machine, int[] colours, int chains, long seed, Team team, boolean lookup) {
     if (chains < 1) throw new IllegalArgumentException("chains " + chains + " (expected ≥ 1)");
     n = machine.size();
     if (colours == null || colours.length == 0 || colours.length != n) {
@@ -103,6 +144,7 @@ public final class ColourGibbs {
     this.units = machine.units();
     this.low = (float) units.low();
     this.span = (float) (units.high() - units.low());
+    this.high = low + span;
     this.gap = (float) units.gap(1.0);
     this.team = team;
     this.temperature = machine.temperature();
@@ -130,6 +172,45 @@ public final class ColourGibbs {
       }
     }
     colourOrder = orderByColour(colours, dense);
+    // kinds: units whose fields take the same few values share one table of p(on)
+    int[] kindOf = null;
+    java.util.List<double[]> kindValues = new java.util.ArrayList<>();
+    if (!dense && lookup) {
+      kindOf = new int[n];
+      java.util.Map<java.util.List<Double>, Integer> byValues = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        double[] v = fieldValues(cp, i, machine.bias()[i], units.low(), units.high());
+        if (v == null) {
+          kindOf[i] = -1;
+          continue;
+        }
+        java.util.List<Double> key = new java.util.ArrayList<>(v.length);
+        for (double x : v) key.add(x);
+        Integer kind = byValues.get(key);
+        if (kind == null) {
+          kind = kindValues.size();
+          byValues.put(key, kind);
+          kindValues.add(v);
+        }
+        kindOf[i] = kind;
+      }
+    }
+    this.kindOf = kindOf;
+    kinds = kindValues.size();
+    kindSize = new int[kinds];
+    kindValue = new float[kinds * MAX_TABLE];
+    kindThreshold = new float[kinds * MAX_TABLE];
+    kindP = new float[kinds * MAX_TABLE];
+    for (int q = 0; q < kinds; q++) {
+      double[] v = kindValues.get(q);
+      kindSize[q] = v.length;
+      for (int j = 0; j < v.length; j++) {
+        kindValue[q * MAX_TABLE + j] = (float) v[j];
+        if (j + 1 < v.length) kindThreshold[q * MAX_TABLE + j] = (float) ((v[j] + v[j + 1]) / 2);
+      }
+    }
+    tableScratch = new float[4 * MAX_TABLE];
+    tables();
     clamped = new boolean[n];
     state = new float[Math.multiplyExact(chains, n)];
     rngs = new Rng[blocks];
@@ -145,6 +226,67 @@ public final class ColourGibbs {
     p = new float[parts][BLOCK];
     drawn = dense ? new float[parts][BLOCK] : null;
     runFields = dense ? new float[parts][RUN * BLOCK] : null;
+  }
+
+  /**
+   * The values unit i's field h_i = b_i + Σ_k w_ik s_k can take (s_k ∈ {low, high}), ascending, or
+   * null when there are more than {@link #MAX_TABLE} or two of them lie so close that a float
+   * field could fall on the wrong side of the midpoint between them. Values equal up to double
+   * rounding count as one.
+   */
+  static double[] fieldValues(Couplings cp, int i, double bias, double low, double high) {
+    double scale = Math.abs(bias);
+    for (int k = 0, d = cp.degree(i); k < d; k++) scale += Math.abs(cp.weight(i, k)) * Math.max(Math.abs(low), Math.abs(high));
+    double same = 1e-12 * (1 + scale);
+    double[] v = {bias};
+    double[] next = new double[2 * MAX_TABLE];
+    for (int k = 0, d = cp.degree(i); k < d; k++) {
+      double w = cp.weight(i, k);
+      if (w == 0) continue;
+      for (int j = 0; j < v.length; j++) {
+        next[2 * j] = v[j] + w * low;
+        next[2 * j + 1] = v[j] + w * high;
+      }
+      java.util.Arrays.sort(next, 0, 2 * v.length);
+      int m = 0;
+      for (int j = 0; j < 2 * v.length; j++) {
+        if (m > 0 && next[j] - next[m - 1] <= same) continue;
+        if (m == MAX_TABLE) return null;
+        next[m++] = next[j];
+      }
+      v = java.util.Arrays.copyOf(next, m);
+    }
+    // float fields carry rounding of order degree·2⁻²⁴·scale: keep the midpoints far from it
+    for (int j = 1; j < v.length; j++) if (v[j] - v[j - 1] < 0x1p-10 * (1 + scale)) return null;
+    return v;
+  }
+
+  /** p(on) of every kind's field values at the current temperature, by {@link #probabilities}, the computed path's own. */
+  private void tables() {
+    float[] x = tableScratch;
+    for (int q = 0; q < kinds; q++) {
+      // a whole number of vectors, so that every value goes through the vector σ of full lanes
+      java.util.Arrays.fill(x, 0f);
+      System.arraycopy(kindValue, q * MAX_TABLE, x, 0, kindSize[q]);
+      probabilities(x, x.length);
+      System.arraycopy(x, 0, kindP, q * MAX_TABLE, kindSize[q]);
+    }
+  }
+
+  /** The number of units whose p(on) is looked up in a table rather than computed by σ. */
+  public int lookupUnits() {
+    int count = 0;
+    if (kindOf != null) for (int k : kindOf) if (k >= 0) count++;
+    return count;
+  }
+
+  /** Unit i's field values and their p(on) at the current temperature ({values, p}), or null when σ is computed for it. */
+  float[][] table(int i) {
+    if (kindOf == null || kindOf[i] < 0) return null;
+    int q = kindOf[i];
+    return new float[][] {
+      java.util.Arrays.copyOfRange(kindValue, q * MAX_TABLE, q * MAX_TABLE + kindSize[q]),
+      java.util.Arrays.copyOfRange(kindP, q * MAX_TABLE, q * MAX_TABLE + kindSize[q])};
   }
 
   /** Units sorted by class (stable); the dense path keeps index order, its classes being single units. */
@@ -188,6 +330,7 @@ public final class ColourGibbs {
   public void setTemperature(double t) {
     if (!(t >= 0)) throw new IllegalArgumentException("temperature " + t + " (expected T ≥ 0)");
     temperature = t;
+    tables();
   }
 
   /**
@@ -244,7 +387,8 @@ public final class ColourGibbs {
 
   /** One sweep of every chain at the current temperature. */
   public void sweep() {
-    team.run(blocks, sweepBody);
+    nextBlock.set(0);
+    team.run(Math.min(blocks, team.size()), sweepBody);
   }
 
   /** {@code count} sweeps. */
@@ -292,7 +436,7 @@ public final class ColourGibbs {
   }
 
   private void sweepBlocks(int from, int to, int part) {
-    for (int b = from; b < to; b++) {
+    for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
       if (dense) denseSweep(b, part);
       else sparseSweep(b, part);
     }
@@ -302,11 +446,40 @@ public final class ColourGibbs {
     int base = b * BLOCK * n;
     int len = blockLength(b);
     float[] h = p[part];
+    int[] kind = kindOf;
     for (int i : colourOrder) {
       if (clamped[i]) continue;
-      sparseField(i, base, len, h);
-      draw(h, len, b, base + i * len);
+      if (kind != null && kind[i] >= 0) {
+        lookupUpdate(i, kind[i], base, len, b, h);
+      } else {
+        sparseField(i, base, len, h);
+        draw(h, len, b, base + i * len);
+      }
     }
+  }
+
+  /**
+   * Unit i's update with p(on) from its kind's table: the fused vector kernel over whole vectors,
+   * then the remaining lanes as {@link #draw} does them, so that the stream of uniforms, and with it
+   * every draw, is the computed path's.
+   */
+  private void lookupUpdate(int i, int kind, int base, int len, int b, float[] h) {
+    int o = base + i * len;
+    int t0 = kind * MAX_TABLE;
+    int m = kindSize[kind];
+    int k = FastMath.VECTOR && len >= Rng.VECTOR_FROM
+        ? VectorMath.gatherLookupDraw(state, base, len, adj, adjWeight, start[i], start[i + 1], bias[i], kindThreshold, kindP, t0, m, rngs[b].seededLanes(), low, high, o, len)
+        : 0;
+    if (k == len) return;
+    for (int c = k; c < len; c++) {
+      float acc = bias[i];
+      for (int e = start[i], end = start[i + 1]; e < end; e++) acc += adjWeight[e] * state[base + adj[e] * len + c];
+      int j = 0;
+      while (j < m - 1 && !(acc < kindThreshold[t0 + j])) j++;
+      h[c] = kindP[t0 + j];
+    }
+    rngs[b].bernoulli(h, k, len, h);
+    for (int c = k; c < len; c++) state[o + c] = low + span * h[c];
   }
 
   /** h[0, len) ← b_i + Σ_k w_ik s_{adj_k} over the block at {@code base}. */
@@ -351,13 +524,22 @@ public final class ColourGibbs {
 
   /** state[o, o+len) ← Bernoulli(σ(g·h/T)) mapped to the unit values; h is overwritten. */
   private void draw(float[] h, int len, int b, int o) {
+    probabilities(h, len);
+    rngs[b].bernoulli(h, 0, len, h); // in place: each draw reads its own p first
+    for (int k = 0; k < len; k++) state[o + k] = low + span * h[k];
+  }
+
+  /**
+   * h[0, len) ← p(on) = σ(g·h/T) at the current temperature, in float (T = 0: 1, 0 or ½ by the
+   * sign of h) — {@link io.glauber.model.Glauber#pOn}'s rule; the computed path and the tables both
+   * take their p from here.
+   */
+  private void probabilities(float[] h, int len) {
     double t = temperature;
     if (t == 0) {
       for (int k = 0; k < len; k++) h[k] = h[k] > 0 ? 1f : h[k] < 0 ? 0f : 0.5f;
     } else {
       FastMath.sigmoidInPlace(h, 0, len, (float) (gap / t));
     }
-    rngs[b].bernoulli(h, 0, len, h); // in place: each draw reads its own p first
-    for (int k = 0; k < len; k++) state[o + k] = low + span * h[k];
   }
 }

@@ -74,26 +74,37 @@ public final class Rng implements RandomGenerator {
     return Gaussian.standard(this);
   }
 
+  /** Draws of at least this many take the vector path ({@link #bernoulli}). */
+  static final int VECTOR_FROM = 64;
+
+  /**
+   * The xoshiro128+ lane states (4 words × lanes, word-major), seeded from this stream on first use:
+   * for kernels that fuse the draws into their own vector loop and must consume the lanes exactly as
+   * {@link #bernoulli} does.
+   */
+  int[] seededLanes() {
+    if (!lanesSeeded) {
+      for (int i = 0; i < lanes.length; i += 2) {
+        long r = nextLong();
+        lanes[i] = (int) r | 1; // xoshiro's state must not be all zero
+        lanes[i + 1] = (int) (r >>> 32);
+      }
+      lanesSeeded = true;
+    }
+    return lanes;
+  }
+
   /**
    * Bernoulli samples out[k] ← [u_k &lt; p[k]] for k ∈ [from, to), with 24-bit uniforms u_k, which
-   * resolve p to 2⁻²⁴ — the resolution of a float in [0.5, 1). With the Vector API the uniforms come
+   * resolve p to 2⁻²⁴ — the resolution of a float in [0.5, 1). With the Vector API (and at least
+   * {@value #VECTOR_FROM} draws) the uniforms come
    * from xoshiro128+ (Blackman &amp; Vigna 2018) run in every SIMD lane, the lanes seeded from this
    * generator's stream; otherwise two per 64-bit SplitMix64 draw. Either way the draws depend only
    * on the state set by {@link #setState}.
    */
   public void bernoulli(float[] p, int from, int to, float[] out) {
     int k = from;
-    if (FastMath.VECTOR && to - from >= 64) {
-      if (!lanesSeeded) {
-        for (int i = 0; i < lanes.length; i += 2) {
-          long r = nextLong();
-          lanes[i] = (int) r | 1; // xoshiro's state must not be all zero
-          lanes[i + 1] = (int) (r >>> 32);
-        }
-        lanesSeeded = true;
-      }
-      k = VectorMath.bernoulli(lanes, p, from, to, out);
-    }
+    if (FastMath.VECTOR && to - from >= VECTOR_FROM) k = VectorMath.bernoulli(seededLanes(), p, from, to, out);
     for (; k + 1 < to; k += 2) {
       long r = nextLong();
       out[k] = (r >>> 40) * 0x1.0p-24f < p[k] ? 1f : 0f;

@@ -333,6 +333,56 @@ final class VectorMath {
     return k;
   }
 
+  /**
+   * One unit's heat-bath update across chains, fused, with p(on) looked up: for k in whole vectors
+   * below len, the field h = bias + Σ_{e ∈ [from, to)} w[e]·x[base + adj[e]·stride + k] (as
+   * {@link #gatherFields}), p = prob[t0 + j] for the j with thr[t0 + j − 1] ≤ h &lt; thr[t0 + j]
+   * (m values, m − 1 ascending thresholds between them), a uniform u from the lane's xoshiro128+
+   * drawn exactly as {@link #bernoulli} draws it, and x[out + k] ← (u &lt; p ? high : low). Returns
+   * the first k not done; {@code st} as in {@link #bernoulli}.
+   *
+   * <p>The table replaces σ's e^x and division by m − 1 compares and blends (the caller keeps m
+   * small); the draw and the store follow in the same pass, so the fields never go to memory.
+   */
+  static int gatherLookupDraw(float[] x, int base, int stride, int[] adj, float[] w, int from, int to, float bias,
+      float[] thr, float[] prob, int t0, int m, int[] st, float low, float high, int out, int len) {
+    int n = IS.length();
+    IntVector s0 = IntVector.fromArray(IS, st, 0);
+    IntVector s1 = IntVector.fromArray(IS, st, n);
+    IntVector s2 = IntVector.fromArray(IS, st, 2 * n);
+    IntVector s3 = IntVector.fromArray(IS, st, 3 * n);
+    FloatVector lo = FloatVector.broadcast(S, low);
+    float top = prob[t0 + m - 1];
+    int k = 0;
+    int bound = S.loopBound(len);
+    for (; k < bound; k += n) {
+      FloatVector h = FloatVector.broadcast(S, bias);
+      for (int e = from; e < to; e++) {
+        h = FloatVector.fromArray(S, x, base + adj[e] * stride + k).fma(FloatVector.broadcast(S, w[e]), h);
+      }
+      // descending, so that the last blend applied is that of the lowest threshold above h
+      FloatVector p = FloatVector.broadcast(S, top);
+      for (int j = m - 2; j >= 0; j--) p = p.blend(prob[t0 + j], h.lt(thr[t0 + j]));
+      // bernoulli's xoshiro128+ step, written out again: a helper cannot hand back four state
+      // vectors without boxing them (see the class comment); keep the two in step
+      IntVector result = s0.add(s3);
+      IntVector t = s1.lanewise(VectorOperators.LSHL, 9);
+      s2 = s2.lanewise(VectorOperators.XOR, s0);
+      s3 = s3.lanewise(VectorOperators.XOR, s1);
+      s1 = s1.lanewise(VectorOperators.XOR, s2);
+      s0 = s0.lanewise(VectorOperators.XOR, s3);
+      s2 = s2.lanewise(VectorOperators.XOR, t);
+      s3 = s3.lanewise(VectorOperators.ROL, 11);
+      FloatVector u = ((FloatVector) result.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(0x1p-24f);
+      lo.blend(high, u.lt(p)).intoArray(x, out + k);
+    }
+    s0.intoArray(st, 0);
+    s1.intoArray(st, n);
+    s2.intoArray(st, 2 * n);
+    s3.intoArray(st, 3 * n);
+    return k;
+  }
+
   /** y[yo + k] += a·x[xo + k] for k in whole vectors below len. Returns the first k not done. */
   static int axpy(float a, float[] x, int xo, float[] y, int yo, int len) {
     int k = 0;

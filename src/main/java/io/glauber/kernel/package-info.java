@@ -11,7 +11,9 @@
  * generator whose state is one long, derived per (seed, step, stream) so that runs repeat and
  * resume exactly (its Gaussian draws are {@link io.glauber.model.Gaussian}'s);
  * {@link io.glauber.kernel.ColourGibbs} Gibbs sweeps of general Boltzmann machines over many chains
- * (colour classes in turn, each unit vectorised across chains; sparse or dense couplings).
+ * (colour classes in turn, each unit vectorised across chains; sparse or dense couplings; p(on)
+ * looked up in a small per-temperature table for units whose fields take few values, computed by σ
+ * otherwise).
  *
  * <p>Every kernel computes a formula whose one home is in {@code model} (e.g. the RBM conditionals
  * of {@link io.glauber.model.Rbm}, {@link io.glauber.model.Glauber#sigmoid}); kernels are tested

@@ -11,10 +11,16 @@ class GibbsBenchTest {
   @Test
   void reportNamesTheRatesTheBaselineAndTheBound() {
     Map<String, Object> r = GibbsBench.run(new GibbsBench.Settings(8, 5, 0.05, 16, 1));
-    for (String key : new String[] {"flips_per_ns", "sequential_flips_per_ns", "ratio_to_sequential", "chains", "threads", "vector_width", "backend"}) {
+    for (String key : new String[] {"flips_per_ns", "sequential_flips_per_ns", "ratio_to_sequential", "chains", "threads", "vector_width", "backend",
+        "flips_per_ns_range", "ratio_to_sequential_range", "cores_used", "rounds", "warmup_settled", "jit_ms_during", "gc_ms_during",
+        "lookup_units", "state_mb", "heap_max_mb"}) {
       assertTrue(r.containsKey(key), key);
     }
     assertTrue((double) r.get("flips_per_ns") > 0);
+    assertTrue((int) r.get("lookup_units") == 64, "the 8×8 torus's fields take five values: every unit looks p up");
+    java.util.List<?> range = (java.util.List<?>) r.get("flips_per_ns_range");
+    double median = (double) r.get("flips_per_ns");
+    assertTrue((double) range.get(0) <= median && median <= (double) range.get(1), "the median lies within the windows' range");
     Map<?, ?> dense = (Map<?, ?>) r.get("dense");
     assertTrue(dense.containsKey("updates_per_ns") && dense.containsKey("fraction_of_bound"), dense.toString());
   }

@@ -43,6 +43,12 @@ class ColourGibbsTest {
 
   /** A random sparse machine: each pair coupled with probability 0.3, weights and biases ~ N(0, scale²). */
   static BoltzmannMachine sparse(int n, Units units, int nVisible, double t, double scale, long seed) {
+    return sparse(n, units, nVisible, t, seed, r -> scale * Gaussian.standard(r), r -> scale * Gaussian.standard(r));
+  }
+
+  /** The same with weights and biases drawn by the given rules. */
+  static BoltzmannMachine sparse(int n, Units units, int nVisible, double t, long seed,
+      java.util.function.ToDoubleFunction<SplittableRandom> weight, java.util.function.ToDoubleFunction<SplittableRandom> bias) {
     SplittableRandom r = new SplittableRandom(seed);
     List<int[]> edges = new ArrayList<>();
     for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) if (r.nextDouble() < 0.3) edges.add(new int[] {i, j});
@@ -51,10 +57,10 @@ class ColourGibbsTest {
     for (int m = 0; m < w.length; m++) {
       e[2 * m] = edges.get(m)[0];
       e[2 * m + 1] = edges.get(m)[1];
-      w[m] = scale * Gaussian.standard(r);
+      w[m] = weight.applyAsDouble(r);
     }
     double[] b = new double[n];
-    for (int i = 0; i < n; i++) b[i] = scale * Gaussian.standard(r);
+    for (int i = 0; i < n; i++) b[i] = bias.applyAsDouble(r);
     return new BoltzmannMachine(units, new SparseCouplings(n, e, w), b, nVisible, t);
   }
 
@@ -157,12 +163,18 @@ class ColourGibbsTest {
    * {mean over chains of the time-averaged |m|, its standard error}: chains are independent, so the
    * spread of the chain means gives the error with autocorrelation included.
    */
-  static double[] isingMagnetisation(double t, long seed) {
+  static double[] isingMagnetisation(double t, long seed, boolean lookup) {
+    return isingMagnetisation(t, t, seed, lookup);
+  }
+
+  /** The same, sampled at {@code sampled} (a sampler at T = 0 from the all-up start never moves). */
+  static double[] isingMagnetisation(double t, double sampled, long seed, boolean lookup) {
     int side = 64;
     int n = side * side;
     int chains = 64;
-    BoltzmannMachine m = new BoltzmannMachine(Units.SPIN, SparseCouplings.squareLattice(side, 1.0), new double[n], n, t);
-    ColourGibbs g = new ColourGibbs(m, chains, seed, TEAM);
+    BoltzmannMachine m = new BoltzmannMachine(Units.SPIN, SparseCouplings.squareLattice(side, 1.0), new double[n], n, sampled);
+    ColourGibbs g = new ColourGibbs(m, m.couplings().colours(), chains, seed, TEAM, lookup);
+    assertEquals(lookup ? n : 0, g.lookupUnits(), "the lattice's fields take five values: looked up, or σ computed when the lookup is off");
     double[] up = new double[n];
     java.util.Arrays.fill(up, 1.0);
     for (int c = 0; c < chains; c++) g.setState(c, up); // a sampler that never moved keeps |m| = 1
@@ -188,14 +200,26 @@ class ColourGibbsTest {
    * give 1, which is 0.0135 away. Above T_c (T = 3.5) |m| must fall from 1 to the finite-size level
    * E|m| ≈ √(2χT/(πN)) ≈ 0.03 (χT ≈ 6): tested as below twice that.
    */
+  static boolean matchesOnsager(double[] below, double[] above) {
+    return Math.abs(below[0] - onsager(1.5)) < 4 * below[1] + 0.005 && above[0] < 0.06;
+  }
+
+  @ParameterizedTest(name = "lookup={0}")
+  @CsvSource({"true", "false"})
+  void isingLatticeMatchesOnsagerBelowTcAndLosesItsMagnetisationAbove(boolean lookup) {
+    double[] below = isingMagnetisation(1.5, 1, lookup);
+    double[] above = isingMagnetisation(3.5, 2, lookup);
+    assertTrue(matchesOnsager(below, above), () -> "|m| = " + below[0] + " ± " + below[1] + " at T = 1.5 (Onsager " + onsager(1.5)
+        + "), |m| = " + above[0] + " at T = 3.5 (expected ≈ 0.03)");
+  }
+
   @Test
-  void isingLatticeMatchesOnsagerBelowTcAndLosesItsMagnetisationAbove() {
-    double[] below = isingMagnetisation(1.5, 1);
-    double bound = 4 * below[1] + 0.005;
-    assertTrue(Math.abs(below[0] - onsager(1.5)) < bound, () -> "|m| = " + below[0] + " ± " + below[1] + " at T = 1.5, Onsager " + onsager(1.5));
-    assertTrue(bound < 1 - onsager(1.5), "the test tells a frozen sampler apart");
-    double[] above = isingMagnetisation(3.5, 2);
-    assertTrue(above[0] < 0.06, () -> "|m| = " + above[0] + " at T = 3.5 (expected ≈ 0.03)");
+  void aSamplerThatDoesNotMoveFailsTheOnsagerTest() {
+    // at T = 0 every spin of the all-up start has field 4 > 0 and stays up: |m| = 1 at every sweep
+    double[] below = isingMagnetisation(1.5, 0.0, 1, true);
+    double[] above = isingMagnetisation(3.5, 0.0, 2, true);
+    assertEquals(1.0, below[0], 1e-12);
+    assertTrue(!matchesOnsager(below, above), "a frozen sampler must fail the test");
   }
 
   @ParameterizedTest(name = "dense={0}")
@@ -227,9 +251,14 @@ class ColourGibbsTest {
     BoltzmannMachine m = RandomMachines.gaussian(40, Units.SPIN, 1.0, 1.0, 40, 0.0, new SplittableRandom(8));
     int chains = 100;
     ColourGibbs g = new ColourGibbs(m, chains, 1, TEAM);
+    sweepsEqualTheReference(m, g, chains, 1000);
+  }
+
+  /** Three sweeps of {@code g} from the reference chains' starting states equal theirs, chain by chain. */
+  static void sweepsEqualTheReference(BoltzmannMachine m, ColourGibbs g, int chains, long seed) {
     SequentialGibbs[] ref = new SequentialGibbs[chains];
     for (int c = 0; c < chains; c++) {
-      ref[c] = new SequentialGibbs(m, SequentialGibbs.Scan.FIXED, 1000 + c);
+      ref[c] = new SequentialGibbs(m, SequentialGibbs.Scan.FIXED, seed + c);
       g.setState(c, ref[c].state());
     }
     double[] s = new double[m.size()];
@@ -241,6 +270,125 @@ class ColourGibbsTest {
         assertArrayEquals(ref[c].state(), s, "chain " + c + " after sweep " + sweep);
       }
     }
+  }
+
+
+  /**
+   * A periodic L×L lattice relabelled so that the black sites (row + column even) come first: its
+   * greedy colouring is then black = 0, white = 1, so the kernel's colour order is index order,
+   * that of the reference sampler's fixed scan. Couplings ±J (signs from the seed, or all +J) and a
+   * uniform bias: each field takes at most d + 1 values.
+   */
+  static BoltzmannMachine checkerboardLattice(int side, Units units, double j, boolean randomSigns, double bias, double t, long seed) {
+    int n = side * side;
+    int[] label = new int[n];
+    int black = 0;
+    int white = (n + 1) / 2;
+    for (int i = 0; i < n; i++) label[i] = ((i / side + i % side) % 2 == 0) ? black++ : white++;
+    SparseCouplings lattice = SparseCouplings.squareLattice(side, j);
+    int[] p = lattice.pairs();
+    int[] e = new int[p.length];
+    double[] w = new double[p.length / 2];
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int m = 0; m < w.length; m++) {
+      int a = label[p[2 * m]];
+      int b = label[p[2 * m + 1]];
+      e[2 * m] = Math.min(a, b);
+      e[2 * m + 1] = Math.max(a, b);
+      w[m] = randomSigns && r.nextBoolean() ? -j : j;
+    }
+    double[] b = new double[n];
+    java.util.Arrays.fill(b, bias);
+    return new BoltzmannMachine(units, new SparseCouplings(n, e, w), b, n, t);
+  }
+
+  @Test
+  void fieldValuesAreDetectedFromTheCouplings() {
+    BoltzmannMachine spin = checkerboardLattice(8, Units.SPIN, 1.0, false, 0.0, 1.0, 1);
+    assertArrayEquals(new double[] {-4, -2, 0, 2, 4}, ColourGibbs.fieldValues(spin.couplings(), 3, 0.0, -1, 1));
+    BoltzmannMachine binary = checkerboardLattice(8, Units.BINARY, 0.5, true, 0.25, 1.0, 2);
+    double[] v = ColourGibbs.fieldValues(binary.couplings(), 5, 0.25, 0, 1);
+    assertEquals(5, v.length, "four ±J neighbours of a binary unit: d + 1 values");
+    // Gaussian couplings: 2⁴ distinct sums, more than the table takes
+    BoltzmannMachine gaussian = sparse(12, Units.SPIN, 12, 1.0, 0.5, 7);
+    int i = 0;
+    while (gaussian.couplings().degree(i) < 5) i++;
+    assertEquals(null, ColourGibbs.fieldValues(gaussian.couplings(), i, gaussian.bias()[i], -1, 1));
+  }
+
+  /** Every looked-up p(on) is Glauber.pOn of its field value, to float precision, at every temperature. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"SPIN", "BINARY"})
+  void tablesHoldTheGlauberProbabilityOfEachFieldValue(Units units) {
+    BoltzmannMachine m = checkerboardLattice(8, units, 0.75, true, 0.25, 1.0, 3);
+    ColourGibbs g = new ColourGibbs(m, m.couplings().colours(), 64, 1, TEAM, true);
+    assertEquals(m.size(), g.lookupUnits());
+    for (double t : new double[] {0, 0.5, 1, 2.5, Double.POSITIVE_INFINITY}) {
+      g.setTemperature(t);
+      for (int i = 0; i < m.size(); i++) {
+        float[][] table = g.table(i);
+        for (int j = 0; j < table[0].length; j++) {
+          double want = io.glauber.model.Glauber.pOn(units, table[0][j], t);
+          assertEquals(want, table[1][j], 2e-7, "p(on) at h = " + table[0][j] + ", T = " + t);
+        }
+      }
+    }
+  }
+
+  /**
+   * The lookup changes how p(on) is found, not what is drawn: from the same seed, the looked-up
+   * and the computed path give the same states, lane for lane, through an annealing schedule. The
+   * fields here are sums of a few dyadic numbers, exact in float, so both paths see the same h and
+   * both take σ from the same vector code; chain counts are whole vectors (the computed path's σ on
+   * a partial vector's tail lanes is the scalar formula, which may differ in the last bit).
+   */
+  @ParameterizedTest(name = "{0}, J = {1}, random signs {2}, bias {3}, {4} chains")
+  @CsvSource({"SPIN, 1.0, false, 0.0, 576", "BINARY, 0.5, true, 0.25, 576", "SPIN, 0.75, true, -0.5, 48", "BINARY, 1.0, false, -2.0, 320"})
+  void lookedUpDrawsEqualTheComputedOnesLaneForLane(Units units, double j, boolean randomSigns, double bias, int chains) {
+    BoltzmannMachine m = checkerboardLattice(12, units, j, randomSigns, bias, 1.0, 5);
+    ColourGibbs lookup = new ColourGibbs(m, m.couplings().colours(), chains, 11, TEAM, true);
+    ColourGibbs computed = new ColourGibbs(m, m.couplings().colours(), chains, 11, TEAM, false);
+    assertEquals(m.size(), lookup.lookupUnits());
+    assertEquals(0, computed.lookupUnits());
+    Schedule schedule = Schedule.parse("3@4,3@2.5,3@1,3@0.5,2@0");
+    lookup.anneal(schedule);
+    computed.anneal(schedule);
+    double[] a = new double[m.size()];
+    double[] b = new double[m.size()];
+    for (int c = 0; c < chains; c++) {
+      lookup.state(c, a);
+      computed.state(c, b);
+      assertArrayEquals(b, a, "chain " + c);
+    }
+  }
+
+  /**
+   * At T = 0 a draw is the sign of the field (never 0 here: the bias is ½, the couplings ±1), so
+   * sweeps of the looked-up path reproduce the reference sampler's fixed scan exactly, chain by
+   * chain (the relabelled lattice's colour order is index order).
+   */
+  @Test
+  void zeroTemperatureLookedUpSweepEqualsTheReferenceFixedScanSweep() {
+    BoltzmannMachine m = checkerboardLattice(10, Units.SPIN, 1.0, true, 0.5, 0.0, 9);
+    int chains = 80;
+    ColourGibbs g = new ColourGibbs(m, m.couplings().colours(), chains, 1, TEAM, true);
+    assertEquals(m.size(), g.lookupUnits());
+    sweepsEqualTheReference(m, g, chains, 2000);
+  }
+
+  /** Random sparse machines with few-valued couplings (±J) and biases (±b): the looked-up path against exact. */
+  @ParameterizedTest(name = "{0} units ({1} visible), {2}, T={3}")
+  @CsvSource({"10, 10, BINARY, 0.5", "12, 8, SPIN, 1.0", "11, 11, SPIN, 2.0", "10, 6, BINARY, 1.0"})
+  void lookedUpSamplesPassChiSquareAgainstTheExactDistribution(int n, int nVisible, Units units, double t) {
+    double j = units == Units.SPIN ? 0.25 : 0.5;
+    BoltzmannMachine m = sparse(n, units, nVisible, t, 31L * n + nVisible, r -> r.nextBoolean() ? j : -j, r -> r.nextBoolean() ? j / 2 : -j / 2);
+    ColourGibbs g = new ColourGibbs(m, m.couplings().colours(), SAMPLES, 5, TEAM, true);
+    assertEquals(n, g.lookupUnits());
+    burnIn(g, t);
+    ExactBoltzmann exact = ExactBoltzmann.of(m);
+    double[] p = nVisible == n ? exact.distribution() : exact.visibleDistribution();
+    ChiSquare.Result res = ChiSquare.test(visibleCounts(g, m), p);
+    assertTrue(res.pValue() > ALPHA, () -> "χ² = " + res.statistic() + " on " + res.degreesOfFreedom() + " dof, p = " + res.pValue());
   }
 
   @Test
@@ -274,6 +422,10 @@ class ColourGibbsTest {
     Schedule bad = Schedule.parse("10@2,5@Infinity");
     e = assertThrows(IllegalArgumentException.class, () -> g.anneal(bad));
     assertTrue(e.getMessage().contains("Infinity"), e.getMessage());
+    for (String text : new String[] {"10@2,5@-1", "10@NaN"}) {
+      e = assertThrows(IllegalArgumentException.class, () -> Schedule.parse(text), text);
+      assertTrue(e.getMessage().contains(text.substring(text.lastIndexOf('@') + 1)) && !e.getMessage().contains("\n"), e.getMessage());
+    }
     double[] after = new double[8];
     g.state(0, after);
     assertArrayEquals(before, after, "nothing ran before the schedule was checked");
