@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Jobs by "model-type/engine". */
   private static final Map<String, TrainJob> JOBS = Map.of(
       "rbm/batch", new RbmBatchJob(),
-      "rbm/actor", new RbmActorJob(),
+      "rbm/actor", new RbmActorJob(), "rbm-labels/batch", new RbmLabelsJob(),
       "bm/actor", new BmActorJob());
 
   @Override

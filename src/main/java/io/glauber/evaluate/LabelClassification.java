@@ -1,0 +1,192 @@
+package io.glauber.evaluate;
+
+import io.glauber.data.Dataset;
+import io.glauber.data.LabelUnits;
+import io.glauber.exact.LogSumExp;
+import io.glauber.kernel.Rng;
+import io.glauber.model.Glauber;
+import io.glauber.model.Rbm;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Classification by clamping with a joint RBM (seed 002): the visible layer is d feature units
+ * followed by C one-hot label units (the layout of {@link LabelUnits#append}).
+ *
+ * <ul>
+ * <li><b>Clamped sampling</b> ({@link #sample}): the feature units are clamped to x; hidden and
+ *     label units settle by block Gibbs sampling, h ~ p(h | x, y) with p(h_j = 1 | x, y) =
+ *     σ((b_j + x·W_j + W_{d+y, j})/T), then y ~ p(y | h) ∝ exp((a_{d+y} + W_{d+y}·h)/T) over the C
+ *     label codes — the label units are sampled as one group restricted to one-hot states, so the
+ *     chain's stationary law of y is exactly p(y | x) below. After {@code burnIn} sweeps, each of
+ *     {@code sweeps} sweeps contributes p(y | h) (the label units' mean activation) and one vote
+ *     (the drawn y). The label read is the argmax of the summed activations (a Rao–Blackwellised
+ *     estimate of p(y | x)); the argmax of the votes is reported beside it.</li>
+ * <li><b>Exact</b> ({@link #exactProbabilities}): p(y | x) = e^{−F(x, y)/T} / Σ_y' e^{−F(x, y')/T}
+ *     from the free energies of {@link Rbm#oneHotFreeEnergies} (the hidden units summed out).</li>
+ * </ul>
+ * One chain per row; chain r's random stream derives from (seed, r), so the result does not depend
+ * on how rows are spread over threads.
+ */
+public final class LabelClassification {
+  private LabelClassification() {}
+
+  /**
+   * How the clamped chains run.
+   *
+   * @param classes C, the number of label units (last in the visible layer), ≥ 2
+   * @param burnIn sweeps before the label activations are collected, ≥ 0
+   * @param sweeps sweeps collected, ≥ 1
+   * @param seed the run's seed
+   */
+  public record Settings(int classes, int burnIn, int sweeps, long seed) {
+    public Settings {
+      if (classes < 2 || burnIn < 0 || sweeps < 1) {
+        throw new IllegalArgumentException("classification classes=" + classes + " burn-in=" + burnIn + " sweeps=" + sweeps
+            + " (expected classes ≥ 2, burn-in ≥ 0, sweeps ≥ 1)");
+      }
+    }
+  }
+
+  /**
+   * What the clamped chains saw, rows×C each.
+   *
+   * @param activations Σ over collected sweeps of p(y = k | h) (divide by sweeps for the mean)
+   * @param votes how often label k was drawn
+   */
+  public record Sampled(double[] activations, int[] votes, int classes) {
+    /** Argmax of the activations of row r. */
+    public int byActivation(int r) {
+      return argmax(activations, r * classes, classes);
+    }
+
+    /** Argmax of the votes of row r (the lowest label among ties). */
+    public int byVote(int r) {
+      int best = 0;
+      for (int k = 1; k < classes; k++) if (votes[r * classes + k] > votes[r * classes + best]) best = k;
+      return best;
+    }
+  }
+
+  /** Exact p(y | x) for each row of {@code x} (rows×d features), rows×C. */
+  public static double[] exactProbabilities(Rbm rbm, float[] x, int rows, int classes) {
+    int d = features(rbm, classes);
+    double[] p = new double[rows * classes];
+    IntStream.range(0, rows).parallel().forEach(r -> {
+      double[] v = new double[rbm.nVisible()];
+      for (int i = 0; i < d; i++) v[i] = x[r * d + i];
+      double[] f = rbm.oneHotFreeEnergies(v, d, classes, null);
+      for (int k = 0; k < classes; k++) f[k] = -f[k] / rbm.temperature();
+      double log = LogSumExp.of(f);
+      for (int k = 0; k < classes; k++) p[r * classes + k] = Math.exp(f[k] - log);
+    });
+    return p;
+  }
+
+  /** Runs one clamped chain per row of {@code x} (rows×d features); see the class comment. */
+  public static Sampled sample(Rbm rbm, float[] x, int rows, Settings s) {
+    int c = s.classes();
+    int d = features(rbm, c);
+    int nh = rbm.nHidden();
+    double t = rbm.temperature();
+    double[] w = rbm.w();
+    double[] a = rbm.visibleBias();
+    double[] act = new double[rows * c];
+    int[] votes = new int[rows * c];
+    IntStream.range(0, rows).parallel().forEach(r -> {
+      Rng rng = new Rng(Rng.derive(s.seed(), r, 15));
+      double[] base = rbm.hiddenBias().clone();
+      for (int i = 0; i < d; i++) {
+        float xi = x[r * d + i];
+        if (xi != 0) for (int j = 0; j < nh; j++) base[j] += xi * w[i * nh + j];
+      }
+      double[] h = new double[nh];
+      double[] z = new double[c];
+      int y = rng.nextInt(c);
+      for (int sweep = 0; sweep < s.burnIn() + s.sweeps(); sweep++) {
+        int u = (d + y) * nh;
+        for (int j = 0; j < nh; j++) h[j] = rng.nextDouble() < Glauber.sigmoid((base[j] + w[u + j]) / t) ? 1 : 0;
+        for (int k = 0; k < c; k++) {
+          double e = a[d + k];
+          int o = (d + k) * nh;
+          for (int j = 0; j < nh; j++) e += w[o + j] * h[j];
+          z[k] = e / t;
+        }
+        double log = LogSumExp.of(z);
+        double u01 = rng.nextDouble();
+        double cum = 0;
+        y = -1;
+        for (int k = 0; k < c; k++) {
+          z[k] = Math.exp(z[k] - log);
+          cum += z[k];
+          if (y < 0 && u01 < cum) y = k;
+        }
+        if (y < 0) y = c - 1; // rounding: the sum fell just short of u
+        if (sweep >= s.burnIn()) {
+          for (int k = 0; k < c; k++) act[r * c + k] += z[k];
+          votes[r * c + y]++;
+        }
+      }
+    });
+    return new Sampled(act, votes, c);
+  }
+
+  /**
+   * The three accuracies on {@code test} (feature rows with labels, d = nVisible − C columns):
+   * {@code test_accuracy} (clamped sampling, label by mean activation), {@code vote_accuracy} (by
+   * the most frequent sampled label), {@code exact_accuracy} (argmax of the exact p(y | x)) and
+   * {@code logistic_regression_accuracy} (a {@link SoftmaxRegression} fitted on {@code train}'s
+   * feature rows with {@code lr}), with the sizes and the seconds of each part.
+   */
+  public static Map<String, Object> evaluate(Rbm rbm, Dataset train, Dataset test, Settings s, SoftmaxRegression.Settings lr) {
+    int c = s.classes();
+    int d = features(rbm, c);
+    for (Dataset data : new Dataset[] {train, test}) {
+      if (data.cols() != d || !data.hasLabels()) {
+        throw new IllegalArgumentException(data.name() + ": " + data.cols() + " columns" + (data.hasLabels() ? "" : ", no labels")
+            + " (expected " + d + " labelled feature columns for an RBM of " + rbm.nVisible() + " visible units, " + c + " of them labels)");
+      }
+      LabelUnits.checkRange(data.labels(), c, data.name());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    Sampled sampled = sample(rbm, test.values(), test.rows(), s);
+    int byAct = 0, byVote = 0;
+    for (int r = 0; r < test.rows(); r++) {
+      if (sampled.byActivation(r) == test.labels()[r]) byAct++;
+      if (sampled.byVote(r) == test.labels()[r]) byVote++;
+    }
+    long t1 = System.nanoTime();
+    double[] p = exactProbabilities(rbm, test.values(), test.rows(), c);
+    int exact = 0;
+    for (int r = 0; r < test.rows(); r++) if (argmax(p, r * c, c) == test.labels()[r]) exact++;
+    long t2 = System.nanoTime();
+    double logistic = SoftmaxRegression.fit(train.values(), train.rows(), d, train.labels(), c, lr).accuracy(test.values(), test.rows(), test.labels());
+    long t3 = System.nanoTime();
+    m.put("test_accuracy", byAct / (double) test.rows());
+    m.put("vote_accuracy", byVote / (double) test.rows());
+    m.put("exact_accuracy", exact / (double) test.rows());
+    m.put("logistic_regression_accuracy", logistic);
+    m.put("train_rows", train.rows());
+    m.put("test_rows", test.rows());
+    m.put("sampling", "clamped features, " + s.burnIn() + " sweeps burn-in, " + s.sweeps() + " sweeps read, one chain per row");
+    m.put("sampling_seconds", (t1 - t0) / 1e9);
+    m.put("exact_seconds", (t2 - t1) / 1e9);
+    m.put("logistic_regression_seconds", (t3 - t2) / 1e9);
+    return m;
+  }
+
+  private static int features(Rbm rbm, int classes) {
+    if (classes < 2 || classes >= rbm.nVisible()) {
+      throw new IllegalArgumentException(classes + " label units in an RBM of " + rbm.nVisible() + " visible units (expected 2 ≤ C < n_visible)");
+    }
+    return rbm.nVisible() - classes;
+  }
+
+  private static int argmax(double[] x, int from, int n) {
+    int best = 0;
+    for (int k = 1; k < n; k++) if (x[from + k] > x[from + best]) best = k;
+    return best;
+  }
+}
