@@ -29,7 +29,8 @@ final class RbmLabelsJob implements TrainJob {
     if (test == null || hold < 0 || hold >= all.rows()) throw new IllegalArgumentException("config: test-data missing or labels.validation-rows = " + hold + " (expected 0.." + (all.rows() - 1) + ")");
     Dataset train = all.subset(0, all.rows() - hold);
     TrainConfig cfg = TrainConfig.from(c);
-    var s = new LabelClassification.Settings(classes, Configs.get(c, "labels.burn-in", Config::getInt, 20), Configs.get(c, "labels.sweeps", Config::getInt, 100), cfg.seed());
+    var s = new LabelClassification.Settings(classes, Configs.get(c, "labels.burn-in", Config::getInt, 20), Configs.get(c, "labels.sweeps", Config::getInt, 100), 
+        Configs.get(c, "labels.chains", Config::getInt, 1), cfg.seed());
     var lr = new SoftmaxRegression.Settings(Configs.get(c, "labels.logistic-epochs", Config::getInt, 20), 100, 1e-3, 1e-4, cfg.seed());
     long t0 = System.nanoTime();
     try (RbmTrainer trainer = RbmTrainer.open(cfg, LabelUnits.append(train, classes), out.resolve("checkpoints"), resume, p -> System.err.println("glauber: " + p));

@@ -37,14 +37,15 @@ public final class LabelClassification {
    *
    * @param classes C, the number of label units (last in the visible layer), ≥ 2
    * @param burnIn sweeps before the label activations are collected, ≥ 0
-   * @param sweeps sweeps collected, ≥ 1
+   * @param sweeps sweeps collected per chain, ≥ 1
+   * @param chains independent chains per row, ≥ 1
    * @param seed the run's seed
    */
-  public record Settings(int classes, int burnIn, int sweeps, long seed) {
+  public record Settings(int classes, int burnIn, int sweeps, int chains, long seed) {
     public Settings {
-      if (classes < 2 || burnIn < 0 || sweeps < 1) {
+      if (classes < 2 || burnIn < 0 || sweeps < 1 || chains < 1) {
         throw new IllegalArgumentException("classification classes=" + classes + " burn-in=" + burnIn + " sweeps=" + sweeps
-            + " (expected classes ≥ 2, burn-in ≥ 0, sweeps ≥ 1)");
+            + " chains=" + chains + " (expected classes ≥ 2, burn-in ≥ 0, sweeps ≥ 1, chains ≥ 1)");
       }
     }
   }
@@ -89,43 +90,51 @@ public final class LabelClassification {
     int c = s.classes();
     int d = features(rbm, c);
     int nh = rbm.nHidden();
-    double t = rbm.temperature();
     double[] w = rbm.w();
     double[] a = rbm.visibleBias();
     double[] act = new double[rows * c];
     int[] votes = new int[rows * c];
+    double[] wl = new double[nh * c]; // the label units' weights, hidden-major: W_{d+k, j} at j·C + k
+    for (int k = 0; k < c; k++) for (int j = 0; j < nh; j++) wl[j * c + k] = w[(d + k) * nh + j];
     IntStream.range(0, rows).parallel().forEach(r -> {
-      Rng rng = new Rng(Rng.derive(s.seed(), r, 15));
       double[] base = rbm.hiddenBias().clone();
       for (int i = 0; i < d; i++) {
         float xi = x[r * d + i];
         if (xi != 0) for (int j = 0; j < nh; j++) base[j] += xi * w[i * nh + j];
       }
-      double[] h = new double[nh];
+      // p(h_j = 1 | x, y) for each label code y (row c: label units all off), formed once per row
+      double t = rbm.temperature();
+      double[] ph = new double[(c + 1) * nh];
+      for (int k = 0; k <= c; k++) {
+        for (int j = 0; j < nh; j++) ph[k * nh + j] = Glauber.sigmoid((base[j] + (k < c ? w[(d + k) * nh + j] : 0)) / t);
+      }
       double[] z = new double[c];
-      int y = rng.nextInt(c);
-      for (int sweep = 0; sweep < s.burnIn() + s.sweeps(); sweep++) {
-        int u = (d + y) * nh;
-        for (int j = 0; j < nh; j++) h[j] = rng.nextDouble() < Glauber.sigmoid((base[j] + w[u + j]) / t) ? 1 : 0;
-        for (int k = 0; k < c; k++) {
-          double e = a[d + k];
-          int o = (d + k) * nh;
-          for (int j = 0; j < nh; j++) e += w[o + j] * h[j];
-          z[k] = e / t;
-        }
-        double log = LogSumExp.of(z);
-        double u01 = rng.nextDouble();
-        double cum = 0;
-        y = -1;
-        for (int k = 0; k < c; k++) {
-          z[k] = Math.exp(z[k] - log);
-          cum += z[k];
-          if (y < 0 && u01 < cum) y = k;
-        }
-        if (y < 0) y = c - 1; // rounding: the sum fell just short of u
-        if (sweep >= s.burnIn()) {
-          for (int k = 0; k < c; k++) act[r * c + k] += z[k];
-          votes[r * c + y]++;
+      for (int chain = 0; chain < s.chains(); chain++) {
+        Rng rng = new Rng(Rng.derive(s.seed(), (long) r * s.chains() + chain, 15));
+        int y = c; // label units all off at the start: the first h sees the image alone
+        for (int sweep = 0; sweep < s.burnIn() + s.sweeps(); sweep++) {
+          int u = y * nh;
+          for (int k = 0; k < c; k++) z[k] = a[d + k];
+          for (int j = 0; j < nh; j++) {
+            if (rng.nextDouble() < ph[u + j]) { // h_j = 1: its label weights join the label inputs
+              for (int k = 0; k < c; k++) z[k] += wl[j * c + k];
+            }
+          }
+          for (int k = 0; k < c; k++) z[k] /= t;
+          double log = LogSumExp.of(z);
+          double u01 = rng.nextDouble();
+          double cum = 0;
+          y = -1;
+          for (int k = 0; k < c; k++) {
+            z[k] = Math.exp(z[k] - log);
+            cum += z[k];
+            if (y < 0 && u01 < cum) y = k;
+          }
+          if (y < 0) y = c - 1; // rounding: the sum fell just short of u
+          if (sweep >= s.burnIn()) {
+            for (int k = 0; k < c; k++) act[r * c + k] += z[k];
+            votes[r * c + y]++;
+          }
         }
       }
     });
@@ -170,7 +179,7 @@ public final class LabelClassification {
     m.put("logistic_regression_accuracy", logistic);
     m.put("train_rows", train.rows());
     m.put("test_rows", test.rows());
-    m.put("sampling", "clamped features, " + s.burnIn() + " sweeps burn-in, " + s.sweeps() + " sweeps read, one chain per row");
+    m.put("sampling", "clamped features, " + s.burnIn() + " sweeps burn-in " + s.sweeps() + " sweeps read, " + s.chains() + " chains per row, label units off at the start");
     m.put("sampling_seconds", (t1 - t0) / 1e9);
     m.put("exact_seconds", (t2 - t1) / 1e9);
     m.put("logistic_regression_seconds", (t3 - t2) / 1e9);
