@@ -7,44 +7,29 @@ import io.glauber.engine.batch.ConditionalSamples;
 import io.glauber.engine.batch.RbmTrainer;
 import io.glauber.engine.batch.TrainConfig;
 import io.glauber.evaluate.LabelClassification;
-import io.glauber.evaluate.SoftmaxRegression;
-import io.glauber.io.ImageGrid;
 import io.glauber.io.Json;
 import io.glauber.io.ModelFiles;
-import io.glauber.model.Rbm;
 import java.nio.file.Path;
 import java.util.Map;
 
-/**
- * A joint RBM of images and one-hot label units ({@code model.type = rbm-labels}): trained by the
- * batched RBM trainer, then classification by clamping (evaluate.LabelClassification) on the
- * held-out {@code labels.validation-rows} and on {@code test-data}, printed as one JSON object;
- * pictures of samples per label and of completions of the top half of test images.
- */
+/** {@code model.type = rbm-labels}: a joint RBM of images and label units (docs/CLASSIFICATION.md); prints the accuracies as JSON. */
 final class RbmLabelsJob implements TrainJob {
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
-    Dataset all = Configs.binaryData(c), test = RbmMonitor.testData(c);
-    int classes = Configs.get(c, "labels.classes", Config::getInt, 10), hold = Configs.get(c, "labels.validation-rows", Config::getInt, 0);
-    if (test == null || hold < 0 || hold >= all.rows()) throw new IllegalArgumentException("config: test-data missing or labels.validation-rows = " + hold + " (expected 0.." + (all.rows() - 1) + ")");
-    Dataset train = all.subset(0, all.rows() - hold);
+    Dataset data = Configs.binaryData(c), test = RbmMonitor.testData(c);
+    if (test == null) throw new IllegalArgumentException("config: missing key 'test-data' (the labelled test images)");
     TrainConfig cfg = TrainConfig.from(c);
-    var s = new LabelClassification.Settings(classes, Configs.get(c, "labels.burn-in", Config::getInt, 20), Configs.get(c, "labels.sweeps", Config::getInt, 100), 
-        Configs.get(c, "labels.chains", Config::getInt, 1), cfg.seed());
-    var lr = new SoftmaxRegression.Settings(Configs.get(c, "labels.logistic-epochs", Config::getInt, 20), 100, 1e-3, 1e-4, cfg.seed());
-    long t0 = System.nanoTime();
-    try (RbmTrainer trainer = RbmTrainer.open(cfg, LabelUnits.append(train, classes), out.resolve("checkpoints"), resume, p -> System.err.println("glauber: " + p));
-        Progress bar = new Progress("train " + train.name() + " + labels", cfg.epochs())) {
+    LabelClassification.Settings s = LabelClassification.Settings.from(c, cfg.seed());
+    Dataset train = LabelUnits.append(LabelClassification.trainingRows(data, s), s.classes());
+    try (RbmTrainer trainer = RbmTrainer.open(cfg, train, out.resolve("checkpoints"), resume, p -> System.err.println("glauber: " + p));
+        Progress bar = new Progress("train " + train.name(), cfg.epochs())) {
+      long t0 = System.nanoTime();
       trainer.train((epoch, m) -> bar.stepTo(epoch), out.resolve("checkpoints"));
-      Rbm rbm = trainer.rbm();
-      ModelFiles.write(out.resolve("model.npz"), rbm, force || resume);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      Map<String, Object> result = LabelClassification.evaluate(rbm, train, test, s, lr);
-      if (hold > 0) result.put("validation", LabelClassification.evaluate(rbm, train, all.subset(all.rows() - hold, all.rows()), s, lr));
+      ModelFiles.write(out.resolve("model.npz"), trainer.rbm(), force || resume);
+      Map<String, Object> result = LabelClassification.report(trainer.rbm(), data, test, s);
       result.put("train_seconds", seconds);
-      int w = all.imageWidth(), h = all.imageHeight();
-      ImageGrid.writeGrid(out.resolve("samples-per-label.png"), ConditionalSamples.perLabel(rbm, classes, 10, 1000, cfg.seed() + 1), w, h, 10, 2, false, force || resume);
-      ImageGrid.writeGrid(out.resolve("completions.png"), ConditionalSamples.completions(rbm, test, java.util.stream.IntStream.range(0, 10).toArray(), all.cols() / 2, 8, 1000, cfg.seed() + 2), w, h, 10, 2, false, force || resume);
+      ConditionalSamples.writePictures(trainer.rbm(), s.classes(), test, out, force || resume, cfg.seed() + 1);
       System.out.println(Json.toLine(result));
     }
   }

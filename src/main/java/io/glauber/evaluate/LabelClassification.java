@@ -39,15 +39,50 @@ public final class LabelClassification {
    * @param burnIn sweeps before the label activations are collected, ≥ 0
    * @param sweeps sweeps collected per chain, ≥ 1
    * @param chains independent chains per row, ≥ 1
+   * @param validationRows training rows held out at the end for validation, ≥ 0
+   * @param logisticEpochs epochs of the softmax-regression baseline (Adam, η = 0.001, batch 100, λ = 1e-4)
    * @param seed the run's seed
    */
-  public record Settings(int classes, int burnIn, int sweeps, int chains, long seed) {
+  public record Settings(int classes, int burnIn, int sweeps, int chains, int validationRows, int logisticEpochs, long seed) {
     public Settings {
-      if (classes < 2 || burnIn < 0 || sweeps < 1 || chains < 1) {
-        throw new IllegalArgumentException("classification classes=" + classes + " burn-in=" + burnIn + " sweeps=" + sweeps
-            + " chains=" + chains + " (expected classes ≥ 2, burn-in ≥ 0, sweeps ≥ 1, chains ≥ 1)");
+      if (classes < 2 || burnIn < 0 || sweeps < 1 || chains < 1 || validationRows < 0 || logisticEpochs < 1) {
+        throw new IllegalArgumentException("labels.classes = " + classes + ", burn-in = " + burnIn + ", sweeps = " + sweeps
+            + ", chains = " + chains + ", validation-rows = " + validationRows + ", logistic-epochs = " + logisticEpochs
+            + " (expected classes ≥ 2, burn-in ≥ 0, sweeps ≥ 1, chains ≥ 1, validation-rows ≥ 0, logistic-epochs ≥ 1)");
       }
     }
+
+    /** The {@code labels} block of a configuration (keys as the parameters, in kebab case), with defaults 10, 20, 1000, 1, 0, 20. */
+    public static Settings from(com.typesafe.config.Config c, long seed) {
+      com.typesafe.config.Config l = c.withFallback(com.typesafe.config.ConfigFactory.parseString(
+          "labels { classes = 10, burn-in = 20, sweeps = 1000, chains = 1, validation-rows = 0, logistic-epochs = 20 }")).getConfig("labels");
+      return new Settings(l.getInt("classes"), l.getInt("burn-in"), l.getInt("sweeps"), l.getInt("chains"), l.getInt("validation-rows"),
+          l.getInt("logistic-epochs"), seed);
+    }
+
+    /** The baseline's settings. */
+    public SoftmaxRegression.Settings logistic() {
+      return new SoftmaxRegression.Settings(logisticEpochs, 100, 1e-3, 1e-4, seed);
+    }
+  }
+
+  /**
+   * The report of a run: {@link #evaluate} on the test rows, and under {@code validation} on the
+   * last {@code validationRows} rows of {@code data} (the rest trained the RBM and the baseline).
+   */
+  public static Map<String, Object> report(Rbm rbm, Dataset data, Dataset test, Settings s) {
+    Dataset train = trainingRows(data, s);
+    Map<String, Object> m = evaluate(rbm, train, test, s, s.logistic());
+    if (s.validationRows() > 0) m.put("validation", evaluate(rbm, train, data.subset(train.rows(), data.rows()), s, s.logistic()));
+    return m;
+  }
+
+  /** The rows of {@code data} that train: all but the last {@code validationRows}. */
+  public static Dataset trainingRows(Dataset data, Settings s) {
+    if (s.validationRows() >= data.rows()) {
+      throw new IllegalArgumentException("labels.validation-rows = " + s.validationRows() + " (expected fewer than the " + data.rows() + " rows of " + data.name() + ")");
+    }
+    return data.subset(0, data.rows() - s.validationRows());
   }
 
   /**

@@ -77,6 +77,17 @@ public record Clamp(int[] values) {
     return new Clamp(c);
   }
 
+  /**
+   * The clamp of the command line: {@code spec} ({@link #parse}) and/or the label units of
+   * {@code label} ({@link #label}) over n visible units; null when neither is given.
+   */
+  public static Clamp of(String spec, Integer label, int classes, int n) {
+    Clamp c = spec == null ? null : parse(spec, n);
+    if (label == null) return c;
+    Clamp l = label(label, classes, n);
+    return c == null ? l : c.and(l);
+  }
+
   /** Both clamps at once; a unit clamped by both to different values is an error. */
   public Clamp and(Clamp other) {
     if (other.values.length != values.length) throw new IllegalArgumentException("clamps over " + values.length + " and " + other.values.length + " units");
@@ -177,6 +188,12 @@ public record Clamp(int[] values) {
       out[i] = values[i] < 0 ? freeState[k++] : (int) units.value(values[i] == 1);
     }
     return out;
+  }
+
+  /** {@link #fill(int[], Units)} with the units of {@code m}: a visible sample of the reduced model → one of {@code m}. */
+  public java.util.function.UnaryOperator<int[]> filler(Model m) {
+    Units u = m instanceof BoltzmannMachine b ? b.units() : Units.BINARY;
+    return s -> fill(s, u);
   }
 
   /** {@link #fill(int[], Units)} for binary units. */

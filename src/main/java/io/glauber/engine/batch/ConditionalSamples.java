@@ -1,8 +1,10 @@
 package io.glauber.engine.batch;
 
 import io.glauber.data.Dataset;
+import io.glauber.io.ImageGrid;
 import io.glauber.model.Clamp;
 import io.glauber.model.Rbm;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -30,6 +32,18 @@ public final class ConditionalSamples {
       for (int i = 0; i < full.length; i++) out[c][i] = full[i];
     }
     return out;
+  }
+
+  /**
+   * The pictures of a joint RBM with C label units: {@code samples-per-label.png} ({@link #perLabel},
+   * 10 per label) and {@code completions.png} ({@link #completions} of the first 10 rows of
+   * {@code images}, top half clamped, 8 completions each), both after 1000 sweeps, tiles scaled ×2.
+   */
+  public static void writePictures(Rbm rbm, int classes, Dataset images, Path dir, boolean force, long seed) {
+    int w = images.imageWidth(), h = images.imageHeight();
+    ImageGrid.writeGrid(dir.resolve("samples-per-label.png"), perLabel(rbm, classes, 10, 1000, seed), w, h, 10, 2, false, force);
+    int[] rows = java.util.stream.IntStream.range(0, Math.min(10, images.rows())).toArray();
+    ImageGrid.writeGrid(dir.resolve("completions.png"), completions(rbm, images, rows, images.cols() / 2, 8, 1000, seed + 100), w, h, 10, 2, false, force);
   }
 
   /**
