@@ -214,7 +214,7 @@ public final class LabelClassification {
     m.put("logistic_regression_accuracy", logistic);
     m.put("train_rows", train.rows());
     m.put("test_rows", test.rows());
-    m.put("sampling", "clamped features, " + s.burnIn() + " sweeps burn-in " + s.sweeps() + " sweeps read, " + s.chains() + " chains per row, label units off at the start");
+    m.put("sampling", "clamped features, " + s.burnIn() + " sweeps burn-in, " + s.sweeps() + " sweeps read, " + s.chains() + " chains per row, label units off at the start");
     m.put("sampling_seconds", (t1 - t0) / 1e9);
     m.put("exact_seconds", (t2 - t1) / 1e9);
     m.put("logistic_regression_seconds", (t3 - t2) / 1e9);
