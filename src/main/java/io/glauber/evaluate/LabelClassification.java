@@ -39,12 +39,23 @@ public final class LabelClassification {
    * @param burnIn sweeps before the label activations are collected, ≥ 0
    * @param sweeps sweeps collected per chain, ≥ 1
    * @param chains independent chains per row, ≥ 1
+   * @param temperatures the replicas' temperatures as multiples of the model's, the first 1 and
+   *     increasing; {@code [1]} is plain Gibbs sampling, more replicas exchange states (parallel
+   *     tempering) and only the first is read
    * @param validationRows training rows held out at the end for validation, ≥ 0
    * @param logisticEpochs epochs of the softmax-regression baseline (Adam, η = 0.001, batch 100, λ = 1e-4)
    * @param seed the run's seed
    */
-  public record Settings(int classes, int burnIn, int sweeps, int chains, int validationRows, int logisticEpochs, long seed) {
+  public record Settings(int classes, int burnIn, int sweeps, int chains, double[] temperatures, int validationRows, int logisticEpochs, long seed) {
     public Settings {
+      temperatures = temperatures.clone();
+      for (int q = 0; q < temperatures.length; q++) {
+        if (q == 0 ? temperatures[0] != 1 : !(temperatures[q] > temperatures[q - 1]) || Double.isInfinite(temperatures[q])) {
+          throw new IllegalArgumentException("labels.temperatures = " + java.util.Arrays.toString(temperatures)
+              + " (expected 1 first, then increasing and finite)");
+        }
+      }
+      if (temperatures.length == 0) throw new IllegalArgumentException("labels.temperatures is empty (expected [1.0] or more)");
       if (classes < 2 || burnIn < 0 || sweeps < 1 || chains < 1 || validationRows < 0 || logisticEpochs < 1) {
         throw new IllegalArgumentException("labels.classes = " + classes + ", burn-in = " + burnIn + ", sweeps = " + sweeps
             + ", chains = " + chains + ", validation-rows = " + validationRows + ", logistic-epochs = " + logisticEpochs
@@ -52,11 +63,13 @@ public final class LabelClassification {
       }
     }
 
-    /** The {@code labels} block of a configuration (keys as the parameters, in kebab case), with defaults 10, 20, 1000, 1, 0, 20. */
+    /** The {@code labels} block of a configuration (keys as the parameters, in kebab case), with defaults 10, 20, 1000, 1, [1.0], 0, 20. */
     public static Settings from(com.typesafe.config.Config c, long seed) {
       com.typesafe.config.Config l = c.withFallback(com.typesafe.config.ConfigFactory.parseString(
-          "labels { classes = 10, burn-in = 20, sweeps = 1000, chains = 1, validation-rows = 0, logistic-epochs = 20 }")).getConfig("labels");
-      return new Settings(l.getInt("classes"), l.getInt("burn-in"), l.getInt("sweeps"), l.getInt("chains"), l.getInt("validation-rows"),
+          "labels { classes = 10, burn-in = 20, sweeps = 1000, chains = 1, temperatures = [1.0], validation-rows = 0, logistic-epochs = 20 }"))
+          .getConfig("labels");
+      return new Settings(l.getInt("classes"), l.getInt("burn-in"), l.getInt("sweeps"), l.getInt("chains"),
+          l.getDoubleList("temperatures").stream().mapToDouble(Double::doubleValue).toArray(), l.getInt("validation-rows"),
           l.getInt("logistic-epochs"), seed);
     }
 
@@ -137,38 +150,64 @@ public final class LabelClassification {
         float xi = x[r * d + i];
         if (xi != 0) for (int j = 0; j < nh; j++) base[j] += xi * w[i * nh + j];
       }
-      // p(h_j = 1 | x, y) for each label code y (row c: label units all off), formed once per row
-      double t = rbm.temperature();
-      double[] ph = new double[(c + 1) * nh];
-      for (int k = 0; k <= c; k++) {
-        for (int j = 0; j < nh; j++) ph[k * nh + j] = Glauber.sigmoid((base[j] + (k < c ? w[(d + k) * nh + j] : 0)) / t);
+      // p(h_j = 1 | x, y) for each replica's temperature and each label code y (row c: label units all off)
+      double[] tau = s.temperatures();
+      int replicas = tau.length;
+      double[][] ph = new double[replicas][(c + 1) * nh];
+      for (int q = 0; q < replicas; q++) {
+        double t = rbm.temperature() * tau[q];
+        for (int k = 0; k <= c; k++) {
+          for (int j = 0; j < nh; j++) ph[q][k * nh + j] = Glauber.sigmoid((base[j] + (k < c ? w[(d + k) * nh + j] : 0)) / t);
+        }
       }
+      double[] in = new double[c];
       double[] z = new double[c];
+      int[] y = new int[replicas];
+      double[] energy = new double[replicas];
       for (int chain = 0; chain < s.chains(); chain++) {
         Rng rng = new Rng(Rng.derive(s.seed(), (long) r * s.chains() + chain, 15));
-        int y = c; // label units all off at the start: the first h sees the image alone
+        java.util.Arrays.fill(y, c); // label units all off at the start: the first h sees the image alone
         for (int sweep = 0; sweep < s.burnIn() + s.sweeps(); sweep++) {
-          int u = y * nh;
-          for (int k = 0; k < c; k++) z[k] = a[d + k];
-          for (int j = 0; j < nh; j++) {
-            if (rng.nextDouble() < ph[u + j]) { // h_j = 1: its label weights join the label inputs
-              for (int k = 0; k < c; k++) z[k] += wl[j * c + k];
+          for (int q = 0; q < replicas; q++) {
+            double t = rbm.temperature() * tau[q];
+            int u = y[q] * nh;
+            double hb = 0; // Σ_j h_j (b_j + x·W_j)
+            for (int k = 0; k < c; k++) in[k] = a[d + k];
+            for (int j = 0; j < nh; j++) {
+              if (rng.nextDouble() < ph[q][u + j]) { // h_j = 1: its label weights join the label inputs
+                hb += base[j];
+                for (int k = 0; k < c; k++) in[k] += wl[j * c + k];
+              }
+            }
+            for (int k = 0; k < c; k++) z[k] = in[k] / t;
+            double log = LogSumExp.of(z);
+            double u01 = rng.nextDouble();
+            double cum = 0;
+            int next = -1;
+            for (int k = 0; k < c; k++) {
+              z[k] = Math.exp(z[k] - log);
+              cum += z[k];
+              if (next < 0 && u01 < cum) next = k;
+            }
+            y[q] = next < 0 ? c - 1 : next; // next < 0: rounding, the sum fell just short of u
+            // E(x, y, h) = −a·x − a_{d+y} − Σ_j h_j (b_j + x·W_j + W_{d+y,j}); the a·x term is the same for every replica
+            energy[q] = -hb - in[y[q]];
+            if (q == 0 && sweep >= s.burnIn()) {
+              for (int k = 0; k < c; k++) act[r * c + k] += z[k];
+              votes[r * c + y[q]]++;
             }
           }
-          for (int k = 0; k < c; k++) z[k] /= t;
-          double log = LogSumExp.of(z);
-          double u01 = rng.nextDouble();
-          double cum = 0;
-          y = -1;
-          for (int k = 0; k < c; k++) {
-            z[k] = Math.exp(z[k] - log);
-            cum += z[k];
-            if (y < 0 && u01 < cum) y = k;
-          }
-          if (y < 0) y = c - 1; // rounding: the sum fell just short of u
-          if (sweep >= s.burnIn()) {
-            for (int k = 0; k < c; k++) act[r * c + k] += z[k];
-            votes[r * c + y]++;
+          // replica exchange between neighbouring temperatures, accepted with min(1, e^{(β_q − β_{q+1})(E_q − E_{q+1})})
+          for (int q = 0; q + 1 < replicas; q++) {
+            double logA = (1 / tau[q] - 1 / tau[q + 1]) / rbm.temperature() * (energy[q] - energy[q + 1]);
+            if (logA >= 0 || rng.nextDouble() < Math.exp(logA)) {
+              int ty = y[q];
+              y[q] = y[q + 1];
+              y[q + 1] = ty;
+              double te = energy[q];
+              energy[q] = energy[q + 1];
+              energy[q + 1] = te;
+            }
           }
         }
       }
@@ -214,7 +253,7 @@ public final class LabelClassification {
     m.put("logistic_regression_accuracy", logistic);
     m.put("train_rows", train.rows());
     m.put("test_rows", test.rows());
-    m.put("sampling", "clamped features, " + s.burnIn() + " sweeps burn-in, " + s.sweeps() + " sweeps read, " + s.chains() + " chains per row, label units off at the start");
+    m.put("sampling", "clamped features, " + s.burnIn() + " sweeps burn-in, " + s.sweeps() + " sweeps read, " + s.chains() + " chains per row at temperatures " + java.util.Arrays.toString(s.temperatures()) + ", label units off at the start");
     m.put("sampling_seconds", (t1 - t0) / 1e9);
     m.put("exact_seconds", (t2 - t1) / 1e9);
     m.put("logistic_regression_seconds", (t3 - t2) / 1e9);

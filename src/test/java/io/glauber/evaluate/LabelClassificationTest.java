@@ -68,11 +68,20 @@ class LabelClassificationTest {
 
   @Test
   void clampedSamplingDrawsLabelsFromTheExactConditional() {
+    clampedSamplingMatchesExact(new double[] {1});
+  }
+
+  @Test
+  void clampedSamplingWithReplicaExchangeDrawsLabelsFromTheExactConditional() {
+    clampedSamplingMatchesExact(new double[] {1, 1.5, 2.2});
+  }
+
+  private static void clampedSamplingMatchesExact(double[] temperatures) {
     Rbm rbm = tinyJointRbm(5);
     float[] x = allFeatures();
     int chains = 3000;
     // one label read per chain after 30 sweeps: independent draws, so Pearson's χ² applies
-    var s = new LabelClassification.Settings(C, 30, 1, chains, 0, 1, 11);
+    var s = new LabelClassification.Settings(C, 30, 1, chains, temperatures, 0, 1, 11);
     LabelClassification.Sampled sampled = LabelClassification.sample(rbm, x, 1 << D, s);
     for (int row = 0; row < 1 << D; row++) {
       double[] exact = bruteForce(rbm, x, row);
@@ -96,7 +105,7 @@ class LabelClassificationTest {
     double[] p = LabelClassification.exactProbabilities(rbm, x, 1 << D, C);
     for (int r = 0; r < labels.length; r++) labels[r] = argmax(p, r);
     Dataset data = new Dataset("tiny", 1 << D, D, x, labels, 0, 0);
-    var s = new LabelClassification.Settings(C, 20, 500, 1, 0, 5, 1);
+    var s = new LabelClassification.Settings(C, 20, 500, 1, new double[] {1, 1.5}, 0, 5, 1);
     Map<String, Object> m = LabelClassification.evaluate(rbm, data, data, s, s.logistic());
     assertEquals(1.0, (double) m.get("exact_accuracy"), "the labels are the exact argmax");
     assertTrue(m.containsKey("test_accuracy") && m.containsKey("logistic_regression_accuracy") && m.containsKey("vote_accuracy"), m.toString());
@@ -107,7 +116,8 @@ class LabelClassificationTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> LabelClassification.evaluate(rbm, data, new Dataset("bad", 1 << D, D, x, bad, 0, 0), s, s.logistic()));
     assertTrue(e.getMessage().contains("label 3 at row 2"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new LabelClassification.Settings(1, 0, 1, 1, 0, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new LabelClassification.Settings(1, 0, 1, 1, new double[] {1}, 0, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new LabelClassification.Settings(C, 0, 1, 1, new double[] {1, 0.5}, 0, 1, 1));
   }
 
   private static int argmax(double[] p, int row) {
