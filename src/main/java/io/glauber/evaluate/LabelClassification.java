@@ -26,8 +26,14 @@ import java.util.stream.IntStream;
  * <li><b>Exact</b> ({@link #exactProbabilities}): p(y | x) = e^{−F(x, y)/T} / Σ_y' e^{−F(x, y')/T}
  *     from the free energies of {@link Rbm#oneHotFreeEnergies} (the hidden units summed out).</li>
  * </ul>
- * One chain per row; chain r's random stream derives from (seed, r), so the result does not depend
- * on how rows are spread over threads.
+ * Each chain starts with the label units all off, so the first h is drawn from the image alone.
+ * With several temperatures (multiples τ_q of the model's T, τ_0 = 1) each chain is a set of
+ * replicas that exchange states after every sweep (parallel tempering, Swendsen &amp; Wang 1986;
+ * Geyer 1991): neighbours q, q+1 swap with probability min(1, e^{(β_q − β_{q+1})(E_q − E_{q+1})}),
+ * E the joint energy of {@link Rbm#energy} up to the a·x term all replicas share; only replica 0
+ * (at T) is read. {@code chains} independent chains per row; chain k of row r draws from the stream
+ * derived from (seed, r·chains + k), so the result does not depend on how rows are spread over
+ * threads.
  */
 public final class LabelClassification {
   private LabelClassification() {}
@@ -133,7 +139,7 @@ public final class LabelClassification {
     return p;
   }
 
-  /** Runs one clamped chain per row of {@code x} (rows×d features); see the class comment. */
+  /** Runs {@code chains} clamped chains per row of {@code x} (rows×d features); see the class comment. */
   public static Sampled sample(Rbm rbm, float[] x, int rows, Settings s) {
     int c = s.classes();
     int d = features(rbm, c);
