@@ -63,6 +63,17 @@ class ClampTest {
     }
   }
 
+  @Test
+  void aSparseMachineStaysSparseAndIsTheConditionalOfTheFullOne() {
+    SparseCouplings lattice = SparseCouplings.squareLattice(3, 0.7);
+    double[] bias = {0.1, -0.2, 0.3, 0, 0.2, -0.1, 0.4, -0.3, 0.05};
+    BoltzmannMachine bm = new BoltzmannMachine(Units.SPIN, lattice, bias, 9, 1.0);
+    Clamp c = Clamp.parse("1---0---1", 9);
+    BoltzmannMachine reduced = (BoltzmannMachine) c.reduce(bm);
+    assertTrue(reduced.couplings() instanceof SparseCouplings);
+    assertConditional(ExactBoltzmann.of(bm).visibleDistribution(), ExactBoltzmann.of(reduced).visibleDistribution(), c, 9, Units.SPIN);
+  }
+
   /** cond[k'] = full[k] / Σ full over the states k agreeing with the clamp, k' the free bits of k. */
   private static void assertConditional(double[] full, double[] cond, Clamp c, int n, Units units) {
     double z = 0;
