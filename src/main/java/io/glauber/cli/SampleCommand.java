@@ -17,6 +17,7 @@ import io.glauber.io.ModelFiles;
 import io.glauber.io.SampleFiles;
 import io.glauber.io.SampleWriter;
 import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Clamp;
 import io.glauber.model.Model;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +46,9 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--thin", defaultValue = "10", paramLabel = "SWEEPS") int thin;
   @Option(names = "--chains", defaultValue = "100", description = "Parallel chains (default ${DEFAULT-VALUE}).") int chains;
   @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the model's).") Double temperature;
-  @Option(names = "--clamp", paramLabel = "VALUES", description = "RBM conditional generation: one of 0, 1 or - (free) per visible unit, e.g. 0101----.") String clamp;
+  @Option(names = "--clamp", paramLabel = "SPEC", description = "Clamp visible units: 0, 1 or - (free) per unit (0101----), or items I=B, I-J=BITS (0-97=0,196-205=0001000000).") String clamp;
+  @Option(names = "--label", paramLabel = "K", description = "Clamp the last --classes visible units (label units) to the one-hot code of K.") Integer label;
+  @Option(names = "--classes", defaultValue = "10", description = "Label units, last among the visible units (default ${DEFAULT-VALUE}).") int classes;
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
   @Option(names = "--force", description = "Replace an existing output file.") boolean force;
@@ -57,34 +61,31 @@ final class SampleCommand implements Callable<Integer> {
     Mode actorMode = Mode.parse(mode);
     Model m = ModelFiles.read(model);
     double t = temperature != null ? temperature : m.temperature();
-    if (clamp != null && (engine.equals("actor") || !(m instanceof Rbm))) {
-      throw new IllegalArgumentException(engine.equals("actor") ? "--clamp is supported by the batch engine only"
-          : "--clamp is for RBMs (this model is a Boltzmann machine)");
-    }
+    Clamp c = Clamp.of(clamp, label, classes, m.nVisible()); // the free units sample the reduced machine, the clamped ones are filled in
     AtomicFiles.checkWritable(out, force);
-    SampleWriter.Rows sampler = sampler(m, t, actorMode, (int) Math.min(chains, samples));
+    SampleWriter.Rows sampler = sampler(c == null ? m : c.reduce(m), t, actorMode, (int) Math.min(chains, samples), c == null ? r -> r : c.filler(m));
     SampleFiles.stream(out, m.nVisible(), force, sampler);
     System.err.printf("wrote %d samples to %s%n", samples, out);
     return 0;
   }
 
   /** The engine's sampler for the model, built (and so validated) before the output is opened. */
-  private SampleWriter.Rows sampler(Model m, double t, Mode actorMode, int n) {
+  private SampleWriter.Rows sampler(Model m, double t, Mode actorMode, int n, UnaryOperator<int[]> fill) {
     if (engine.equals("batch") && m instanceof Rbm r) {
-      RbmSampler s = new RbmSampler(r, n, t, RbmSampler.clampPattern(clamp, r.nVisible()), seed);
+      RbmSampler s = new RbmSampler(r, n, t, null, seed);
       return w -> {
         try (s) {
-          s.run(burnIn, samples, thin, w::write);
+          s.run(burnIn, samples, thin, row -> w.write(fill.apply(row)));
         }
       };
     }
     if (engine.equals("batch")) {
       BoltzmannSampler s = new BoltzmannSampler(((BoltzmannMachine) m).withTemperature(t), n, seed);
-      return w -> s.run(burnIn, samples, thin, w::write);
+      return w -> s.run(burnIn, samples, thin, row -> w.write(fill.apply(row)));
     }
     if (m instanceof Rbm r && actorMode == Mode.EXACT) {
       // a layer actor per layer, alternating (block Gibbs)
-      Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed);
+      Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed).map(fill::apply);
       return w -> drain(LayerEngine.config(), system -> source, w);
     }
     // a neuron actor per unit (an RBM as a Boltzmann machine, visible units first), exact or async
@@ -92,7 +93,7 @@ final class SampleCommand implements Callable<Integer> {
     Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact()
         : Dynamics.async(Duration.ofNanos(meanIntervalUs * 1000), Duration.ofNanos(delayUs * 1000));
     var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
-    return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> Arrays.copyOf(s, bm.nVisible())), w);
+    return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
   }
 
   /**

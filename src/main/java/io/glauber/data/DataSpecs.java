@@ -25,10 +25,14 @@ import java.util.SplittableRandom;
  * <li>{@code patterns:random?n=100&count=10&seed=1&p=0.5} — {@code count} random {0,1} patterns of
  *     {@code n} units, each unit 1 with probability {@code p} (default 0.5), drawn in row-major order
  *     as {@code nextDouble() < p} from {@code new SplittableRandom(seed)} (seed default 1).</li>
- * <li>{@code idx:PATH?binarize=T&limit=N&labels=PATH2} — MNIST IDX images, gzip or plain, pixels
- *     scaled to [0,1], or binarised as pixel/255 > T; only the first N images if {@code limit} is
- *     given. Labels from PATH2, or else from the sibling file by MNIST naming
- *     ({@code train-images-idx3-ubyte[.gz]} → {@code train-labels-idx1-ubyte[.gz]}), or none.</li>
+ * <li>{@code idx:PATH?binarize=T&limit=N&labels=PATH2&downsample=K&classes=C} — MNIST IDX images,
+ *     gzip or plain, pixels scaled to [0,1]; with {@code downsample=K} each K×K block is replaced by
+ *     the mean of its grey values (28×28 → 14×14 for K = 2, see {@link Downsample}); then, with
+ *     {@code binarize=T}, each value v becomes 1 if v > T, else 0 (thresholding after the mean, so
+ *     a block is on when its mean grey level is above T). Only the first N images if {@code limit}
+ *     is given. Labels from PATH2, or else from the sibling file by MNIST naming
+ *     ({@code train-images-idx3-ubyte[.gz]} → {@code train-labels-idx1-ubyte[.gz]}), or none; with
+ *     {@code classes=C} every label must lie in 0..C−1 (a label outside names its row).</li>
  * <li>{@code csv:PATH} — numeric rows separated by commas, no header, all of one length, finite.</li>
  * </ul>
  */
@@ -165,7 +169,7 @@ public final class DataSpecs {
     private static Dataset idx(String spec, String rest) {
         int q = rest.indexOf('?');
         Path images = Path.of(q < 0 ? rest : rest.substring(0, q));
-        Map<String, String> params = query(spec, q < 0 ? "" : rest.substring(q + 1), Set.of("binarize", "limit", "labels"));
+        Map<String, String> params = query(spec, q < 0 ? "" : rest.substring(q + 1), Set.of("binarize", "limit", "labels", "downsample", "classes"));
         double threshold = Double.NaN;
         if (params.containsKey("binarize")) {
             threshold = parseDouble(spec, "binarize", params.get("binarize"));
@@ -181,8 +185,20 @@ public final class DataSpecs {
                 throw new IllegalArgumentException("data spec '" + spec + "': limit = " + limit + ", expected at least 1");
             }
         }
+        int factor = params.containsKey("downsample") ? parseInt(spec, "downsample", params.get("downsample")) : 1;
+        int classes = params.containsKey("classes") ? parseInt(spec, "classes", params.get("classes")) : 0;
+        if (factor < 1 || (params.containsKey("classes") && classes < 1)) {
+            throw new IllegalArgumentException("data spec '" + spec + "': downsample = " + factor + ", classes = "
+                    + classes + ", expected downsample ≥ 1 and classes ≥ 1");
+        }
         Path labelsPath = params.containsKey("labels") ? Path.of(params.get("labels")) : siblingLabels(images);
-        Idx.Images img = Idx.readImages(images, limit, threshold);
+        if (params.containsKey("classes") && labelsPath == null) {
+            throw new IllegalArgumentException("data spec '" + spec + "': classes given but no label file (add labels=PATH)");
+        }
+        Idx.Images img = Idx.readImages(images, limit, factor == 1 ? threshold : Double.NaN);
+        if (factor > 1) {
+            img = Downsample.meanPool(img, factor, threshold, spec);
+        }
         int[] labels = null;
         if (labelsPath != null) {
             Idx.Labels l = Idx.readLabels(labelsPath, limit);
@@ -191,6 +207,9 @@ public final class DataSpecs {
                         + " images but " + labelsPath + " has " + l.total() + " labels");
             }
             labels = l.labels();
+            if (classes > 0) {
+                LabelUnits.checkRange(labels, classes, spec + " (labels " + labelsPath + ")");
+            }
         }
         return new Dataset(spec, img.count(), img.height() * img.width(), img.values(), labels, img.width(), img.height());
     }

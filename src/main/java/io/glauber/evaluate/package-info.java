@@ -4,7 +4,9 @@
  * pseudo-log-likelihood over all units, reconstruction error, the free-energy gap between training
  * and held-out rows (Hinton 2010), and the features-for-a-classifier experiment
  * ({@link io.glauber.evaluate.FeaturesAccuracy}, softmax regression by Adam), and the singular values
- * and modes of W ({@link io.glauber.evaluate.WeightSpectrum}, W = UΣVᵀ by EJML).
+ * and modes of W ({@link io.glauber.evaluate.WeightSpectrum}, W = UΣVᵀ by EJML), and classification
+ * by clamping with a joint RBM of features and label units ({@link io.glauber.evaluate.LabelClassification}:
+ * clamped Gibbs sampling, the exact p(y | x) from free energies, the softmax-regression baseline).
  * {@link io.glauber.evaluate.Evaluation} names them for the command line, beside the exact
  * log-likelihood of a general Boltzmann machine; {@link io.glauber.evaluate.TrainingCurves} draws
  * them against the epoch.

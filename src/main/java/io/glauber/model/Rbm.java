@@ -108,6 +108,34 @@ public record Rbm(int nVisible, int nHidden, double[] w, double[] visibleBias, d
     return f;
   }
 
+  /**
+   * The free energies of {@code v} with the group of {@code count} units starting at {@code first}
+   * set to each one-hot code in turn: out[k] = F(v⁽ᵏ⁾), where v⁽ᵏ⁾ equals v outside the group and
+   * has unit first + k on and the rest of the group off. For an RBM with label units (seed 002) this
+   * gives p(y = k | x) = e^{−F(x, k)/T} / Σ_k' e^{−F(x, k')/T}, the hidden units summed out. The
+   * hidden inputs of the units outside the group are formed once, so the C codes cost one product.
+   *
+   * @param out length ≥ count, filled and returned (allocated when null)
+   */
+  public double[] oneHotFreeEnergies(double[] v, int first, int count, double[] out) {
+    java.util.Objects.checkFromIndexSize(first, count, nVisible);
+    double[] f = out == null ? new double[count] : out;
+    double base = 0;
+    double[] x = hiddenBias.clone();
+    for (int i = 0; i < nVisible; i++) {
+      if (i >= first && i < first + count || v[i] == 0) continue;
+      base -= visibleBias[i] * v[i];
+      for (int j = 0; j < nHidden; j++) x[j] += v[i] * w[i * nHidden + j];
+    }
+    for (int k = 0; k < count; k++) {
+      int u = first + k;
+      double e = base - visibleBias[u];
+      for (int j = 0; j < nHidden; j++) e -= temperature * Glauber.softplus((x[j] + w[u * nHidden + j]) / temperature);
+      f[k] = e;
+    }
+    return f;
+  }
+
   /** The hidden-side free energy G(h) = −b·h − T Σ_i softplus((a_i + W_i·h)/T), visible summed out. */
   public double hiddenFreeEnergy(double[] h) {
     double f = 0;

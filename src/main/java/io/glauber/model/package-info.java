@@ -6,7 +6,8 @@
  * couplings ({@link io.glauber.model.BoltzmannMachine}), the restricted Boltzmann machine
  * ({@link io.glauber.model.Rbm}) and annealing schedules. Energy, local field, conditional
  * probabilities and the RBM free energy are defined here; the kernel's block forms over batches are
- * tested against them. {@link io.glauber.model.Gaussian} is the one home of the Box–Muller draw.
+ * tested against them. {@link io.glauber.model.Clamp} holds visible units fixed and turns a model
+ * into the smaller one of its free units (conditional generation and classification by clamping). {@link io.glauber.model.Gaussian} is the one home of the Box–Muller draw.
  *
  * <p>Depends on nothing of ours (it is at the ground with {@code data}, which it does not use).
  */

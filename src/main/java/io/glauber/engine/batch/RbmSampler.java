@@ -144,24 +144,4 @@ public final class RbmSampler implements AutoCloseable {
   public void close() {
     gibbs.close();
   }
-
-  /**
-   * The clamp vector of a pattern such as {@code 0101----}: per visible unit 0 or 1 to clamp it, or
-   * '-' (or '.') to leave it free (−1); null for a null pattern.
-   */
-  public static int[] clampPattern(String text, int n) {
-    if (text == null) return null;
-    if (text.length() != n) throw new IllegalArgumentException("--clamp has " + text.length() + " characters (expected one per visible unit: " + n + ")");
-    int[] c = new int[n];
-    for (int i = 0; i < n; i++) {
-      char ch = text.charAt(i);
-      c[i] = switch (ch) {
-        case '0' -> 0;
-        case '1' -> 1;
-        case '-', '.' -> -1;
-        default -> throw new IllegalArgumentException("--clamp character '" + ch + "' at " + i + " (expected 0, 1 or -)");
-      };
-    }
-    return c;
-  }
 }

@@ -3,7 +3,9 @@
  * parallel tempering as {@code learn}'s {@link io.glauber.learn.NegativePhase} steps; schedules;
  * checkpoints and resume through {@link io.glauber.engine.batch.TrainingCheckpoint}) and sampling
  * ({@link io.glauber.engine.batch.RbmSampler}: burn-in, thinning, temperature, clamping;
- * {@link io.glauber.engine.batch.BoltzmannSampler} for general Boltzmann machines), over many
+ * {@link io.glauber.engine.batch.BoltzmannSampler} for general Boltzmann machines;
+ * {@link io.glauber.engine.batch.ConditionalSamples}: the pictures of a joint RBM with label units,
+ * samples per label and image completions), over many
  * chains at once with the block arithmetic of {@code kernel}. Statistics go to the shared
  * {@code learn.Learner}; nothing here computes a weight change. Configuration:
  * {@link io.glauber.engine.batch.TrainConfig} (HOCON).
