@@ -95,8 +95,8 @@ public record TwoPhaseSettings(
 
   /** The settings of the {@code learning} section of {@code c} (defaults for missing keys). */
   public static TwoPhaseSettings from(Config c) {
-    Config l = c.withFallback(DEFAULTS).getConfig("learning");
     try {
+      Config l = c.withFallback(DEFAULTS).getConfig("learning");
       for (String key : l.root().keySet()) {
         if (!DEFAULTS.getConfig("learning").hasPath(key)) {
           throw new IllegalArgumentException("config: unknown key learning." + key + " (expected one of " + DEFAULTS.getConfig("learning").root().keySet() + ")");

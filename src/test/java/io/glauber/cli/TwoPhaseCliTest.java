@@ -35,7 +35,7 @@ class TwoPhaseCliTest {
   @Test
   void theEncoderJobPrintsOneJsonObjectWithItsSummary() throws Exception {
     Path out = dir.resolve("encoder");
-    CliTest.Run r = run("train", "--config", "config/bm-encoder-424.conf", "--json", "--set", "runs=2", "--out", out.toString());
+    CliTest.Run r = run("train", "--config", "config/bm-encoder-424.conf", "--json", "--set", "runs=2", "--set", "encoder.max-cycles=500", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out().strip());
     for (String key : List.of("success_rate", "median_cycles", "max_cycles", "runs", "engine")) assertTrue(j.has(key), key + " in " + r.out());
