@@ -38,6 +38,8 @@ final class TrainCommand implements Callable<Integer> {
   String engine;
   @Option(names = "--force", description = "Replace existing outputs.")
   boolean force;
+  @Option(names = "--json", description = "Print the result as one JSON object (jobs that have one: the encoder experiments).")
+  boolean json;
 
   @Spec CommandSpec spec;
 
@@ -45,13 +47,17 @@ final class TrainCommand implements Callable<Integer> {
   private static final Map<String, TrainJob> JOBS = Map.of(
       "rbm/batch", new RbmBatchJob(),
       "rbm/actor", new RbmActorJob(), "rbm-labels/batch", ClassificationExperiment::run,
-      "bm/actor", new BmActorJob());
+      "bm/actor", new BmActorJob(),
+      "bm/batch", new TwoPhaseJob(false),
+      "bm-encoder/batch", new TwoPhaseJob(true),
+      "bm-encoder/actor", new TwoPhaseJob(true));
 
   @Override
   public Integer call() throws Exception {
     if ((config == null) == (resume == null)) throw new ParameterException(spec.commandLine(), "give either --config FILE or --resume DIR");
     List<String> sets = new ArrayList<>(overrides);
     if (engine != null) sets.add("engine=" + engine);
+    if (json) sets.add("json=true");
     if (resume != null) {
       Path saved = resume.resolve("config.conf");
       if (!Files.exists(saved)) throw new IllegalArgumentException(resume + ": not a run directory (" + saved + " missing)");

@@ -99,6 +99,15 @@ public final class Learner {
 
   /** Updates {@code weights} and {@code biases} in place from clamped and free statistics. */
   public void apply(Statistics clamped, Statistics free, double[] weights, double[] biases) {
+    apply(clamped, free, weights, biases, Update.PLAIN);
+  }
+
+  /**
+   * Updates {@code weights} and {@code biases} in place from clamped and free statistics, the
+   * difference d = ⟨·⟩₊ − ⟨·⟩₋ entering the rule as {@code update}'s term g ({@link Update}: β·d
+   * for the gradient at temperature 1/β, sign(d) for the fixed step of Ackley et al. 1985).
+   */
+  public void apply(Statistics clamped, Statistics free, double[] weights, double[] biases, Update update) {
     checkShapes(clamped.pairMeans().length, clamped.unitMeans().length, weights.length, biases.length);
     checkShapes(free.pairMeans().length, free.unitMeans().length, weights.length, biases.length);
     if (weightVelocity == null) {
@@ -108,14 +117,14 @@ public final class Learner {
     double[] pos = clamped.pairMeans();
     double[] neg = free.pairMeans();
     for (int m = 0; m < weightCount; m++) {
-      weightVelocity[m] = velocity(weightVelocity[m], pos[m] - neg[m], weights[m], rule.weightDecay(), rule);
+      weightVelocity[m] = velocity(weightVelocity[m], update.term(pos[m] - neg[m]), weights[m], rule.weightDecay(), rule);
       weights[m] += weightVelocity[m];
     }
     double[] up = clamped.unitMeans();
     double[] un = free.unitMeans();
     updateActivity(up);
     for (int i = 0; i < biasCount; i++) {
-      double g = up[i] - un[i] + sparsityTerm(i);
+      double g = update.term(up[i] - un[i]) + sparsityTerm(i);
       biasVelocity[i] = velocity(biasVelocity[i], g, biases[i], 0, rule);
       biases[i] += biasVelocity[i];
     }

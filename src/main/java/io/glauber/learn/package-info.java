@@ -17,6 +17,16 @@
  * actor-free twin both call it, and the layer actors' supervisor uses its statistics and chain rule.
  * {@link io.glauber.learn.Initialisation} is the one home of Hinton's starting RBM.
  *
+ * <p>The two-phase algorithm of Ackley, Hinton and Sejnowski (1985) for Boltzmann machines with
+ * hidden units (seed 003, "Training the Boltzmann Machine") has one home here, whatever the engine:
+ * {@link io.glauber.learn.TwoPhaseSettings} (annealing schedule, measurement window, restarted or
+ * persistent free chains, {@link io.glauber.learn.NoisyClamping}, the {@link io.glauber.learn.Update}
+ * kind — ηβ(p⁺ − p⁻) or the paper's ±η — and the chains per phase), the interface an engine
+ * implements to measure the two phases ({@link io.glauber.learn.PhaseSampler}), and the learning
+ * loop that applies the shared {@link io.glauber.learn.Learner} to them
+ * ({@link io.glauber.learn.TwoPhaseLearning}); {@link io.glauber.learn.StartingMachine} reads the
+ * starting machine and its {@link io.glauber.model.Topology} from a configuration.
+ *
  * <p>Depends on {@code model} and {@code kernel} only (and reads HOCON through Typesafe Config);
  * never on {@code data}, {@code io}, {@code exact}, an engine, {@code evaluate} or anything above.
  */

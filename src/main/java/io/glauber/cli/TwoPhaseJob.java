@@ -1,0 +1,75 @@
+package io.glauber.cli;
+
+import com.typesafe.config.Config;
+import io.glauber.data.Dataset;
+import io.glauber.engine.batch.AnnealedPhases;
+import io.glauber.evaluate.EncoderExperiment;
+import io.glauber.evaluate.TwoPhaseTraining;
+import io.glauber.io.Json;
+import io.glauber.io.MetricsWriter;
+import io.glauber.io.ModelFiles;
+import io.glauber.learn.PhaseSampler;
+import io.glauber.learn.TwoPhaseSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The two-phase Boltzmann learning of Ackley, Hinton and Sejnowski (1985) on the engine of
+ * {@code engine} ({@link #ENGINES}; keys in {@link TwoPhaseSettings}): {@code model.type = bm}
+ * trains one machine ({@link TwoPhaseTraining}) and saves model.npz, metrics.jsonl and
+ * curve-ll.png; {@code model.type = bm-encoder} runs the encoder experiment
+ * ({@link EncoderExperiment}), writes runs.jsonl and prints its summary (one JSON object with --json).
+ */
+final class TwoPhaseJob implements TrainJob {
+  /** Each engine's phases, by the name of {@code engine}. */
+  static final Map<String, PhaseSampler.Factory> ENGINES = Map.of(
+      "batch", AnnealedPhases::create,
+      "actor", (initial, settings, seed) -> {
+        throw new IllegalArgumentException("engine actor: the neuron actors' phases of the two-phase algorithm are not available yet (use engine = batch)");
+      });
+
+  private final boolean encoder;
+
+  TwoPhaseJob(boolean encoder) {
+    this.encoder = encoder;
+  }
+
+  @Override
+  public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
+    TrainJob.refuseResume(resume);
+    String engine = Configs.get(c, "engine", Config::getString, "batch");
+    PhaseSampler.Factory factory = ENGINES.get(engine);
+    if (factory == null) throw new IllegalArgumentException("config: engine = " + engine + " (expected one of " + ENGINES.keySet() + ")");
+    TwoPhaseSettings settings = TwoPhaseSettings.from(c);
+    long seed = Configs.get(c, "seed", Config::getLong, 1L);
+    if (encoder) {
+      EncoderExperiment.Result r = EncoderExperiment.from(c, settings).run(factory, engine, seed);
+      try (MetricsWriter runs = MetricsWriter.open(out.resolve("runs.jsonl"), force)) {
+        for (EncoderExperiment.Run run : r.runs()) runs.write(run.fields());
+      }
+      System.out.println(Configs.get(c, "json", Config::getBoolean, false) ? Json.toLine(r.summary()) : r.describe());
+      return;
+    }
+    Dataset data = Configs.binaryData(c);
+    SplittableRandom random = new SplittableRandom(seed);
+    TwoPhaseTraining training = TwoPhaseTraining.from(c, data, settings, random);
+    TwoPhaseTraining.Outcome done;
+    try (PhaseSampler sampler = factory.create(training.initial(), settings, random.nextLong());
+        MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
+        Progress bar = new Progress("train " + data.name() + " (" + engine + ", " + settings.describe() + ")", training.cycles())) {
+      done = training.run(sampler, (cycle, m) -> {
+        if (m != null) {
+          metrics.write(m);
+          bar.message(String.format("exact LL %.4f", (double) m.get("exact_ll")));
+        }
+        bar.stepTo(cycle);
+      });
+    }
+    ModelFiles.write(out.resolve("model.npz"), done.model(), force);
+    if (!done.curve().isEmpty()) done.writeCurve(out.resolve("curve-ll.png"), "Boltzmann machine on " + data.name() + " (" + engine + ")", force);
+    System.out.printf("trained a Boltzmann machine (%d visible, %d hidden) on %s, engine %s, %d cycles in %.1f s%s; model %s%n",
+        data.cols(), done.model().nHidden(), data.name(), engine, done.cycles(), done.seconds(),
+        done.curve().isEmpty() ? "" : String.format("; exact mean LL %.4f nats per pattern", done.lastLogLikelihood()), out.resolve("model.npz"));
+  }
+}

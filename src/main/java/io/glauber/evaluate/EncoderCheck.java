@@ -1,0 +1,64 @@
+package io.glauber.evaluate;
+
+import io.glauber.exact.ExactConditional;
+import io.glauber.model.BoltzmannMachine;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Whether a Boltzmann machine has solved an N-M-N encoder problem (Ackley, Hinton and Sejnowski
+ * 1985): units [0, N) are the input group V1, [N, 2N) the output group V2, the rest the hidden
+ * group H, and pattern k turns on unit k of V1 and unit N+k of V2. With V1 alone clamped to pattern
+ * k's input, the exact conditional distribution of H and V2 at the machine's temperature
+ * ({@link ExactConditional}) gives
+ *
+ * <ul>
+ *   <li>the recall: the most probable V2 pattern under its marginal, which must be pattern k's output;</li>
+ *   <li>the code: the most probable H pattern under its marginal; the N codes must be distinct.</li>
+ * </ul>
+ *
+ * Exact rather than sampled, so the verdict does not depend on the engine that trained the machine
+ * nor on the check's own random draws.
+ *
+ * @param recalled patterns whose output is recalled from the input alone
+ * @param distinctCodes number of distinct hidden codes among the N patterns
+ * @param patterns N
+ */
+public record EncoderCheck(int recalled, int distinctCodes, int patterns) {
+
+  /** Every pattern recalled and every code distinct. */
+  public boolean solved() {
+    return recalled == patterns && distinctCodes == patterns;
+  }
+
+  /** Checks {@code machine} on the N-·-N encoder, N = {@code outer}. */
+  public static EncoderCheck of(BoltzmannMachine machine, int outer) {
+    int n = machine.size();
+    if (outer < 1 || 2 * outer >= n) {
+      throw new IllegalArgumentException("encoder with " + outer + " units per visible group in a machine of " + n + " units (expected 2N < n)");
+    }
+    boolean[] clamped = new boolean[n];
+    for (int i = 0; i < outer; i++) clamped[i] = true;
+    int[] output = new int[outer];
+    for (int i = 0; i < outer; i++) output[i] = outer + i;
+    int[] hidden = new int[n - 2 * outer];
+    for (int i = 0; i < hidden.length; i++) hidden[i] = 2 * outer + i;
+    double[] state = new double[n];
+    double low = machine.units().low();
+    double high = machine.units().high();
+    int recalled = 0;
+    Set<String> codes = new HashSet<>();
+    for (int k = 0; k < outer; k++) {
+      Arrays.fill(state, low);
+      state[k] = high;
+      ExactConditional c = ExactConditional.of(machine, clamped, state);
+      double[] out = c.mostProbable(output);
+      boolean right = true;
+      for (int i = 0; i < outer; i++) right &= out[i] == (i == k ? high : low);
+      if (right) recalled++;
+      codes.add(Arrays.toString(c.mostProbable(hidden)));
+    }
+    return new EncoderCheck(recalled, codes.size(), outer);
+  }
+}

@@ -1,0 +1,210 @@
+package io.glauber.evaluate;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.glauber.data.DataSpecs;
+import io.glauber.data.Dataset;
+import io.glauber.learn.PhaseSampler;
+import io.glauber.learn.StartingMachine;
+import io.glauber.learn.TwoPhaseLearning;
+import io.glauber.learn.TwoPhaseSettings;
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Topology;
+import io.glauber.model.Units;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The encoder experiment of Ackley, Hinton and Sejnowski (1985): {@code runs} machines, each from
+ * its own seed, learn the N-M-N encoder by the two-phase algorithm ({@link TwoPhaseLearning}) on an
+ * engine ({@link PhaseSampler.Factory}) until {@link EncoderCheck} finds the problem solved or
+ * {@code maxCycles} cycles have passed. Reports the success rate and, over the successful runs, the
+ * median and largest number of learning cycles to the first solved check (the paper's measures).
+ *
+ * <p>HOCON: {@code data = "encoder:N-M-N"} (the N patterns; M must equal {@code model.hidden}),
+ * the {@code model} section of {@link StartingMachine} (its topology), the {@code learning} section
+ * of {@link TwoPhaseSettings}, and
+ *
+ * <pre>
+ * runs = 250               # independent runs (seeds split from seed)
+ * encoder {
+ *   max-cycles = 5000      # a run that has not solved the problem by then fails
+ *   parallel = 2           # runs at once (each on one thread)
+ * }
+ * </pre>
+ *
+ * @param outer N, units per visible group
+ * @param patterns the N training vectors (2N visible values each)
+ * @param topology the graph
+ * @param initStd standard deviation of the initial weights
+ * @param settings the algorithm's settings
+ * @param runs independent runs ≥ 1
+ * @param maxCycles cycles before a run counts as failed, ≥ 1
+ * @param parallel runs at once ≥ 1
+ */
+public record EncoderExperiment(
+    int outer, double[][] patterns, Topology topology, double initStd, TwoPhaseSettings settings, int runs, long maxCycles, int parallel) {
+
+  public EncoderExperiment {
+    if (runs < 1) throw new IllegalArgumentException("runs = " + runs + " (expected ≥ 1)");
+    if (maxCycles < 1) throw new IllegalArgumentException("encoder.max-cycles = " + maxCycles + " (expected ≥ 1)");
+    if (parallel < 1) throw new IllegalArgumentException("encoder.parallel = " + parallel + " (expected ≥ 1)");
+    if (patterns.length != outer || topology.size() <= 2 * outer) {
+      throw new IllegalArgumentException("encoder of " + patterns.length + " patterns on " + topology.size() + " units (expected N = " + outer
+          + " patterns and hidden units beyond the 2N visible ones)");
+    }
+  }
+
+  /** One run: its seed, whether it solved the problem, after how many cycles, and the last check. */
+  public record Run(int index, long seed, boolean solved, long cycles, EncoderCheck check, double seconds) {
+    /** The run as a JSON-ready map. */
+    public Map<String, Object> fields() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("run", index);
+      m.put("seed", seed);
+      m.put("solved", solved);
+      m.put("cycles", cycles);
+      m.put("recalled", check.recalled());
+      m.put("distinct_codes", check.distinctCodes());
+      m.put("seconds", seconds);
+      return m;
+    }
+  }
+
+  /**
+   * The experiment's outcome.
+   *
+   * @param engine the engine's name
+   * @param runs every run, in index order
+   * @param seconds wall-clock time of the whole experiment
+   */
+  public record Result(String engine, List<Run> runs, double seconds) {
+    /** Solved runs / runs. */
+    public double successRate() {
+      return (double) solved().length / runs.size();
+    }
+
+    private long[] solved() {
+      return runs.stream().filter(Run::solved).mapToLong(Run::cycles).sorted().toArray();
+    }
+
+    /** The median cycles to solution over the solved runs (NaN when none solved). */
+    public double medianCycles() {
+      long[] c = solved();
+      if (c.length == 0) return Double.NaN;
+      return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2.0;
+    }
+
+    /** The most cycles a solved run took (0 when none solved). */
+    public long maxCycles() {
+      long[] c = solved();
+      return c.length == 0 ? 0 : c[c.length - 1];
+    }
+
+    /** The summary printed by {@code train --json}: success_rate, median_cycles, max_cycles, runs, engine, seconds. */
+    public Map<String, Object> summary() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("success_rate", successRate());
+      m.put("median_cycles", Double.isNaN(medianCycles()) ? null : medianCycles());
+      m.put("max_cycles", maxCycles());
+      m.put("runs", runs.size());
+      m.put("engine", engine);
+      m.put("seconds", seconds);
+      return m;
+    }
+
+    /** One line for people. */
+    public String describe() {
+      return String.format(Locale.ROOT, "%d of %d runs solved the encoder on engine %s (success rate %.3f); cycles to solution: median %s, max %d; %.1f s",
+          solved().length, runs.size(), engine, successRate(), Double.isNaN(medianCycles()) ? "-" : String.valueOf(medianCycles()), maxCycles(), seconds);
+    }
+  }
+
+  /** The experiment of a configuration (see the class comment), with its learning settings. */
+  public static EncoderExperiment from(Config c, TwoPhaseSettings settings) {
+    try {
+      String spec = c.getString("data");
+      if (!spec.startsWith("encoder:")) throw new IllegalArgumentException("config: data = " + spec + " (expected encoder:N-M-N)");
+      Dataset d = DataSpecs.load(spec);
+      int outer = d.cols() / 2;
+      int hidden = c.getInt("model.hidden");
+      int m = Integer.parseInt(spec.substring(spec.indexOf('-') + 1, spec.lastIndexOf('-')).trim());
+      if (m != hidden) throw new IllegalArgumentException("config: data = " + spec + " but model.hidden = " + hidden + " (expected M = model.hidden)");
+      Topology topology = StartingMachine.topology(c, d.cols());
+      double std = c.hasPath("model.init-std") ? c.getDouble("model.init-std") : 0.0;
+      int runs = c.hasPath("runs") ? c.getInt("runs") : 1;
+      long max = c.hasPath("encoder.max-cycles") ? c.getLong("encoder.max-cycles") : 5000;
+      int parallel = c.hasPath("encoder.parallel") ? c.getInt("encoder.parallel") : Runtime.getRuntime().availableProcessors();
+      return new EncoderExperiment(outer, d.rowsAsDouble(), topology, std, settings, runs, max, parallel);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("config: " + e.getMessage());
+    }
+  }
+
+  /** Runs every run on the engine of {@code factory}; run i's seed is the i-th split of {@code seed}. */
+  public Result run(PhaseSampler.Factory factory, String engine, long seed) {
+    long t0 = System.nanoTime();
+    SplittableRandom root = new SplittableRandom(seed);
+    long[] seeds = new long[runs];
+    for (int i = 0; i < runs; i++) seeds[i] = root.split().nextLong();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, runs), r -> {
+      Thread t = new Thread(r, "encoder-run");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Run>> futures = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> run(factory, index, seeds[index])));
+      }
+      List<Run> done = new ArrayList<>();
+      for (Future<Run> f : futures) done.add(f.get());
+      return new Result(engine, done, (System.nanoTime() - t0) / 1e9);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("encoder experiment interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException("encoder run failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One run from its seed: initial weights, then the sampler's seed. */
+  public Run run(PhaseSampler.Factory factory, int index, long seed) {
+    long t0 = System.nanoTime();
+    SplittableRandom random = new SplittableRandom(seed);
+    BoltzmannMachine initial = topology.machine(Units.BINARY, 2 * outer, settings.temperature(), initStd, random);
+    try (PhaseSampler sampler = factory.create(initial, settings, random.nextLong())) {
+      TwoPhaseLearning learning = new TwoPhaseLearning(initial, settings, sampler);
+      EncoderCheck check = EncoderCheck.of(learning.model(), outer);
+      while (learning.cycles() < maxCycles) {
+        check = EncoderCheck.of(learning.cycle(patterns).model(), outer);
+        if (check.solved()) break;
+      }
+      return new Run(index, seed, check.solved(), learning.cycles(), check, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EncoderExperiment e && e.outer == outer && Arrays.deepEquals(e.patterns, patterns) && e.topology.equals(topology)
+        && e.initStd == initStd && e.settings.equals(settings) && e.runs == runs && e.maxCycles == maxCycles && e.parallel == parallel;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.deepHashCode(patterns) * 31 + topology.hashCode();
+  }
+}
