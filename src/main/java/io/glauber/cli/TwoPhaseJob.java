@@ -61,27 +61,26 @@ final class TwoPhaseJob implements TrainJob {
     SplittableRandom random = new SplittableRandom(seed);
     var initial = StartingMachine.from(c, data.cols(), settings.temperature(), random);
     long t0 = System.nanoTime();
-    double ll = Double.NaN;
+    double[] ll = {Double.NaN};
     try (PhaseSampler sampler = factory.create(initial, settings, random.nextLong());
         MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
         Progress bar = new Progress("train " + data.name() + " (" + engine + ", " + settings.describe() + ")", cycles)) {
       TwoPhaseLearning learning = new TwoPhaseLearning(initial, settings, sampler);
-      for (long k = 1; k <= cycles; k++) {
-        learning.cycle(rows);
+      learning.train(rows, cycles, Configs.get(c, "train.learning-rate-final", Config::getDouble, settings.rule().learningRate()), cycle -> {
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        boolean last = k == cycles || elapsed >= seconds;
-        if ((k % every == 0 || last) && learning.model().size() <= ExactBoltzmann.MAX_UNITS) {
-          ll = ExactBoltzmann.of(learning.model()).meanLogLikelihood(rows);
-          metrics.write(Json.object("cycle", k, "seconds", elapsed, "exact_ll", ll));
-          bar.message(String.format("exact LL %.4f", ll));
+        boolean last = cycle.number() == cycles || elapsed >= seconds;
+        if ((cycle.number() % every == 0 || last) && cycle.model().size() <= ExactBoltzmann.MAX_UNITS) {
+          ll[0] = ExactBoltzmann.of(cycle.model()).meanLogLikelihood(rows);
+          metrics.write(Json.object("cycle", cycle.number(), "seconds", elapsed, "exact_ll", ll[0]));
+          bar.message(String.format("exact LL %.4f", ll[0]));
         }
-        bar.stepTo(k);
-        if (last) break;
-      }
+        bar.stepTo(cycle.number());
+        return !last;
+      });
       ModelFiles.write(out.resolve("model.npz"), learning.model(), force);
       System.out.printf("trained a Boltzmann machine (%d visible, %d hidden) on %s, engine %s, %d cycles in %.1f s%s; model %s%n",
           data.cols(), initial.nHidden(), data.name(), engine, learning.cycles(), (System.nanoTime() - t0) / 1e9,
-          Double.isNaN(ll) ? "" : String.format("; exact mean LL %.4f nats per pattern", ll), out.resolve("model.npz"));
+          Double.isNaN(ll[0]) ? "" : String.format("; exact mean LL %.4f nats per pattern", ll[0]), out.resolve("model.npz"));
     }
   }
 }

@@ -61,6 +61,29 @@ public final class TwoPhaseLearning {
     return new Cycle(cycles, model, clamped, free);
   }
 
+  /**
+   * Runs {@code cycles} cycles on {@code data}, the learning rate falling linearly from the rule's η
+   * at the first cycle to {@code finalRate} at the last (a decaying rate lets a sampled gradient
+   * settle where a constant one keeps the weights wandering by about √η; Robbins and Monro 1951),
+   * handing every cycle to {@code listener}, which stops the run early by returning false. The rule
+   * is restored afterwards. Returns the model after the last cycle run.
+   */
+  public BoltzmannMachine train(double[][] data, long cycles, double finalRate, java.util.function.Predicate<Cycle> listener) {
+    if (cycles < 0) throw new IllegalArgumentException("cycles " + cycles + " (expected ≥ 0)");
+    LearningRule rule = learner.rule();
+    if (!(finalRate > 0) || Double.isInfinite(finalRate)) throw new IllegalArgumentException("final learning rate " + finalRate + " (expected finite > 0)");
+    try {
+      for (long k = 0; k < cycles; k++) {
+        double f = cycles == 1 ? 0 : (double) k / (cycles - 1);
+        learner.setRule(rule.withLearningRate(rule.learningRate() + f * (finalRate - rule.learningRate())));
+        if (!listener.test(cycle(data))) break;
+      }
+    } finally {
+      learner.setRule(rule);
+    }
+    return model;
+  }
+
   /** The current model. */
   public BoltzmannMachine model() {
     return model;
