@@ -1,0 +1,91 @@
+package io.glauber.engine.actor.neuron;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.Dynamics;
+import io.glauber.exact.ExactBoltzmann;
+import io.glauber.learn.LearningRule;
+import io.glauber.learn.NoisyClamping;
+import io.glauber.learn.TwoPhaseSettings;
+import io.glauber.learn.Update;
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Phase;
+import io.glauber.model.Schedule;
+import io.glauber.model.Statistics;
+import io.glauber.model.Topology;
+import io.glauber.model.Units;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The neuron actors' two phases against ExactBoltzmann's clamped and free expectations at the
+ * schedule's last temperature, on a fully connected and an encoder-like grouped machine (the shape
+ * of the batched engine's AnnealedPhasesTest). Each chain's average over the window is one
+ * independent sample whose variance is at most that of a single state's, so the standard error of
+ * a moment is at most √(Var/chains), Var from the exact distribution; each moment must lie within 5
+ * of them (about 6·10⁻⁷ per moment by chance, fewer than 60 moments per case).
+ */
+class NeuronPhasesTest {
+  private static final int CHAINS = 800;
+  private static final int ROWS = 8;
+  static ActorTestKit kit;
+
+  @BeforeAll
+  static void start() {
+    kit = ActorTestKit.create("phases", ActorConfig.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
+
+  private static BoltzmannMachine machine(boolean dense) {
+    Topology t = dense ? Topology.full(7) : Topology.parse(7, "in=0-1, out=2-3, hidden=4-6", "in-in, in-hidden, out-out, out-hidden");
+    BoltzmannMachine m = t.machine(Units.BINARY, 4, 2.0, 0.8, new SplittableRandom(7));
+    double[] b = new double[7];
+    SplittableRandom r = new SplittableRandom(8);
+    for (int i = 0; i < 7; i++) b[i] = 0.8 * r.nextGaussian();
+    return m.withParameters(m.couplings().pairWeights(), b);
+  }
+
+  private static TwoPhaseSettings settings(int perRow, boolean persistent) {
+    // annealed from T = 6 down to T = 2, then measured at T = 2
+    return new TwoPhaseSettings(Schedule.parse("2@6,2@4,8@2"), 4, persistent, NoisyClamping.NONE, Update.Kind.GRADIENT,
+        LearningRule.plain(0.1), perRow, CHAINS);
+  }
+
+  @ParameterizedTest(name = "dense={0}, clamped={1}")
+  @CsvSource({"true, false", "true, true", "false, false", "false, true"})
+  void eachPhaseMatchesTheExactExpectationsAtTheLastTemperature(boolean dense, boolean clamped) {
+    BoltzmannMachine m = machine(dense);
+    TwoPhaseSettings s = settings(CHAINS / ROWS, false);
+    double[][] data = new double[ROWS][4];
+    SplittableRandom r = new SplittableRandom(2);
+    for (double[] v : data) for (int i = 0; i < 4; i++) v[i] = r.nextBoolean() ? 1 : 0;
+    try (NeuronPhases phases = new NeuronPhases(kit.system(), m, s, 11, new NeuronPhases.Options(Dynamics.exact(), 8, Duration.ofSeconds(60)))) {
+      Statistics got = clamped ? phases.clamped(m, data) : phases.free(m);
+      ExactBoltzmann exact = ExactBoltzmann.of(m.withTemperature(s.temperature()));
+      Statistics want = clamped ? exact.clampedStatistics(data) : exact.freeStatistics();
+      assertEquals(clamped ? Phase.CLAMPED : Phase.FREE, got.phase());
+      assertEquals((long) CHAINS * s.window(), got.samples());
+      for (int i = 0; i < want.unitMeans().length; i++) {
+        assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], CHAINS), "⟨s_" + i + "⟩");
+      }
+      for (int k = 0; k < want.pairMeans().length; k++) {
+        assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], CHAINS), "pair " + k);
+      }
+    }
+  }
+
+  /** 5 standard errors of the mean of a {0,1} quantity of mean p over n independent samples. */
+  static double tolerance(double p, int n) {
+    return 5 * Math.sqrt(Math.max(p - p * p, 1e-12) / n) + 1e-9;
+  }
+}
