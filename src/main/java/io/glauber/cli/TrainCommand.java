@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
   private static final Map<String, TrainJob> JOBS = Map.of(
       "rbm/batch", new RbmBatchJob(),
       "rbm/actor", new RbmActorJob(),
-      "bm/actor", new BmActorJob(),
+      "bm/actor", new TwoPhaseJob(false),
       "bm/batch", new TwoPhaseJob(false),
       "bm-encoder/batch", new TwoPhaseJob(true),
       "bm-encoder/actor", new TwoPhaseJob(true));

@@ -43,8 +43,9 @@ import java.util.SplittableRandom;
  * coin-flip sweep and anneal again from wherever the last phase left them. Clamped chains always
  * restart their hidden units.
  *
- * <p>A phase's answer is the sample-weighted average of its chains' statistics, summed in chain
- * order (not in order of arrival), so that a run is repeated exactly from its seed. Every chain is
+ * <p>A phase's answer is the exact ratio of its moments' sums to their count over all chains
+ * ({@link #pooled}), whatever order the chains answer in, so that a run is repeated exactly from its
+ * seed. Every chain is
  * one ask ({@code context.ask}) with the phase's deadline; a chain that fails or misses it fails the
  * phase with {@link Failed} naming it, and the supervisor stops (its networks stop with it).
  *
@@ -216,8 +217,30 @@ public final class PhaseSupervisor {
     }
     phase.chains()[m.chain()] = done.statistics();
     if (--phase.pending()[0] > 0) return Behaviors.same();
-    phase.replyTo().tell(new Measured(Statistics.average(Arrays.asList(phase.chains()))));
+    phase.replyTo().tell(new Measured(pooled(phase.chains())));
     return idle();
+  }
+
+  /**
+   * The phase's means: every moment's sum over all chains and measured sweeps, divided by their
+   * count. Unit values are integers ({0,1} or {−1,+1}), so each chain's sums are integers and
+   * rint(mean × samples) gives them back exactly: the result is the exact ratio sum/count, as the
+   * batched engine's, and independent of the order the chains are added in. Exactness matters to
+   * the sign update: a moment whose clamped and free estimates are equal must give p⁺ − p⁻ = 0, not
+   * a rounding residue of either sign (which would move the weight by ±η).
+   */
+  static Statistics pooled(Statistics[] chains) {
+    double[] units = new double[chains[0].unitMeans().length];
+    double[] pairs = new double[chains[0].pairMeans().length];
+    long count = 0;
+    for (Statistics c : chains) {
+      count += c.samples();
+      for (int i = 0; i < units.length; i++) units[i] += Math.rint(c.unitMeans()[i] * c.samples());
+      for (int m = 0; m < pairs.length; m++) pairs[m] += Math.rint(c.pairMeans()[m] * c.samples());
+    }
+    for (int i = 0; i < units.length; i++) units[i] /= count;
+    for (int m = 0; m < pairs.length; m++) pairs[m] /= count;
+    return new Statistics(units, pairs, count, chains[0].phase());
   }
 
   /** New weights for every network, only when they differ from the last ones sent (once per cycle). */
