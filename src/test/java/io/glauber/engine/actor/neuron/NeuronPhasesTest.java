@@ -84,6 +84,23 @@ class NeuronPhasesTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void persistentFreeChainsStillMatchTheExactExpectationsOnTheirSecondPhase() {
+    BoltzmannMachine m = machine(true);
+    TwoPhaseSettings s = settings(1, true);
+    try (NeuronPhases phases = new NeuronPhases(kit.system(), m, s, 12, new NeuronPhases.Options(Dynamics.exact(), 8, Duration.ofSeconds(60)))) {
+      phases.free(m);
+      Statistics got = phases.free(m); // annealed again from where the first phase left each chain
+      Statistics want = ExactBoltzmann.of(m.withTemperature(s.temperature())).freeStatistics();
+      for (int i = 0; i < want.unitMeans().length; i++) {
+        assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], CHAINS), "⟨s_" + i + "⟩");
+      }
+      for (int k = 0; k < want.pairMeans().length; k++) {
+        assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], CHAINS), "pair " + k);
+      }
+    }
+  }
+
   /** 5 standard errors of the mean of a {0,1} quantity of mean p over n independent samples. */
   static double tolerance(double p, int n) {
     return 5 * Math.sqrt(Math.max(p - p * p, 1e-12) / n) + 1e-9;
