@@ -47,6 +47,7 @@ final class TrainCommand implements Callable<Integer> {
       "rbm/batch", new RbmBatchJob(),
       "rbm/actor", new RbmActorJob(),
       "bm/actor", new TwoPhaseJob(false),
+      "bm-local/actor", new BmActorJob(),
       "bm/batch", new TwoPhaseJob(false),
       "bm-encoder/batch", new TwoPhaseJob(true),
       "bm-encoder/actor", new TwoPhaseJob(true));

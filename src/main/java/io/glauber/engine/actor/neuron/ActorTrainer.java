@@ -11,10 +11,13 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
+import io.glauber.exact.ExactBoltzmann;
 import io.glauber.model.BoltzmannMachine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,11 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * Trains a Boltzmann machine (with hidden units) with neuron actors and a {@link
- * BoltzmannSupervisor}, mini-batch by mini-batch — the supervisor's own learning, used for local
- * learning (each neuron applies the rule to its own weights); the two-phase algorithm of
- * {@code learn.TwoPhaseLearning} runs on neuron actors through {@link NeuronPhases} instead.
- * Data enters as a backpressured stream of mini-batches: {@link #flow} asks the supervisor one
- * batch at a time ({@code mapAsync(1, ask)}, the shape of {@code ActorFlow.ask}),
+ * BoltzmannSupervisor}. Data enters as a backpressured stream of mini-batches: {@link #flow} asks
+ * the supervisor one batch at a time ({@code mapAsync(1, ask)}, the shape of {@code ActorFlow.ask}),
  * so the data source is pulled only as fast as the phases run.
  */
 public final class ActorTrainer {
@@ -37,8 +37,37 @@ public final class ActorTrainer {
 
   private static final AtomicLong RUNS = new AtomicLong();
 
-  /** After each epoch: its number (from 1), the model, and the largest |w_ij − w_ji| (local learning). */
-  public record EpochReport(int epoch, BoltzmannMachine model, double maxAsymmetry) {}
+  /**
+   * After each epoch: its number (from 1), the model, the largest |w_ij − w_ji| (local learning),
+   * and the exact mean log-likelihood of the data (NaN unless the run evaluates this epoch and the
+   * machine has at most {@link ExactBoltzmann#MAX_UNITS} units).
+   */
+  public record EpochReport(int epoch, BoltzmannMachine model, double maxAsymmetry, double exactLogLikelihood) {
+    /** The report as the named fields of a metrics line: epoch, exact_ll (when computed), max_weight_asymmetry. */
+    public Map<String, Object> fields() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("epoch", epoch);
+      if (!Double.isNaN(exactLogLikelihood)) m.put("exact_ll", exactLogLikelihood);
+      m.put("max_weight_asymmetry", maxAsymmetry);
+      return m;
+    }
+  }
+
+  /**
+   * Trains the machine {@code config} describes ({@link NeuronTrainConfig#initial}) on {@code data}
+   * (binary visible vectors) with its own actor system; the exact log-likelihood is computed on
+   * the epochs the config evaluates, when the machine is small enough to enumerate.
+   */
+  public static BoltzmannMachine train(NeuronTrainConfig config, double[][] data, Consumer<EpochReport> listener) {
+    if (data.length == 0) throw new IllegalArgumentException("no training data");
+    BoltzmannMachine initial = config.initial(data[0].length);
+    boolean exact = initial.size() <= ExactBoltzmann.MAX_UNITS;
+    return train(initial, data, config.supervisor(), config.epochs(), config.batchSize(), config.seed(), r -> {
+      boolean evaluate = exact && config.evaluates(r.epoch());
+      double ll = evaluate ? ExactBoltzmann.of(r.model()).meanLogLikelihood(data) : Double.NaN;
+      listener.accept(new EpochReport(r.epoch(), r.model(), r.maxAsymmetry(), ll));
+    });
+  }
 
   /**
    * Mini-batches in, the parameters after each batch's learning step out: {@code ActorFlow.ask}
@@ -86,7 +115,7 @@ public final class ActorTrainer {
             BoltzmannSupervisor.BatchDone done = p.first();
             current[0] = initial.withParameters(done.pairWeights(), done.bias());
             long k = p.second() + 1;
-            if (k % batchesPerEpoch == 0) listener.accept(new EpochReport((int) (k / batchesPerEpoch), current[0], done.maxAsymmetry()));
+            if (k % batchesPerEpoch == 0) listener.accept(new EpochReport((int) (k / batchesPerEpoch), current[0], done.maxAsymmetry(), Double.NaN));
           }), system)
           .toCompletableFuture().join();
     } finally {
