@@ -35,10 +35,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       or, when persistent, where the last free phase left them.</li>
  * </ul>
  *
- * One time unit is one exact-mode sweep (every free unit updated once, colour class by colour class,
- * behind barriers): a valid Gibbs sampler, so as chains and window grow the moments converge to
+ * In exact mode one time unit is one sweep (every free unit updated once, colour class by colour
+ * class, behind barriers): a valid Gibbs sampler, so as chains and window grow the moments converge to
  * the exact clamped and free expectations at the schedule's last temperature, the contract of
- * {@link PhaseSampler}. The engine's neurons and the learning rule are those of the rest of the
+ * {@link PhaseSampler}. In async mode a time unit is one mean update interval of the neurons' own
+ * Poisson clocks (the paper's "each unit probed once on average"), annealed in wall-clock time by
+ * the {@link Annealer}: asynchronous, hence exact only as far as delay and staleness are small
+ * (docs/ASYNCHRONY.md). The engine's neurons and the learning rule are those of the rest of the
  * package ({@link Neuron}: {@code Glauber.update}; the step: {@code learn.Learner} through
  * {@code TwoPhaseLearning}).
  *
@@ -46,9 +49,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * actor {
- *   mode = exact           # exact (colour barriers) only, for now
+ *   mode = exact           # exact (colour barriers; one time unit = one sweep) | async
  *   networks = 4           # clamping networks: the clamped phase's chains run this many at once
  *   phase-timeout-s = 120  # deadline of one phase
+ *   mean-interval-us = 1000  # async: each neuron's mean update interval, one time unit
+ *   delay-us = 0           # async: added delivery delay of state changes
  * }
  * </pre>
  *
@@ -62,7 +67,7 @@ public final class NeuronPhases implements PhaseSampler {
   /**
    * The actor engine's own knobs for the two-phase algorithm.
    *
-   * @param dynamics the networks' dynamics (exact mode)
+   * @param dynamics the networks' dynamics (exact or async mode)
    * @param networks clamping networks ≥ 1
    * @param phaseTimeout deadline of one phase
    */
@@ -79,7 +84,8 @@ public final class NeuronPhases implements PhaseSampler {
     public static final Options DEFAULT = new Options(Dynamics.exact(), 4, Duration.ofSeconds(120));
   }
 
-  private static final Config DEFAULTS = ConfigFactory.parseString("actor { mode = exact, networks = 4, phase-timeout-s = 120 }");
+  private static final Config DEFAULTS = ConfigFactory.parseString(
+      "actor { mode = exact, networks = 4, phase-timeout-s = 120, mean-interval-us = 1000, delay-us = 0 }");
 
   /** The {@code actor} section of {@code c} (defaults for missing keys; unknown keys refused). */
   public static Options options(Config c) {
@@ -90,15 +96,23 @@ public final class NeuronPhases implements PhaseSampler {
           throw new IllegalArgumentException("config: unknown key actor." + key + " (expected one of " + DEFAULTS.getConfig("actor").root().keySet() + ")");
         }
       }
-      String mode = a.getString("mode");
-      if (!mode.equals("exact")) {
-        throw new IllegalArgumentException("config: actor.mode = " + mode + " (expected exact: two-phase learning runs colour-barrier sweeps)");
-      }
       double timeout = a.getDouble("phase-timeout-s");
       if (!(timeout > 0) || Double.isInfinite(timeout)) {
         throw new IllegalArgumentException("config: actor.phase-timeout-s = " + timeout + " (expected a finite number of seconds > 0)");
       }
-      return new Options(Dynamics.exact(), a.getInt("networks"), Duration.ofMillis((long) Math.ceil(timeout * 1000)));
+      Duration phaseTimeout = Duration.ofMillis((long) Math.ceil(timeout * 1000));
+      String mode = a.getString("mode");
+      return switch (mode) {
+        case "exact" -> new Options(Dynamics.exact(), a.getInt("networks"), phaseTimeout);
+        case "async" -> {
+          long interval = a.getLong("mean-interval-us");
+          long delay = a.getLong("delay-us");
+          if (interval <= 0) throw new IllegalArgumentException("config: actor.mean-interval-us = " + interval + " (expected > 0: a time unit is one mean update interval)");
+          if (delay < 0) throw new IllegalArgumentException("config: actor.delay-us = " + delay + " (expected ≥ 0)");
+          yield new Options(Dynamics.async(Duration.ofNanos(interval * 1000), Duration.ofNanos(delay * 1000)), a.getInt("networks"), phaseTimeout);
+        }
+        default -> throw new IllegalArgumentException("config: actor.mode = " + mode + " (expected exact or async)");
+      };
     } catch (ConfigException e) {
       throw new IllegalArgumentException("config: " + e.getMessage());
     }

@@ -43,6 +43,12 @@ import java.util.SplittableRandom;
  * coin-flip sweep and anneal again from wherever the last phase left them. Clamped chains always
  * restart their hidden units.
  *
+ * <p>Async mode ({@link Mode#ASYNC}): the same requests, but every neuron runs on its own clock, a
+ * time unit is {@link Dynamics#sweepTime()} of wall-clock time, the {@link Annealer} steps the
+ * temperature along the same schedule (a fresh one each time the network's clocks start, i.e. each
+ * phase), and the measured states are {@link Snapshot}s one time unit apart; the network pauses its
+ * neurons at the end of each phase, so the next can clamp behind a barrier.
+ *
  * <p>A phase's answer is the exact ratio of its moments' sums to their count over all chains
  * ({@link #pooled}), whatever order the chains answer in, so that a run is repeated exactly from its
  * seed. Every chain is
@@ -83,16 +89,16 @@ public final class PhaseSupervisor {
    * How to run the phases.
    *
    * @param phases the algorithm's settings (schedule, window, persistence, free chains)
-   * @param dynamics the networks' dynamics: exact mode
+   * @param dynamics the networks' dynamics: exact or async mode
    * @param networks clamping networks, ≥ 1 (the clamped phase's parallelism)
    * @param phaseTimeout deadline of one phase
    */
   public record Settings(TwoPhaseSettings phases, Dynamics dynamics, int networks, Duration phaseTimeout) {
     public Settings {
       if (phases == null || dynamics == null) throw new IllegalArgumentException("phase settings and dynamics are required");
-      if (dynamics.mode() != Mode.EXACT) {
+      if (dynamics.mode() != Mode.EXACT && dynamics.mode() != Mode.ASYNC) {
         throw new IllegalArgumentException("actor mode " + dynamics.mode().name().toLowerCase(java.util.Locale.ROOT)
-            + " for two-phase learning (expected exact: the annealed phases run as colour-barrier sweeps)");
+            + " for two-phase learning (expected exact or async)");
       }
       if (networks < 1) throw new IllegalArgumentException("clamping networks " + networks + " (expected ≥ 1)");
       if (phaseTimeout == null || phaseTimeout.isNegative() || phaseTimeout.isZero()) {

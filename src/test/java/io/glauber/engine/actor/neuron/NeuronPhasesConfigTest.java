@@ -42,8 +42,17 @@ class NeuronPhasesConfigTest {
   }
 
   @Test
+  void asyncModeReadsItsClock() {
+    NeuronPhases.Options o = NeuronPhases.options(ConfigFactory.parseString("actor { mode = async, mean-interval-us = 500, delay-us = 20 }"));
+    assertEquals(Mode.ASYNC, o.dynamics().mode());
+    assertEquals(Duration.ofNanos(500_000), o.dynamics().sweepTime());
+    assertEquals(Duration.ofNanos(20_000), o.dynamics().delay());
+  }
+
+  @Test
   void badActorKeysAreOneLineErrorsNamingTheKey() {
-    assertMessage("actor.mode = async", "actor { mode = async }");
+    assertMessage("actor.mode = sometimes", "actor { mode = sometimes }");
+    assertMessage("actor.mean-interval-us = 0", "actor { mode = async, mean-interval-us = 0 }");
     assertMessage("actor.networks = 0", "actor { networks = 0 }");
     assertMessage("actor.phase-timeout-s = -1", "actor { phase-timeout-s = -1 }");
     assertMessage("unknown key actor.local", "actor { local = true }");

@@ -101,6 +101,38 @@ class NeuronPhasesTest {
     }
   }
 
+  /**
+   * Async mode: every neuron on its own Poisson clock (mean interval 1 ms, one time unit), no added
+   * delay, annealed by the Annealer, measured by snapshots. With state changes delivered in
+   * microseconds against millisecond clocks, a neuron almost always updates from the current state
+   * of its neighbours (random-scan Gibbs), so the same 5-standard-error test applies, on fewer
+   * chains (every chain is 7 clocks running at once).
+   */
+  @ParameterizedTest(name = "clamped={0}")
+  @CsvSource({"false", "true"})
+  void asyncPhasesMatchTheExactExpectationsWhenMessagesAreFast(boolean clamped) {
+    int chains = 200;
+    BoltzmannMachine m = machine(true);
+    TwoPhaseSettings s = new TwoPhaseSettings(Schedule.parse("2@6,2@4,8@2"), 4, false, NoisyClamping.NONE, Update.Kind.GRADIENT,
+        LearningRule.plain(0.1), chains / ROWS, chains);
+    double[][] data = new double[ROWS][4];
+    SplittableRandom r = new SplittableRandom(3);
+    for (double[] v : data) for (int i = 0; i < 4; i++) v[i] = r.nextBoolean() ? 1 : 0;
+    NeuronPhases.Options async = new NeuronPhases.Options(Dynamics.async(Duration.ofMillis(1), Duration.ZERO), 25, Duration.ofSeconds(60));
+    try (NeuronPhases phases = new NeuronPhases(kit.system(), m, s, 13, async)) {
+      Statistics got = clamped ? phases.clamped(m, data) : phases.free(m);
+      ExactBoltzmann exact = ExactBoltzmann.of(m.withTemperature(s.temperature()));
+      Statistics want = clamped ? exact.clampedStatistics(data) : exact.freeStatistics();
+      assertEquals((long) chains * s.window(), got.samples());
+      for (int i = 0; i < want.unitMeans().length; i++) {
+        assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], chains), "⟨s_" + i + "⟩");
+      }
+      for (int k = 0; k < want.pairMeans().length; k++) {
+        assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], chains), "pair " + k);
+      }
+    }
+  }
+
   /** 5 standard errors of the mean of a {0,1} quantity of mean p over n independent samples. */
   static double tolerance(double p, int n) {
     return 5 * Math.sqrt(Math.max(p - p * p, 1e-12) / n) + 1e-9;
