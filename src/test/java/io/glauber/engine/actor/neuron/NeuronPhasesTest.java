@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -75,16 +76,11 @@ class NeuronPhasesTest {
       Statistics want = clamped ? exact.clampedStatistics(data) : exact.freeStatistics();
       assertEquals(clamped ? Phase.CLAMPED : Phase.FREE, got.phase());
       assertEquals((long) CHAINS * s.window(), got.samples());
-      for (int i = 0; i < want.unitMeans().length; i++) {
-        assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], CHAINS), "⟨s_" + i + "⟩");
-      }
-      for (int k = 0; k < want.pairMeans().length; k++) {
-        assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], CHAINS), "pair " + k);
-      }
+      assertMatches(want, got, CHAINS);
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void persistentFreeChainsStillMatchTheExactExpectationsOnTheirSecondPhase() {
     BoltzmannMachine m = machine(true);
     TwoPhaseSettings s = settings(1, true);
@@ -92,12 +88,7 @@ class NeuronPhasesTest {
       phases.free(m);
       Statistics got = phases.free(m); // annealed again from where the first phase left each chain
       Statistics want = ExactBoltzmann.of(m.withTemperature(s.temperature())).freeStatistics();
-      for (int i = 0; i < want.unitMeans().length; i++) {
-        assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], CHAINS), "⟨s_" + i + "⟩");
-      }
-      for (int k = 0; k < want.pairMeans().length; k++) {
-        assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], CHAINS), "pair " + k);
-      }
+      assertMatches(want, got, CHAINS);
     }
   }
 
@@ -124,12 +115,17 @@ class NeuronPhasesTest {
       ExactBoltzmann exact = ExactBoltzmann.of(m.withTemperature(s.temperature()));
       Statistics want = clamped ? exact.clampedStatistics(data) : exact.freeStatistics();
       assertEquals((long) chains * s.window(), got.samples());
-      for (int i = 0; i < want.unitMeans().length; i++) {
-        assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], chains), "⟨s_" + i + "⟩");
-      }
-      for (int k = 0; k < want.pairMeans().length; k++) {
-        assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], chains), "pair " + k);
-      }
+      assertMatches(want, got, chains);
+    }
+  }
+
+  /** Every moment of {@code got} within {@link #tolerance} of the exact one, for {@code chains} independent chains. */
+  static void assertMatches(Statistics want, Statistics got, int chains) {
+    for (int i = 0; i < want.unitMeans().length; i++) {
+      assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], chains), "⟨s_" + i + "⟩");
+    }
+    for (int k = 0; k < want.pairMeans().length; k++) {
+      assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], chains), "pair " + k);
     }
   }
 
