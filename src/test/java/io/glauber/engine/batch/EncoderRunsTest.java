@@ -1,0 +1,40 @@
+package io.glauber.engine.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.glauber.evaluate.EncoderCheck;
+import io.glauber.evaluate.EncoderExperiment;
+import io.glauber.learn.TwoPhaseSettings;
+import java.io.File;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A few runs of the 4-2-4 encoder of config/bm-encoder-424.conf on the batched engine, at a fixed
+ * seed: each solves the problem (checked exactly by {@link EncoderCheck}: every output recalled
+ * from the input alone, four distinct codes), and the same seed repeats the same runs.
+ */
+class EncoderRunsTest {
+
+  private static EncoderExperiment experiment(int runs) {
+    Config c = ConfigFactory.parseString("runs = " + runs + ", encoder.parallel = 2")
+        .withFallback(ConfigFactory.parseFile(new File("config/bm-encoder-424.conf"))).resolve();
+    return EncoderExperiment.from(c, TwoPhaseSettings.from(c));
+  }
+
+  @Test
+  void fourRunsOfTheFourTwoFourEncoderSolveItAndRepeatWithTheSeed() {
+    EncoderExperiment e = experiment(4);
+    EncoderExperiment.Result r = e.run(AnnealedPhases::create, "batch", 5);
+    assertEquals(1.0, r.successRate(), () -> "runs: " + r.runs());
+    for (EncoderExperiment.Run run : r.runs()) {
+      assertTrue(run.check().solved() && run.cycles() <= e.maxCycles(), run.toString());
+    }
+    EncoderExperiment.Result again = e.run(AnnealedPhases::create, "batch", 5);
+    for (int i = 0; i < 4; i++) assertEquals(r.runs().get(i).cycles(), again.runs().get(i).cycles(), "run " + i + " repeats");
+    assertEquals(4, r.summary().get("runs"));
+    assertEquals("batch", r.summary().get("engine"));
+  }
+}
