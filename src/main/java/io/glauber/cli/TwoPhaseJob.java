@@ -5,13 +5,11 @@ import io.glauber.data.Dataset;
 import io.glauber.engine.actor.neuron.NeuronPhases;
 import io.glauber.engine.batch.AnnealedPhases;
 import io.glauber.evaluate.EncoderExperiment;
-import io.glauber.exact.ExactBoltzmann;
+import io.glauber.evaluate.TwoPhaseTraining;
 import io.glauber.io.Json;
 import io.glauber.io.MetricsWriter;
 import io.glauber.io.ModelFiles;
 import io.glauber.learn.PhaseSampler;
-import io.glauber.learn.StartingMachine;
-import io.glauber.learn.TwoPhaseLearning;
 import io.glauber.learn.TwoPhaseSettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,11 +17,11 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * The two-phase Boltzmann learning of Ackley, Hinton and Sejnowski (1985) ({@link TwoPhaseLearning},
- * keys in {@link TwoPhaseSettings} and {@link StartingMachine}): {@code model.type = bm} trains one
- * machine for {@code train.cycles} cycles or {@code train.seconds}, reporting the exact
- * log-likelihood every {@code eval.every} cycles, and saves model.npz; {@code model.type =
- * bm-encoder} runs the encoder experiment ({@link EncoderExperiment}) and prints its JSON summary.
+ * The two-phase Boltzmann learning of Ackley, Hinton and Sejnowski (1985) on the engine of
+ * {@code engine} ({@link #ENGINES}; keys in {@link TwoPhaseSettings}): {@code model.type = bm}
+ * trains one machine ({@link TwoPhaseTraining}) and saves model.npz, metrics.jsonl and
+ * curve-ll.png; {@code model.type = bm-encoder} runs the encoder experiment
+ * ({@link EncoderExperiment}), writes runs.jsonl and prints its summary (one JSON object with --json).
  */
 final class TwoPhaseJob implements TrainJob {
   /** Each engine's phases, by the name of {@code engine}, given the configuration (the actor engine reads its {@code actor} section). */
@@ -55,33 +53,24 @@ final class TwoPhaseJob implements TrainJob {
       return;
     }
     Dataset data = Configs.binaryData(c);
-    double[][] rows = data.rowsAsDouble();
-    long cycles = Configs.get(c, "train.cycles", Config::getLong);
-    double seconds = Configs.get(c, "train.seconds", Config::getDouble, Double.POSITIVE_INFINITY);
-    int every = Configs.evalEvery(c, 100);
     SplittableRandom random = new SplittableRandom(seed);
-    var initial = StartingMachine.from(c, data.cols(), settings.temperature(), random);
-    long t0 = System.nanoTime();
-    double[] ll = {Double.NaN};
-    try (PhaseSampler sampler = factory.create(initial, settings, random.nextLong());
+    TwoPhaseTraining training = TwoPhaseTraining.from(c, data, settings, random);
+    TwoPhaseTraining.Outcome done;
+    try (PhaseSampler sampler = factory.create(training.initial(), settings, random.nextLong());
         MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
-        Progress bar = new Progress("train " + data.name() + " (" + engine + ", " + settings.describe() + ")", cycles)) {
-      TwoPhaseLearning learning = new TwoPhaseLearning(initial, settings, sampler);
-      learning.train(rows, cycles, Configs.get(c, "train.learning-rate-final", Config::getDouble, settings.rule().learningRate()), cycle -> {
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        boolean last = cycle.number() == cycles || elapsed >= seconds;
-        if ((cycle.number() % every == 0 || last) && cycle.model().size() <= ExactBoltzmann.MAX_UNITS) {
-          ll[0] = ExactBoltzmann.of(cycle.model()).meanLogLikelihood(rows);
-          metrics.write(Json.object("cycle", cycle.number(), "seconds", elapsed, "exact_ll", ll[0]));
-          bar.message(String.format("exact LL %.4f", ll[0]));
+        Progress bar = new Progress("train " + data.name() + " (" + engine + ", " + settings.describe() + ")", training.cycles())) {
+      done = training.run(sampler, (cycle, m) -> {
+        if (m != null) {
+          metrics.write(m);
+          bar.message(String.format("exact LL %.4f", (double) m.get("exact_ll")));
         }
-        bar.stepTo(cycle.number());
-        return !last;
+        bar.stepTo(cycle);
       });
-      ModelFiles.write(out.resolve("model.npz"), learning.model(), force);
-      System.out.printf("trained a Boltzmann machine (%d visible, %d hidden) on %s, engine %s, %d cycles in %.1f s%s; model %s%n",
-          data.cols(), initial.nHidden(), data.name(), engine, learning.cycles(), (System.nanoTime() - t0) / 1e9,
-          Double.isNaN(ll[0]) ? "" : String.format("; exact mean LL %.4f nats per pattern", ll[0]), out.resolve("model.npz"));
     }
+    ModelFiles.write(out.resolve("model.npz"), done.model(), force);
+    if (!done.curve().isEmpty()) done.writeCurve(out.resolve("curve-ll.png"), "Boltzmann machine on " + data.name() + " (" + engine + ")", force);
+    System.out.printf("trained a Boltzmann machine (%d visible, %d hidden) on %s, engine %s, %d cycles in %.1f s%s; model %s%n",
+        data.cols(), done.model().nHidden(), data.name(), engine, done.cycles(), done.seconds(),
+        done.curve().isEmpty() ? "" : String.format("; exact mean LL %.4f nats per pattern", done.lastLogLikelihood()), out.resolve("model.npz"));
   }
 }
