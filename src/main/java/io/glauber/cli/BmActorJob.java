@@ -9,11 +9,7 @@ import io.glauber.io.ModelFiles;
 import io.glauber.model.BoltzmannMachine;
 import java.nio.file.Path;
 
-/**
- * {@code model.type = bm-local}: a Boltzmann machine with hidden units trained on neuron actors by the
- * mini-batch supervisor ({@code ActorTrainer}), whose neurons can learn locally ({@code actor.local});
- * {@link NeuronTrainConfig} lists the keys. The two-phase algorithm ({@code model.type = bm}) is {@link TwoPhaseJob}.
- */
+/** {@code model.type = bm-local}: the mini-batch supervisor on neuron actors (local learning: actor.local); keys in {@link NeuronTrainConfig}. */
 final class BmActorJob implements TrainJob {
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
