@@ -9,7 +9,7 @@ import io.glauber.io.ModelFiles;
 import io.glauber.model.BoltzmannMachine;
 import java.nio.file.Path;
 
-/** Trains a Boltzmann machine with hidden units on neuron actors; {@link NeuronTrainConfig} lists the keys. */
+/** {@code model.type = bm-local}: the mini-batch supervisor on neuron actors (local learning: actor.local); keys in {@link NeuronTrainConfig}. */
 final class BmActorJob implements TrainJob {
   @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {

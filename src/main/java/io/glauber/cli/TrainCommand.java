@@ -47,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
   private static final Map<String, TrainJob> JOBS = Map.of(
       "rbm/batch", new RbmBatchJob(),
       "rbm/actor", new RbmActorJob(), "rbm-labels/batch", ClassificationExperiment::run,
-      "bm/actor", new BmActorJob(),
+      "bm/actor", new TwoPhaseJob(false),
+      "bm-local/actor", new BmActorJob(),
       "bm/batch", new TwoPhaseJob(false),
       "bm-encoder/batch", new TwoPhaseJob(true),
       "bm-encoder/actor", new TwoPhaseJob(true));

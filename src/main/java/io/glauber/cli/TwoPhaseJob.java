@@ -2,6 +2,7 @@ package io.glauber.cli;
 
 import com.typesafe.config.Config;
 import io.glauber.data.Dataset;
+import io.glauber.engine.actor.neuron.NeuronPhases;
 import io.glauber.engine.batch.AnnealedPhases;
 import io.glauber.evaluate.EncoderExperiment;
 import io.glauber.evaluate.TwoPhaseTraining;
@@ -13,6 +14,7 @@ import io.glauber.learn.TwoPhaseSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The two-phase Boltzmann learning of Ackley, Hinton and Sejnowski (1985) on the engine of
@@ -22,12 +24,10 @@ import java.util.SplittableRandom;
  * ({@link EncoderExperiment}), writes runs.jsonl and prints its summary (one JSON object with --json).
  */
 final class TwoPhaseJob implements TrainJob {
-  /** Each engine's phases, by the name of {@code engine}. */
-  static final Map<String, PhaseSampler.Factory> ENGINES = Map.of(
-      "batch", AnnealedPhases::create,
-      "actor", (initial, settings, seed) -> {
-        throw new IllegalArgumentException("engine actor: the neuron actors' phases of the two-phase algorithm are not available yet (use engine = batch)");
-      });
+  /** Each engine's phases, by the name of {@code engine}, given the configuration (the actor engine reads its {@code actor} section). */
+  static final Map<String, Function<Config, PhaseSampler.Factory>> ENGINES = Map.of(
+      "batch", c -> AnnealedPhases::create,
+      "actor", c -> NeuronPhases.factory(NeuronPhases.options(c)));
 
   private final boolean encoder;
 
@@ -39,8 +39,9 @@ final class TwoPhaseJob implements TrainJob {
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
     TrainJob.refuseResume(resume);
     String engine = Configs.get(c, "engine", Config::getString, "batch");
-    PhaseSampler.Factory factory = ENGINES.get(engine);
-    if (factory == null) throw new IllegalArgumentException("config: engine = " + engine + " (expected one of " + ENGINES.keySet() + ")");
+    Function<Config, PhaseSampler.Factory> engineOf = ENGINES.get(engine);
+    if (engineOf == null) throw new IllegalArgumentException("config: engine = " + engine + " (expected one of " + ENGINES.keySet() + ")");
+    PhaseSampler.Factory factory = engineOf.apply(c);
     TwoPhaseSettings settings = TwoPhaseSettings.from(c);
     long seed = Configs.get(c, "seed", Config::getLong, 1L);
     if (encoder) {

@@ -614,8 +614,10 @@ public final class Network {
     if (clocksRunning) return;
     broadcast(new Neuron.StartAsync(schedule.temperatureAt(0), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos()));
     clocksRunning = true;
-    if (schedule.steps().size() > 1 && annealer == null) {
-      annealer = context.spawn(Annealer.create(schedule, dynamics.sweepTime(), neurons), "annealer");
+    if (schedule.steps().size() > 1) {
+      // every start of the clocks anneals from the schedule's beginning: each phase of two-phase learning does
+      if (annealer != null) context.stop(annealer);
+      annealer = context.spawnAnonymous(Annealer.create(schedule, dynamics.sweepTime(), neurons));
     }
   }
 

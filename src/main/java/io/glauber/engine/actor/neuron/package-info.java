@@ -4,11 +4,15 @@
  * one copy of the machine in exact (colour barrier) or async (Poisson clocks, delays) mode, the
  * short-lived {@link io.glauber.engine.actor.neuron.Snapshot} aggregator, the wall-clock
  * {@link io.glauber.engine.actor.neuron.Annealer}, and the
- * {@link io.glauber.engine.actor.neuron.BoltzmannSupervisor} that runs the clamped and free phases
- * of learning. Entry points: {@link io.glauber.engine.actor.neuron.ActorSampler} (samples as an
- * akka-stream Source) and {@link io.glauber.engine.actor.neuron.ActorTrainer} (Boltzmann learning
- * fed by a backpressured stream of mini-batches; {@link
- * io.glauber.engine.actor.neuron.NeuronTrainConfig} reads a run's settings from HOCON). The
+ * {@link io.glauber.engine.actor.neuron.PhaseSupervisor} that runs the annealed clamped and free
+ * phases of the two-phase learning algorithm of Ackley, Hinton and Sejnowski (1985) on networks it
+ * spawns once per run, and the {@link io.glauber.engine.actor.neuron.BoltzmannSupervisor} of the
+ * mini-batch trainer (short unannealed phases; local learning). Entry points:
+ * {@link io.glauber.engine.actor.neuron.ActorSampler} (samples as an akka-stream Source),
+ * {@link io.glauber.engine.actor.neuron.NeuronPhases} (the {@code learn.PhaseSampler} of the
+ * two-phase algorithm, for {@code learn.TwoPhaseLearning}) and
+ * {@link io.glauber.engine.actor.neuron.ActorTrainer} (mini-batch learning fed by a backpressured
+ * stream; {@link io.glauber.engine.actor.neuron.NeuronTrainConfig} reads its settings from HOCON). The
  * Glauber rule is {@link io.glauber.model.Glauber#update}, the learning rule
  * {@link io.glauber.learn.Learner}: called, never copied.
  *

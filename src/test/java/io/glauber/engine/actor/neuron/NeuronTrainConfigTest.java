@@ -19,13 +19,14 @@ class NeuronTrainConfigTest {
 
   @Test
   void theShippedJobReadsAsWritten() {
-    NeuronTrainConfig c = NeuronTrainConfig.from(ConfigFactory.parseFile(new File("config/bm-bas-actor.conf")));
+    NeuronTrainConfig c = NeuronTrainConfig.from(ConfigFactory.parseFile(new File("config/bm-bas-actor-local.conf")));
     assertEquals(4, c.hidden());
     assertEquals(120, c.epochs());
     assertEquals(14, c.batchSize());
     assertEquals(0.05, c.initStd());
     assertEquals(Mode.EXACT, c.mode());
-    assertEquals(2, c.copies());
+    assertEquals(1, c.copies());
+    assertTrue(c.local());
     assertEquals(Duration.ofSeconds(60), c.phaseTimeout());
     assertEquals(13, c.initial(9).size());
     assertTrue(c.evaluates(10) && c.evaluates(120) && !c.evaluates(11));
