@@ -43,7 +43,9 @@ import java.util.SplittableRandom;
  *
  * <p>Async mode: neurons run on their own clocks ({@link Neuron.StartAsync}); samples and phase
  * statistics come from {@link Snapshot} aggregators taken one sweep time apart (fuzzy cuts, see
- * there).
+ * there). Exclusive mode runs the same way, but its neurons update only while holding all their
+ * forks ({@link Neuron}), and a snapshot freezes every neuron before reading it (then thaws them),
+ * so every sample is one state of the chain.
  *
  * <p>No request can hang: a watchdog fails the request with {@link Failed} when a barrier step or a
  * snapshot makes no progress for {@link Dynamics#stepTimeout()}, naming the step and the silent
@@ -427,7 +429,7 @@ public final class Network {
   }
 
   private Behavior<Command> onCount(Count m) {
-    if (dynamics.mode() != Mode.ASYNC) return refuse(m.replyTo(), "counters are kept in async mode only");
+    if (dynamics.mode() == Mode.EXACT) return refuse(m.replyTo(), "counters are kept in async and exclusive modes only");
     return snapshot(new AsyncRun(new Counting(m.replyTo()), 1, null));
   }
 
@@ -612,7 +614,8 @@ public final class Network {
 
   private void startClocks() {
     if (clocksRunning) return;
-    broadcast(new Neuron.StartAsync(schedule.temperatureAt(0), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos()));
+    broadcast(new Neuron.StartAsync(schedule.temperatureAt(0), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos(),
+        dynamics.mode() == Mode.EXCLUSIVE, dynamics.timing()));
     clocksRunning = true;
     if (schedule.steps().size() > 1 && annealer == null) {
       annealer = context.spawn(Annealer.create(schedule, dynamics.sweepTime(), neurons), "annealer");
@@ -628,7 +631,7 @@ public final class Network {
 
   private Behavior<Command> snapshot(AsyncRun run) {
     long tag = ++snapshots;
-    context.spawnAnonymous(Snapshot.create(neurons, context.getSelf(), dynamics.stepTimeout(), tag));
+    context.spawnAnonymous(Snapshot.create(neurons, context.getSelf(), dynamics.stepTimeout(), tag, dynamics.mode() == Mode.EXCLUSIVE));
     return awaitingSnapshot(run, tag);
   }
 
@@ -641,11 +644,15 @@ public final class Network {
   }
 
   private Behavior<Command> snapshotTaken(AsyncRun run, SnapshotTaken s) {
+    boolean frozen = dynamics.mode() == Mode.EXCLUSIVE;
     if (run.job() instanceof Counting) {
+      if (frozen) broadcast(Neuron.Thaw.INSTANCE);
       run.job().replyTo().tell(new Counted(s.updates(), s.informed(), s.updates() + s.sent()));
       return backToIdle();
     }
     System.arraycopy(s.state(), 0, state, 0, n);
+    // exclusive mode: every neuron froze before reporting, so the state is one state of the chain
+    if (frozen && !(run.job() instanceof Measuring && run.measure() <= 1)) broadcast(Neuron.Thaw.INSTANCE);
     if (run.job() instanceof Measuring) {
       run.moments().add(state, pairs);
       if (run.measure() > 1) {
