@@ -86,7 +86,7 @@ public final class Network {
   /** Local learning: every neuron applies the rule; reply {@link Parameters} gathered from all. */
   public record Learn(LearningRule rule, ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
-  /** Reply {@link Counted}: total updates and state-change messages of all neurons so far. */
+  /** Reply {@link Counted}: total updates, informed updates and messages of all neurons so far (any mode). */
   public record Count(ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
   /** Fault injection: neuron {@code id} throws on its next update. */
@@ -429,7 +429,7 @@ public final class Network {
   }
 
   private Behavior<Command> onCount(Count m) {
-    if (dynamics.mode() == Mode.EXACT) return refuse(m.replyTo(), "counters are kept in async and exclusive modes only");
+    // between requests an exact-mode network is still (no barrier step in flight): a snapshot reads it
     return snapshot(new AsyncRun(new Counting(m.replyTo()), 1, null));
   }
 

@@ -619,6 +619,10 @@ public final class Neuron {
     failIfAsked(m);
     if (!unit.clamped) {
       double next = unit.draw(m.temperature());
+      if (unit.heard) {
+        unit.informed++;
+        unit.heard = false;
+      }
       if (next != unit.state) return changeTo(next);
     }
     links.coordinator.tell(new Network.Done(unit.id, unit.state));
