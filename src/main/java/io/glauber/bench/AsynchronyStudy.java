@@ -89,9 +89,10 @@ public final class AsynchronyStudy {
    * @param thin sweeps (sweep times) between samples of the clocked modes, ≥ 1
    * @param exactThin sweeps between samples of exact mode, ≥ 1
    * @param seed run seed
+   * @param hamming the coupled-trajectory grid ({@link CoupledTrajectories}), or null for none
    */
   public record Settings(List<StudyModel> models, List<Mode> modes, double[] ratios, List<Timing> delays,
-      Duration interval, int samples, int burnIn, int thin, int exactThin, long seed) {
+      Duration interval, int samples, int burnIn, int thin, int exactThin, long seed, Hamming hamming) {
     public Settings {
       if (models.isEmpty()) throw new IllegalArgumentException("no study models (expected at least one)");
       if (modes.isEmpty()) throw new IllegalArgumentException("no modes (expected some of exact, exclusive, async)");
@@ -126,9 +127,15 @@ public final class AsynchronyStudy {
         List<Timing> delays = new ArrayList<>();
         if (c.hasPath("delays")) for (Config d : c.getConfigList("delays")) delays.add(Timing.from(d));
         else delays.add(Timing.DEFAULT);
+        Hamming hamming = null;
+        if (c.hasPath("hamming")) {
+          Config h = c.getConfig("hamming");
+          hamming = new Hamming(h.getIntList("sides").stream().mapToInt(Integer::intValue).toArray(),
+              h.getIntList("taus").stream().mapToInt(Integer::intValue).toArray(), h.getDouble("temperature"), h.getInt("sweeps"), h.getInt("runs"));
+        }
         return new Settings(models, modes, ratios, delays, c.getDuration("interval"), c.getInt("samples"),
             c.hasPath("burn-in") ? c.getInt("burn-in") : 50, c.hasPath("thin") ? c.getInt("thin") : 1,
-            c.hasPath("exact-thin") ? c.getInt("exact-thin") : 10, c.hasPath("seed") ? c.getLong("seed") : 1);
+            c.hasPath("exact-thin") ? c.getInt("exact-thin") : 10, c.hasPath("seed") ? c.getLong("seed") : 1, hamming);
       } catch (ConfigException e) {
         throw new IllegalArgumentException("config: " + e.getMessage());
       }
@@ -138,7 +145,22 @@ public final class AsynchronyStudy {
     public int rows() {
       int perRatio = 0;
       for (Mode m : modes) perRatio += m == Mode.EXACT ? 1 : delays.size();
-      return models.size() * ratios.length * perRatio;
+      return models.size() * ratios.length * perRatio + (hamming == null ? 0 : hamming.sides().length * hamming.taus().length);
+    }
+  }
+
+  /**
+   * The coupled-trajectory grid ({@code study.hamming}: sides, taus, temperature, sweeps, runs):
+   * {@link CoupledTrajectories#grid}.
+   */
+  public record Hamming(int[] sides, int[] taus, double temperature, int sweeps, int runs) {
+    public Hamming {
+      if (sides.length == 0 || taus.length == 0) throw new IllegalArgumentException("hamming grid without sides or taus (expected at least one each)");
+      for (int s : sides) if (s < 3) throw new IllegalArgumentException("hamming lattice side " + s + " (expected ≥ 3)");
+      for (int t : taus) if (t < 0) throw new IllegalArgumentException("hamming delay τ = " + t + " (expected ≥ 0 steps)");
+      if (!(temperature > 0) || sweeps < 1 || runs < 1) {
+        throw new IllegalArgumentException("hamming T = " + temperature + ", " + sweeps + " sweeps, " + runs + " runs (expected > 0, ≥ 1, ≥ 1)");
+      }
     }
   }
 
@@ -257,6 +279,21 @@ public final class AsynchronyStudy {
     return rows;
   }
 
+  /** The coupled-trajectory rows of {@code s.hamming()} (none if null), each handed to {@code progress} with the count of rows done. */
+  public static List<Map<String, Object>> hamming(Settings s, int done, BiConsumer<Integer, Map<String, Object>> progress) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (s.hamming() == null) return rows;
+    Hamming h = s.hamming();
+    for (int side : h.sides()) {
+      for (int tau : h.taus()) {
+        Map<String, Object> row = CoupledTrajectories.grid(new int[] {side}, new int[] {tau}, h.temperature(), h.sweeps(), h.runs(), s.seed()).get(0);
+        rows.add(row);
+        progress.accept(done + rows.size(), row);
+      }
+    }
+    return rows;
+  }
+
   /** Samples and rates of one grid point. */
   record Measured(List<int[]> samples, double updatesPerSecond, double informedPerSecond) {}
 
@@ -285,7 +322,8 @@ public final class AsynchronyStudy {
   }
 
   /** The files {@link #write} writes into a directory. */
-  public static final List<String> FILES = List.of("asynchrony.csv", "asynchrony.jsonl", "asynchrony-tv.png", "asynchrony-rate.png");
+  public static final List<String> FILES = List.of("asynchrony.csv", "asynchrony.jsonl", "asynchrony-tv.png", "asynchrony-rate.png",
+      "hamming.csv", "hamming.png");
 
   /** Checks, before any work, that {@link #write} may write into {@code dir}. */
   public static void checkWritable(Path dir, boolean force) {
@@ -298,22 +336,37 @@ public final class AsynchronyStudy {
    * informed updates per second against the staleness ratio (a line per model and mode); each
    * file atomically.
    */
-  public static void write(List<Map<String, Object>> rows, Path dir, boolean force) {
+  public static void write(List<Map<String, Object>> rows, List<Map<String, Object>> hamming, Path dir, boolean force) {
     checkWritable(dir, force);
-    StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append('\n');
     StringBuilder jsonl = new StringBuilder();
-    for (Map<String, Object> r : rows) {
-      List<String> cells = new ArrayList<>();
-      for (Object v : r.values()) cells.add(v instanceof String str ? '"' + str.replace("\"", "\"\"") + '"' : String.valueOf(v));
-      csv.append(String.join(",", cells)).append('\n');
-      jsonl.append(Json.toLine(r)).append('\n');
-    }
-    AtomicFiles.write(dir.resolve(FILES.get(0)), force, o -> o.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
+    for (Map<String, Object> r : rows) jsonl.append(Json.toLine(r)).append('\n');
+    AtomicFiles.write(dir.resolve(FILES.get(0)), force, o -> o.write(csv(rows).getBytes(StandardCharsets.UTF_8)));
     AtomicFiles.write(dir.resolve(FILES.get(1)), force, o -> o.write(jsonl.toString().getBytes(StandardCharsets.UTF_8)));
+    if (!hamming.isEmpty()) {
+      AtomicFiles.write(dir.resolve(FILES.get(4)), force, o -> o.write(csv(hamming).getBytes(StandardCharsets.UTF_8)));
+      Map<String, List<double[]>> byTau = new LinkedHashMap<>();
+      for (Map<String, Object> r : hamming) {
+        byTau.computeIfAbsent("τ = " + r.get("tau_steps") + " steps", k -> new ArrayList<>())
+            .add(new double[] {((Number) r.get("n")).doubleValue(), ((Number) r.get("hamming_mean")).doubleValue()});
+      }
+      Map<String, double[][]> series = new LinkedHashMap<>();
+      byTau.forEach((k, pts) -> series.put(k, new double[][] {pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()}));
+      Plots.lines(dir.resolve(FILES.get(5)), "Coupled asynchronous vs sequential Glauber: Hamming distance", "sites n", "mean Hamming distance", series, true, force);
+    }
     Plots.lines(dir.resolve(FILES.get(2)), "Distance to the exact distribution", "staleness ratio (message delay / mean update interval)",
         "total-variation distance", series(rows, "tv", true), force);
     Plots.lines(dir.resolve(FILES.get(3)), "Informed updates per second", "staleness ratio (message delay / mean update interval)",
         "informed updates / s", series(rows, "informed_updates_per_s", false), force);
+  }
+
+  private static String csv(List<Map<String, Object>> rows) {
+    StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append('\n');
+    for (Map<String, Object> r : rows) {
+      List<String> cells = new ArrayList<>();
+      for (Object v : r.values()) cells.add(v instanceof String str ? '"' + str.replace("\"", "\"\"") + '"' : String.valueOf(v));
+      csv.append(String.join(",", cells)).append('\n');
+    }
+    return csv.toString();
   }
 
   private static Map<String, double[][]> series(List<Map<String, Object>> rows, String key, boolean floor) {

@@ -26,12 +26,12 @@ final class StudyCommand implements Runnable {
       var s = AsynchronyStudy.Settings.from(Configs.load(config, overrides));
       AsynchronyStudy.checkWritable(out, force);
       try (Progress bar = new Progress("asynchrony", s.rows())) {
-        var rows = AsynchronyStudy.run(s, (done, row) -> {
+        java.util.function.BiConsumer<Integer, java.util.Map<String, Object>> each = (done, row) -> {
           bar.stepTo(done);
-          bar.message(row.get("model") + " " + row.get("mode") + " " + row.get("staleness_ratio"));
           if (json) System.out.println(Json.toLine(row));
-        });
-        AsynchronyStudy.write(rows, out, force);
+        };
+        var rows = AsynchronyStudy.run(s, each);
+        AsynchronyStudy.write(rows, AsynchronyStudy.hamming(s, rows.size(), each), out, force);
       }
       System.err.println("wrote " + String.join(", ", AsynchronyStudy.FILES) + " to " + out);
     }

@@ -25,13 +25,18 @@ class StudyCliTest {
         "--set", "study.models=[{name=ring4, kind=ring, n=4}, {name=dense4, kind=dense, n=4, units=binary, scale=1, seed=2}]",
         "--set", "study.ratios=[0, 1]", "--set", "study.delays=[{delay-distribution=exponential}]",
         "--set", "study.samples=20", "--set", "study.burn-in=2", "--set", "study.thin=1", "--set", "study.exact-thin=1",
-        "--set", "study.interval=2ms");
+        "--set", "study.interval=2ms", "--set", "study.hamming={sides=[4, 8], taus=[0, 3], temperature=5, sweeps=2, runs=2}");
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().strip().split("\n");
-    assertEquals(2 * 3 * 2, lines.length, r.out());
+    assertEquals(2 * 3 * 2 + 2 * 2, lines.length, r.out());
     Set<String> keys = new HashSet<>();
     for (String line : lines) {
       JsonNode row = new ObjectMapper().readTree(line);
+      if (row.has("tau_steps")) {
+        // the coupled trajectories: without delay the asynchronous chain is the sequential one
+        if (row.get("tau_steps").asInt() == 0) assertEquals(0, row.get("hamming_max").asInt(), line);
+        continue;
+      }
       keys.add(row.get("model").asText() + "/" + row.get("mode").asText() + "/" + row.get("staleness_ratio").asDouble());
       double tv = row.get("tv").asDouble();
       assertTrue(tv >= 0 && tv <= 1, "TV " + tv);
