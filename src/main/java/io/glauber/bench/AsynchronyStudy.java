@@ -36,7 +36,9 @@ import java.util.function.BiConsumer;
  * between the sampled state frequencies and the exact Boltzmann distribution
  * ({@link ExactBoltzmann}), beside the expected TV of as many independent exact draws,
  * ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)) (sampling noise alone), and the rates: updates and informed
- * updates (the first after a unit has heard a change) per second.
+ * updates (the first after a unit has heard a change) per second, and the updates per unit between
+ * two samples (few of them make successive samples nearly equal: TV then measures autocorrelation
+ * more than bias — exclusive mode, exact but slowed down by long delays, shows it).
  *
  * <p>Exact mode has no clock and no delay (a colour barrier per step): it is run once per model
  * and its row repeated at every ratio, marked {@code "delay_applies": false}, as the reference.
@@ -263,6 +265,9 @@ public final class AsynchronyStudy {
                 row.put("tv_iid_expected", iidTv(p, s.samples()));
                 row.put("updates_per_s", r.updatesPerSecond());
                 row.put("informed_updates_per_s", r.informedPerSecond());
+                // what a sample's spacing holds: with few updates per unit, successive samples are
+                // nearly equal and TV measures autocorrelation more than bias
+                row.put("updates_per_unit_per_sample", r.updatesPerSecond() * r.secondsPerSample() / model.machine().size());
                 row.put("total_influence_alpha", alpha);
                 if (mode == Mode.EXACT) exactRow = row;
               }
@@ -295,7 +300,7 @@ public final class AsynchronyStudy {
   }
 
   /** Samples and rates of one grid point. */
-  record Measured(List<int[]> samples, double updatesPerSecond, double informedPerSecond) {}
+  record Measured(List<int[]> samples, double updatesPerSecond, double informedPerSecond, double secondsPerSample) {}
 
   /** One network: burn-in, then {@code samples} samples {@code thin} sweeps apart; updates counted over the sampling. */
   static Measured measure(ActorSystem<?> system, BoltzmannMachine m, Dynamics d, int burnIn, int samples, int thin, long seed, String name) {
@@ -308,7 +313,7 @@ public final class AsynchronyStudy {
       for (int k = 0; k < samples; k++) out.add(((Network.Sampled) ask(system, net, r -> new Network.Sample(thin, r))).state());
       Network.Counted c1 = (Network.Counted) ask(system, net, Network.Count::new);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      return new Measured(out, (c1.updates() - c0.updates()) / seconds, (c1.informed() - c0.informed()) / seconds);
+      return new Measured(out, (c1.updates() - c0.updates()) / seconds, (c1.informed() - c0.informed()) / seconds, seconds / samples);
     } finally {
       net.tell(new Network.Stop());
     }
