@@ -16,7 +16,9 @@
  *       io.glauber.bench.RandomRecallExperiment}, {@link io.glauber.bench.SpuriousStatesExperiment}
  *       (Hopfield storage and recall), {@link io.glauber.bench.ThermodynamicsExperiment} (Hopfield
  *       m(T), retrieval boundary and mixtures against mean field), {@link io.glauber.bench.AsynchronyStudy} (what asynchrony does
- *       to the actors' sampling).
+ *       to the actors' sampling: {@code study asynchrony}) and {@link
+ *       io.glauber.bench.CoupledTrajectories} (an asynchronous chain against a sequential one
+ *       driven by the same random numbers).
  *   <li>{@link io.glauber.bench.jmh}: JMH benchmarks of the kernels.
  * </ul>
  *
