@@ -25,8 +25,16 @@ import java.util.SplittableRandom;
  * <p>{@code eventDriven}: a unit also updates when it hears that a neighbour changed, besides its
  * clock (which then only needs to be slow: a background clock so that isolated units still mix).
  * Whether a unit updates then depends on the states, so the stationary distribution is no longer
- * Boltzmann's in general: states that provoke updates are left sooner (docs/ASYNCHRONY.md measures
- * it; {@code ExclusiveModeSamplingTest} shows the χ² test rejecting it).
+ * Boltzmann's in general: states that provoke updates are left sooner; how much depends on how
+ * fast the wake-ups are served against the background clock (docs/ACTORS.md).
+ *
+ * <p>{@code redrawWhileChanging}: the deliberately state-dependent variant that the tests keep as a
+ * test of the test (exclusive mode only): a unit whose draw changed its state draws again at once,
+ * still holding its forks, until a draw leaves it unchanged. The final value is the first to be
+ * drawn twice in a row, which favours the likelier value: with the neighbours held fixed and a
+ * conditional probability p of the high value, the site's value after such an update stays high
+ * with probability A = p/(1 − pq) and turns high from low with pA (q = 1 − p), so it is high with
+ * stationary probability p²/(p² + q²) (0.69 for p = 0.6) instead of p.
  *
  * @param delay shape of the message delays
  * @param delaySigma σ of the log-normal delay (ignored for the other shapes), ≥ 0
@@ -35,8 +43,10 @@ import java.util.SplittableRandom;
  * @param jitter relative half-width j of the periodic clock's jitter, in [0, 1]
  * @param refractory shortest time between two updates of a unit, ≥ 0 (and below the mean interval)
  * @param eventDriven whether a unit also updates on hearing a change (state-dependent, biased)
+ * @param redrawWhileChanging the deliberately biased variant (tests): redraw at once after a change
  */
-public record Timing(Delay delay, double delaySigma, boolean perEdge, Clock clock, double jitter, Duration refractory, boolean eventDriven) {
+public record Timing(Delay delay, double delaySigma, boolean perEdge, Clock clock, double jitter, Duration refractory,
+    boolean eventDriven, boolean redrawWhileChanging) {
 
   /** Distribution of a message delay. */
   public enum Delay { FIXED, EXPONENTIAL, LOG_NORMAL }
@@ -45,7 +55,7 @@ public record Timing(Delay delay, double delaySigma, boolean perEdge, Clock cloc
   public enum Clock { POISSON, PERIODIC }
 
   /** Fixed delays, Poisson clocks, no refractory period, no event-driven updates: what the engine always did. */
-  public static final Timing DEFAULT = new Timing(Delay.FIXED, 0, false, Clock.POISSON, 0, Duration.ZERO, false);
+  public static final Timing DEFAULT = new Timing(Delay.FIXED, 0, false, Clock.POISSON, 0, Duration.ZERO, false, false);
 
   public Timing {
     if (delay == null) throw new IllegalArgumentException("delay shape missing (expected fixed, exponential or log-normal)");
@@ -88,22 +98,27 @@ public record Timing(Delay delay, double delaySigma, boolean perEdge, Clock cloc
         c.hasPath("clock") ? parseClock(c.getString("clock")) : Clock.POISSON,
         c.hasPath("jitter") ? c.getDouble("jitter") : 0,
         c.hasPath("refractory") ? c.getDuration("refractory") : Duration.ZERO,
-        c.hasPath("event-driven") && c.getBoolean("event-driven"));
+        c.hasPath("event-driven") && c.getBoolean("event-driven"), false);
   }
 
   /** The same shapes with another delay distribution. */
   public Timing withDelay(Delay d, double sigma, boolean edge) {
-    return new Timing(d, sigma, edge, clock, jitter, refractory, eventDriven);
+    return new Timing(d, sigma, edge, clock, jitter, refractory, eventDriven, redrawWhileChanging);
   }
 
   /** The same shapes with another clock. */
   public Timing withClock(Clock c, double j, Duration r) {
-    return new Timing(delay, delaySigma, perEdge, c, j, r, eventDriven);
+    return new Timing(delay, delaySigma, perEdge, c, j, r, eventDriven, redrawWhileChanging);
   }
 
   /** The same shapes, event-driven or not. */
   public Timing withEventDriven(boolean e) {
-    return new Timing(delay, delaySigma, perEdge, clock, jitter, refractory, e);
+    return new Timing(delay, delaySigma, perEdge, clock, jitter, refractory, e, redrawWhileChanging);
+  }
+
+  /** The same shapes with the deliberately biased redraw-while-changing variant on or off (tests). */
+  public Timing withRedrawWhileChanging(boolean r) {
+    return new Timing(delay, delaySigma, perEdge, clock, jitter, refractory, eventDriven, r);
   }
 
   /** A short name of the delay shape: "fixed", "exponential", "log-normal(σ)", with "/edge" when drawn per synapse. */

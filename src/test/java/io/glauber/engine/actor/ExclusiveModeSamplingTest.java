@@ -23,10 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * random fully connected 8–10-unit machines — where only one unit can update at a time — binary
  * and spin, with and without hidden units (then the visible marginal is tested), at message delays
  * 0, 100 µs and 1 ms, the sampled state frequencies pass Pearson's χ² test against exact
- * enumeration at α = 0.001 (every message serialised and read back on the way). The
- * state-dependent variant (a change wakes the neighbours: {@link Timing#eventDriven()}) fails the
- * same test with the same sample size, which shows that the test has the power to see the bias
- * the design avoids.
+ * enumeration at α = 0.001 (every message serialised and read back on the way). A
+ * state-dependent variant ({@link Timing#redrawWhileChanging()}) fails the same test with the same
+ * sample size, which shows that the test has the power to see the bias the design avoids.
  *
  * <p>Samples come from several independent chains run at once (each its own network and seed),
  * a few hundred sweep times after a burn-in, each sample one sweep time after the previous — the
@@ -113,25 +112,28 @@ class ExclusiveModeSamplingTest {
   }
 
   /**
-   * The test of the test: the same kind of machine and sample size as the delay-0 cases, but
-   * event-driven — a unit that changes wakes its neighbours (each then updates as soon as it has
-   * its forks), besides a slow background clock (mean 20 ms). Whether and when a unit updates now
-   * depends on the states: states that provoke changes are left within microseconds, the others
-   * wait for the background clock, so snapshots over-weight the stable states. χ² rejects it.
+   * The test of the test: the same kind of machine, sampling and sample size as the delay-0 cases,
+   * but with the deliberately state-dependent variant ({@link Timing#redrawWhileChanging()}): a
+   * unit whose draw changed its state draws again at once, until a draw leaves it unchanged. Whether
+   * a site is updated again now depends on the draws, the final value favours the likelier one
+   * (p = 0.6 becomes 0.69), and χ² rejects it — the test has the power to see the kind of bias the
+   * design avoids. The bias happens inside one message handler, so it does not depend on timing or
+   * load. (The event-driven option, a state-dependent schedule too, biases by timing: how much
+   * depends on how fast wake-ups are served against the background clock — p ≈ 10⁻⁹ with a 20 ms
+   * clock at a load average of 12–25, but only 0.003 at 39 — so it is not the test of the test.)
    */
   @Test
   void aStateDependentScheduleIsBiasedAndTheTestSeesIt() {
     BoltzmannMachine m = Fixtures.randomMachine(8, Units.BINARY, 0.6, 1.0, 8, 21);
-    Dynamics d = Dynamics.exclusive(Duration.ofMillis(20), Duration.ZERO).withSweepTime(Duration.ofMillis(2))
-        .withTiming(Timing.DEFAULT.withEventDriven(true));
-    List<int[]> out = sample(m, d, 8, 250, 20, 1, 21);
+    Dynamics d = Dynamics.exclusive(Duration.ofMillis(1), Duration.ZERO).withTiming(Timing.DEFAULT.withRedrawWhileChanging(true));
+    List<int[]> out = sample(m, d, 16, 250, 250, 10, 21);
     double p = pValue(m, out, false);
     long[] counts = new long[256];
     for (int[] x : out) counts[Fixtures.index(x, Units.BINARY)]++;
     double[] q = new double[256];
     for (int k = 0; k < 256; k++) q[k] = counts[k] / (double) out.size();
-    System.out.printf("event-driven exclusive p=%.3g TV=%.3f samples=%d%n", p, Fixtures.totalVariation(q, ExactBoltzmann.of(m).distribution()), out.size());
-    assertTrue(p < 1e-3, "χ² p-value " + p + " for the state-dependent schedule (expected < 0.001: biased)");
+    System.out.printf("redraw-while-changing exclusive p=%.3g TV=%.3f samples=%d%n", p, Fixtures.totalVariation(q, ExactBoltzmann.of(m).distribution()), out.size());
+    assertTrue(p < 1e-3, "χ² p-value " + p + " for the state-dependent variant (expected < 0.001: biased)");
   }
 
   /**

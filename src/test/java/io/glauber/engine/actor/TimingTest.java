@@ -64,7 +64,7 @@ class TimingTest {
   void configsAreReadAndBadValuesRefused() {
     Timing t = Timing.from(ConfigFactory.parseString(
         "delay-distribution = log-normal, delay-sigma = 0.7, delay-per-edge = true, clock = periodic, jitter = 0.2, refractory = 1ms"));
-    assertEquals(new Timing(Timing.Delay.LOG_NORMAL, 0.7, true, Timing.Clock.PERIODIC, 0.2, Duration.ofMillis(1), false), t);
+    assertEquals(new Timing(Timing.Delay.LOG_NORMAL, 0.7, true, Timing.Clock.PERIODIC, 0.2, Duration.ofMillis(1), false, false), t);
     assertEquals("log-normal(0.7)/edge", t.delayName());
     assertEquals(Timing.DEFAULT, Timing.from(ConfigFactory.empty()));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Timing.parseDelay("gamma")).getMessage().contains("'gamma'"));

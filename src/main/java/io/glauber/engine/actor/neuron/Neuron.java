@@ -240,9 +240,16 @@ public final class Neuron {
       heard = true;
     }
 
-    /** One Glauber draw at temperature T from the current field (a clamped unit keeps its value). */
+    /**
+     * One Glauber draw at temperature T from the current field, counted — as informed if a change
+     * was heard since the previous draw.
+     */
     double draw(double t) {
       updates++;
+      if (heard) {
+        informed++;
+        heard = false;
+      }
       return Glauber.update(units, field, t, random.nextDouble());
     }
 
@@ -529,16 +536,16 @@ public final class Neuron {
     if (m.epoch() != clock.epoch) return Behaviors.same();
     failIfAsked(m);
     if (cell.forks != null) return onExclusiveTick();
-    if (!unit.clamped) {
-      double next = unit.draw(unit.temperature);
-      if (unit.heard) {
-        unit.informed++;
-        unit.heard = false;
-      }
-      if (next != unit.state) tellAsync(next);
-    }
+    asyncUpdate();
     scheduleTick();
     return Behaviors.same();
+  }
+
+  /** An async update: a draw from whatever the neuron has heard, sent on if the state changed. */
+  private void asyncUpdate() {
+    if (unit.clamped) return;
+    double next = unit.draw(unit.temperature);
+    if (next != unit.state) tellAsync(next);
   }
 
   /**
@@ -551,14 +558,7 @@ public final class Neuron {
       return Behaviors.same();
     }
     clock.newsQueued = false;
-    if (!unit.clamped) {
-      double next = unit.draw(unit.temperature);
-      if (unit.heard) {
-        unit.informed++;
-        unit.heard = false;
-      }
-      if (next != unit.state) tellAsync(next);
-    }
+    asyncUpdate();
     return Behaviors.same();
   }
 
@@ -619,10 +619,6 @@ public final class Neuron {
     failIfAsked(m);
     if (!unit.clamped) {
       double next = unit.draw(m.temperature());
-      if (unit.heard) {
-        unit.informed++;
-        unit.heard = false;
-      }
       if (next != unit.state) return changeTo(next);
     }
     links.coordinator.tell(new Network.Done(unit.id, unit.state));
@@ -735,8 +731,9 @@ public final class Neuron {
    *
    * What breaks 2 breaks the proof: if a change of state sends a message that makes a neighbour
    * update sooner (Timing.eventDriven), states that provoke updates are left faster, and time
-   * averages (and snapshots) over-weight the others. ExclusiveModeSamplingTest shows χ² rejecting
-   * that variant.
+   * averages (and snapshots) over-weight the others; if a change makes the unit draw again at once
+   * (Timing.redrawWhileChanging), the site sequence depends on the draws themselves.
+   * ExclusiveModeSamplingTest shows χ² rejecting the latter.
    */
 
   /** A clock tick in exclusive mode: become hungry unless already hungry or clamped. */
@@ -779,11 +776,12 @@ public final class Neuron {
     boolean changed = false;
     if (!unit.clamped) {
       double next = unit.draw(unit.temperature);
-      if (unit.heard) {
-        unit.informed++;
-        unit.heard = false;
-      }
       changed = next != unit.state;
+      // the deliberately state-dependent variant (Timing.redrawWhileChanging, a test of the tests)
+      while (links.timing.redrawWhileChanging() && next != unit.state) {
+        unit.state = next;
+        next = unit.draw(unit.temperature);
+      }
       unit.state = next;
     }
     f.hungry = false;
