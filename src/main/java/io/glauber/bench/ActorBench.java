@@ -2,6 +2,8 @@ package io.glauber.bench;
 
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.Timing;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
@@ -24,11 +26,16 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * The actor engine's benchmark: asynchronous neuron updates per second on a periodic L×L Ising
- * lattice (J = 1, spins, no field) at temperature T, unclocked (mean interval 0) and without added
- * delay; the messages per second the engine delivers meanwhile (one clock tick per update plus one
- * state change per neighbour per flip); and, on the same actor system and dispatcher, the ceiling:
- * messages per second of a plain ping-pong between pairs of actors.
+ * The actor engine's benchmark: neuron updates per second on a periodic L×L Ising lattice (J = 1,
+ * spins, no field) at temperature T, without added delay, led by the <em>informed</em> updates per
+ * second — updates after the unit has heard a change since its previous update, the ones that move
+ * the chain with news — beside the raw rate; in one of the modes: {@code async} (unclocked: mean
+ * interval 0), {@code exclusive} (unclocked: hungry again at once) or {@code exact} (colour-barrier
+ * sweeps, asked for one after another for the whole window); optionally event-driven (async and
+ * exclusive: a unit also updates when it hears a change, on top of a slow background clock —
+ * biased, see {@link Timing#eventDriven()}); the messages per second the engine delivers
+ * meanwhile; and, on the same actor system and dispatcher, the ceiling: messages per second of a
+ * plain ping-pong between pairs of actors.
  *
  * <p>Wall-clock figures: they depend on the machine and on whatever else runs on it.
  */
@@ -58,7 +65,17 @@ public final class ActorBench {
    * @param throughput messages a neuron handles per turn on a thread (the dispatcher's throughput)
    */
   public static Map<String, Object> run(int side, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
-    Dynamics d = Dynamics.async(Duration.ZERO, Duration.ZERO).withStepTimeout(Duration.ofSeconds(120));
+    return run(side, temperature, warmup, measure, seed, throughput, Mode.ASYNC, null);
+  }
+
+  /**
+   * {@link #run(int, double, Duration, Duration, long, int)} in {@code mode}; with
+   * {@code eventDriven} not null (async or exclusive), event-driven updates on top of a background
+   * Poisson clock of that mean interval.
+   */
+  public static Map<String, Object> run(int side, double temperature, Duration warmup, Duration measure, long seed, int throughput,
+      Mode mode, Duration eventDriven) {
+    Dynamics d = dynamics(mode, eventDriven).withStepTimeout(Duration.ofSeconds(120));
     String dispatcher = ActorConfig.neuronDispatcher(d);
     com.typesafe.config.Config config = com.typesafe.config.ConfigFactory
         .parseString(dispatcher + ".throughput = " + throughput).withFallback(ActorConfig.config());
@@ -69,15 +86,17 @@ public final class ActorBench {
       BoltzmannMachine m = new BoltzmannMachine(Units.SPIN, SparseCouplings.squareLattice(side, 1.0), new double[n], n, temperature);
       ActorRef<Network.Command> net = system.systemActorOf(Network.create(m, d, null, null, seed), "bench-lattice", Props.empty());
       ask(system, net, r -> new Network.Sample(1, r)); // starts the clocks once all neurons are spawned
+      out.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT) + (eventDriven != null ? " event-driven (background " + eventDriven.toMillis() + " ms)" : ""));
+      out.put("informed_updates_per_s", 0.0); // filled in below: the headline comes first
       out.put("neurons", n);
       out.put("temperature", temperature);
       out.put("heap_mb_after_spawn", usedHeapMb());
-      sleep(warmup);
+      runFor(system, net, mode, warmup);
       Network.Counted c0 = (Network.Counted) ask(system, net, Network.Count::new);
       long t0 = System.nanoTime();
       long cpu0 = Jvm.processCpuNanos();
       long gc0 = Jvm.gcMillis();
-      sleep(measure);
+      runFor(system, net, mode, measure);
       Network.Counted c1 = (Network.Counted) ask(system, net, Network.Count::new);
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpuSeconds = (Jvm.processCpuNanos() - cpu0) / 1e9;
@@ -87,6 +106,7 @@ public final class ActorBench {
       out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
       double messages = (c1.messages() - c0.messages()) / seconds;
       out.put("updates_per_s", updates);
+      out.put("informed_fraction", (c1.informed() - c0.informed()) / (double) Math.max(1, c1.updates() - c0.updates()));
       out.put("engine_messages_per_s", messages);
       out.put("messages_per_update", messages / updates);
       out.put("ns_per_update", 1e9 / updates);
@@ -126,6 +146,31 @@ public final class ActorBench {
     }
   }
 
+  /** The benchmark's dynamics: unclocked without delay, or event-driven over a background clock. */
+  static Dynamics dynamics(Mode mode, Duration eventDriven) {
+    if (eventDriven != null && mode == Mode.EXACT) throw new IllegalArgumentException("event-driven exact mode (expected async or exclusive)");
+    if (eventDriven != null && (eventDriven.isZero() || eventDriven.isNegative())) {
+      throw new IllegalArgumentException("background clock " + eventDriven + " (expected > 0)");
+    }
+    Duration interval = eventDriven != null ? eventDriven : Duration.ZERO;
+    Dynamics d = switch (mode) {
+      case EXACT -> Dynamics.exact();
+      case ASYNC -> Dynamics.async(interval, Duration.ZERO);
+      case EXCLUSIVE -> Dynamics.exclusive(interval, Duration.ZERO);
+    };
+    return eventDriven != null ? d.withTiming(Timing.DEFAULT.withEventDriven(true)) : d;
+  }
+
+  /** Lets the lattice run for {@code d}: clocked modes run by themselves, exact mode is asked for sweep after sweep. */
+  private static void runFor(ActorSystem<?> system, ActorRef<Network.Command> net, Mode mode, Duration d) {
+    if (mode != Mode.EXACT) {
+      sleep(d);
+      return;
+    }
+    long end = System.nanoTime() + d.toNanos();
+    while (System.nanoTime() < end) ask(system, net, r -> new Network.Sample(1, r));
+  }
+
   /**
    * What {@link #scaling} runs: one lattice per side, each as {@link #run} with the rest.
    *
@@ -135,8 +180,16 @@ public final class ActorBench {
    * @param measure measuring window
    * @param seed run seed
    * @param throughput messages a neuron handles per turn on a thread (the dispatcher's throughput)
+   * @param modes the modes to measure, each on every side
+   * @param eventDriven background clock of event-driven updates (null: not event-driven)
    */
-  public record Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+  public record Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput,
+      List<Mode> modes, Duration eventDriven) {
+    /** Async mode, not event-driven. */
+    public Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
+      this(sides, temperature, warmup, measure, seed, throughput, List.of(Mode.ASYNC), null);
+    }
+
     public Settings {
       if (sides.isEmpty()) throw new IllegalArgumentException("no lattice sides (expected at least one)");
       for (int side : sides) if (side < 3) throw new IllegalArgumentException("lattice side " + side + " (expected ≥ 3)");
@@ -145,7 +198,10 @@ public final class ActorBench {
         throw new IllegalArgumentException("warm-up " + warmup + ", window " + measure + " (expected ≥ 0 each)");
       }
       if (throughput < 1) throw new IllegalArgumentException("dispatcher throughput " + throughput + " (expected ≥ 1)");
+      if (modes.isEmpty()) throw new IllegalArgumentException("no modes (expected some of exact, exclusive, async)");
+      for (Mode m : modes) if (eventDriven != null) dynamics(m, eventDriven);
       sides = List.copyOf(sides);
+      modes = List.copyOf(modes);
     }
   }
 
@@ -159,9 +215,11 @@ public final class ActorBench {
     if (png != null) AtomicFiles.checkWritable(png, force);
     List<Map<String, Object>> out = new ArrayList<>();
     for (int side : s.sides()) {
-      Map<String, Object> r = run(side, s.temperature(), s.warmup(), s.measure(), s.seed(), s.throughput());
-      each.accept(r);
-      out.add(r);
+      for (Mode mode : s.modes()) {
+        Map<String, Object> r = run(side, s.temperature(), s.warmup(), s.measure(), s.seed(), s.throughput(), mode, s.eventDriven());
+        each.accept(r);
+        out.add(r);
+      }
     }
     if (png != null) {
       double[] neurons = new double[out.size()];

@@ -1,52 +1,173 @@
 package io.glauber.bench;
 
-import io.glauber.engine.actor.ActorConfig;
-import io.glauber.engine.actor.neuron.ActorSampler;
-import io.glauber.engine.actor.Dynamics;
-
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.stream.javadsl.Sink;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.Timing;
+import io.glauber.engine.actor.neuron.Network;
 import io.glauber.exact.ExactBoltzmann;
+import io.glauber.io.AtomicFiles;
+import io.glauber.io.Json;
+import io.glauber.io.Plots;
 import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Couplings;
 import io.glauber.model.Units;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * What asynchrony does to sampling: the total-variation distance ½Σ|p̂(s) − p(s)| between the state
- * frequencies of asynchronous neuron actors and the exact Boltzmann distribution, as the staleness
- * ratio (message delay ÷ mean update interval) grows, on fixed small models; with two references
- * at the same sample size n: the exact mode's distance (samples 10 sweeps apart) and the expected
- * distance of n independent exact draws, ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)) (sampling noise alone).
+ * What asynchrony does to sampling, as a grid: for every model, mode ({@code exact},
+ * {@code exclusive}, {@code async}), staleness ratio (message delay ÷ mean update interval) and
+ * delay distribution ({@link Timing}), the total-variation distance TV = ½ Σ_s |p̂(s) − p(s)|
+ * between the sampled state frequencies and the exact Boltzmann distribution
+ * ({@link ExactBoltzmann}), beside the expected TV of as many independent exact draws,
+ * ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)) (sampling noise alone), and the rates: updates and informed
+ * updates (the first after a unit has heard a change) per second, and the updates per unit between
+ * two samples (few of them make successive samples nearly equal: TV then measures autocorrelation
+ * more than bias — exclusive mode, exact but slowed down by long delays, shows it).
  *
- * <p>{@code java -cp ... io.glauber.bench.AsynchronyStudy [OUT_DIR]} writes {@code
- * asynchrony.png} and {@code asynchrony.csv} to OUT_DIR (default {@code docs}); {@code
- * -Dstudy.ratios=0,1} and {@code -Dstudy.thin=10} (sweep times between async samples, default 1)
- * change the grid.
+ * <p>Exact mode has no clock and no delay (a colour barrier per step): it is run once per model
+ * and its row repeated at every ratio, marked {@code "delay_applies": false}, as the reference.
+ * Each model also gets its Dobrushin total influence α = max_i Σ_j C_ij, with C_ij the largest
+ * change of P(s_i = high | rest) when s_j alone changes: tanh(|w_ij|/T) for spins, tanh(|w_ij|/(4T))
+ * for binary units (Dobrushin 1970; the condition α &lt; 1 of De Sa, Olukotun and Ré 2016).
+ *
+ * <p>{@code bin/glauber study asynchrony --config config/study-asynchrony.conf} runs it
+ * ({@link Settings#from} reads the keys); {@link #write} writes {@code asynchrony.csv},
+ * {@code asynchrony.jsonl}, {@code asynchrony-tv.png} and {@code asynchrony-rate.png}.
  */
 public final class AsynchronyStudy {
   private AsynchronyStudy() {}
 
-  /** A study model: a dense BM with couplings and biases uniform in [−scale, scale]. */
-  record Model(String name, BoltzmannMachine machine) {}
+  /**
+   * A model of the study: a dense BM with couplings uniform in [−scale, scale] and biases in
+   * [−scale/2, scale/2] ({@code dense}), or a ferromagnetic ring of spins with coupling J
+   * ({@code ring}).
+   */
+  public record StudyModel(String name, BoltzmannMachine machine) {
+    public StudyModel {
+      if (machine.size() > 16) throw new IllegalArgumentException("study model '" + name + "' of " + machine.size() + " units (expected ≤ 16: TV needs exact enumeration)");
+    }
 
-  static BoltzmannMachine randomMachine(int n, Units units, double scale, double t, long seed) {
-    return io.glauber.model.RandomMachines.uniform(n, units, scale, 0.5 * scale, n, t, seed);
+    /** Reads {name, kind = dense|ring, n, units, scale | coupling, temperature, seed}. */
+    static StudyModel from(Config c) {
+      String name = c.getString("name");
+      int n = c.getInt("n");
+      double t = c.hasPath("temperature") ? c.getDouble("temperature") : 1.0;
+      return switch (c.getString("kind")) {
+        case "dense" -> new StudyModel(name, io.glauber.model.RandomMachines.uniform(n,
+            Units.valueOf(c.hasPath("units") ? c.getString("units").toUpperCase(Locale.ROOT) : "SPIN"),
+            c.getDouble("scale"), 0.5 * c.getDouble("scale"), n, t, c.hasPath("seed") ? c.getLong("seed") : 1));
+        case "ring" -> new StudyModel(name, ring(n, c.hasPath("coupling") ? c.getDouble("coupling") : 1.0, t));
+        default -> throw new IllegalArgumentException("study model '" + name + "': kind " + c.getString("kind") + " (expected dense or ring)");
+      };
+    }
   }
 
-  /** A ferromagnetic ring of n spins, J, at temperature T. */
-  static BoltzmannMachine ring(int n, double j, double t) {
+  /**
+   * The grid and the sampling.
+   *
+   * @param models the models, each small enough for exact enumeration
+   * @param modes the modes to run
+   * @param ratios staleness ratios, ≥ 0
+   * @param delays delay distributions (with clock shapes) to run each asynchronous mode with
+   * @param interval mean update interval of the clocked modes, &gt; 0
+   * @param samples samples per grid point, ≥ 10
+   * @param burnIn sweeps before the first sample, ≥ 0
+   * @param thin sweeps (sweep times) between samples of the clocked modes, ≥ 1
+   * @param exactThin sweeps between samples of exact mode, ≥ 1
+   * @param seed run seed
+   * @param hamming the coupled-trajectory grid ({@link CoupledTrajectories}), or null for none
+   */
+  public record Settings(List<StudyModel> models, List<Mode> modes, double[] ratios, List<Timing> delays,
+      Duration interval, int samples, int burnIn, int thin, int exactThin, long seed, Hamming hamming) {
+    public Settings {
+      if (models.isEmpty()) throw new IllegalArgumentException("no study models (expected at least one)");
+      if (modes.isEmpty()) throw new IllegalArgumentException("no modes (expected some of exact, exclusive, async)");
+      if (ratios.length == 0) throw new IllegalArgumentException("no staleness ratios (expected at least one)");
+      for (double r : ratios) if (!(r >= 0) || Double.isInfinite(r)) throw new IllegalArgumentException("staleness ratio " + r + " (expected finite ≥ 0)");
+      if (delays.isEmpty()) throw new IllegalArgumentException("no delay distributions (expected at least one)");
+      if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("update interval " + interval + " (expected > 0)");
+      if (samples < 10) throw new IllegalArgumentException("samples " + samples + " (expected ≥ 10)");
+      if (burnIn < 0 || thin < 1 || exactThin < 1) {
+        throw new IllegalArgumentException("burn-in " + burnIn + ", thin " + thin + ", exact thin " + exactThin + " (expected ≥ 0, ≥ 1, ≥ 1)");
+      }
+      models = List.copyOf(models);
+      modes = List.copyOf(modes);
+      ratios = ratios.clone();
+      delays = List.copyOf(delays);
+    }
+
+    /**
+     * Reads {@code study.models} (list of objects, see {@link StudyModel#from}), {@code study.modes},
+     * {@code study.ratios}, {@code study.delays} (list of {@link Timing#from} objects; default one
+     * fixed delay), {@code study.interval}, {@code study.samples}, {@code study.burn-in},
+     * {@code study.thin}, {@code study.exact-thin}, {@code study.seed}; a missing or mistyped key
+     * is named in the error.
+     */
+    public static Settings from(Config root) {
+      try {
+        Config c = root.getConfig("study");
+        List<StudyModel> models = new ArrayList<>();
+        for (Config m : c.getConfigList("models")) models.add(StudyModel.from(m));
+        List<Mode> modes = c.getStringList("modes").stream().map(Mode::parse).toList();
+        double[] ratios = c.getDoubleList("ratios").stream().mapToDouble(Double::doubleValue).toArray();
+        List<Timing> delays = new ArrayList<>();
+        if (c.hasPath("delays")) for (Config d : c.getConfigList("delays")) delays.add(Timing.from(d));
+        else delays.add(Timing.DEFAULT);
+        Hamming hamming = null;
+        if (c.hasPath("hamming")) {
+          Config h = c.getConfig("hamming");
+          hamming = new Hamming(h.getIntList("sides").stream().mapToInt(Integer::intValue).toArray(),
+              h.getIntList("taus").stream().mapToInt(Integer::intValue).toArray(), h.getDouble("temperature"), h.getInt("sweeps"), h.getInt("runs"));
+        }
+        return new Settings(models, modes, ratios, delays, c.getDuration("interval"), c.getInt("samples"),
+            c.hasPath("burn-in") ? c.getInt("burn-in") : 50, c.hasPath("thin") ? c.getInt("thin") : 1,
+            c.hasPath("exact-thin") ? c.getInt("exact-thin") : 10, c.hasPath("seed") ? c.getLong("seed") : 1, hamming);
+      } catch (ConfigException e) {
+        throw new IllegalArgumentException("config: " + e.getMessage());
+      }
+    }
+
+    /** Rows the grid will produce: per model, per ratio, one exact row and one per asynchronous mode and delay distribution. */
+    public int rows() {
+      int perRatio = 0;
+      for (Mode m : modes) perRatio += m == Mode.EXACT ? 1 : delays.size();
+      return models.size() * ratios.length * perRatio + (hamming == null ? 0 : hamming.sides().length * hamming.taus().length);
+    }
+  }
+
+  /**
+   * The coupled-trajectory grid ({@code study.hamming}: sides, taus, temperature, sweeps, runs):
+   * {@link CoupledTrajectories#grid}.
+   */
+  public record Hamming(int[] sides, int[] taus, double temperature, int sweeps, int runs) {
+    public Hamming {
+      if (sides.length == 0 || taus.length == 0) throw new IllegalArgumentException("hamming grid without sides or taus (expected at least one each)");
+      for (int s : sides) if (s < 3) throw new IllegalArgumentException("hamming lattice side " + s + " (expected ≥ 3)");
+      for (int t : taus) if (t < 0) throw new IllegalArgumentException("hamming delay τ = " + t + " (expected ≥ 0 steps)");
+      if (!(temperature > 0) || sweeps < 1 || runs < 1) {
+        throw new IllegalArgumentException("hamming T = " + temperature + ", " + sweeps + " sweeps, " + runs + " runs (expected > 0, ≥ 1, ≥ 1)");
+      }
+    }
+  }
+
+  /** A ferromagnetic ring of n spins with coupling J at temperature T. */
+  public static BoltzmannMachine ring(int n, double j, double t) {
     double[] w = new double[n * n];
     for (int i = 0; i < n; i++) {
       int k = (i + 1) % n;
@@ -56,12 +177,34 @@ public final class AsynchronyStudy {
     return BoltzmannMachine.dense(Units.SPIN, w, new double[n], n, t);
   }
 
-  static double tv(List<int[]> samples, BoltzmannMachine m) {
-    double[] p = ExactBoltzmann.of(m).distribution();
+  /**
+   * Dobrushin's total influence α = max_i Σ_j C_ij of the single-site heat bath: C_ij is the
+   * largest change of P(s_i = high | rest) when only s_j changes, tanh(|w_ij|/T) for spins (the
+   * field moves by 2w_ij, largest at zero field) and tanh(|w_ij|/(4T)) for binary units (it moves
+   * by w_ij). α &lt; 1 is Dobrushin's uniqueness condition, under which De Sa, Olukotun and Ré (2016)
+   * bound the mixing time and the bias of asynchronous Gibbs sampling.
+   */
+  public static double totalInfluence(BoltzmannMachine m) {
+    Couplings c = m.couplings();
+    double t = m.temperature();
+    double alpha = 0;
+    for (int i = 0; i < m.size(); i++) {
+      double sum = 0;
+      for (int k = 0; k < c.degree(i); k++) {
+        double w = Math.abs(c.weight(i, k));
+        sum += m.units() == Units.SPIN ? Math.tanh(w / t) : Math.tanh(w / (4 * t));
+      }
+      alpha = Math.max(alpha, sum);
+    }
+    return alpha;
+  }
+
+  /** TV between the state frequencies of {@code samples} and {@code p} (state index: unit i in bit i). */
+  static double tv(List<int[]> samples, double[] p, Units units) {
     double[] q = new double[p.length];
     for (int[] s : samples) {
       int k = 0;
-      for (int i = 0; i < s.length; i++) if (s[i] == m.units().high()) k |= 1 << i;
+      for (int i = 0; i < s.length; i++) if (s[i] == units.high()) k |= 1 << i;
       q[k] += 1.0 / samples.size();
     }
     double d = 0;
@@ -69,60 +212,187 @@ public final class AsynchronyStudy {
     return d / 2;
   }
 
-  public static void main(String[] args) throws IOException {
-    Path out = Path.of(args.length > 0 ? args[0] : "docs");
-    Files.createDirectories(out);
-    List<Model> models = List.of(
-        new Model("dense 6 spins, |w| ≤ 1, T = 1", randomMachine(6, Units.SPIN, 1.0, 1.0, 3)),
-        new Model("ferromagnetic ring of 8 spins, J = 1, T = 1", ring(8, 1.0, 1.0)));
-    double[] ratios = java.util.Arrays.stream(System.getProperty("study.ratios", "0,0.25,0.5,1,2,4").split(","))
-        .mapToDouble(Double::parseDouble).toArray();
-    int thin = Integer.getInteger("study.thin", 1);
-    Duration interval = Duration.ofMillis(4);
-    int samples = 2000;
+  /** The expected TV of n independent exact draws: ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)). */
+  static double iidTv(double[] p, int n) {
+    double d = 0;
+    for (double x : p) d += Math.sqrt(2 * x * (1 - x) / (Math.PI * n));
+    return d / 2;
+  }
+
+  /**
+   * Runs the grid on an actor system of its own; each row goes to {@code progress} with the number
+   * of rows done so far.
+   */
+  public static List<Map<String, Object>> run(Settings s, BiConsumer<Integer, Map<String, Object>> progress) {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "asynchrony-study", ActorConfig.config());
-    StringBuilder csv = new StringBuilder("model,staleness_ratio,delay_ms,interval_ms,samples,tv_async,tv_exact_mode_thin10,tv_iid_expected\n");
-    String suffix = thin == 1 ? "" : "-thin" + thin;
-    XYChart chart = new XYChartBuilder().width(900).height(650).title("Asynchronous neuron actors vs exact Boltzmann")
-        .xAxisTitle("staleness ratio (message delay / mean update interval)").yAxisTitle("total-variation distance").build();
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    List<Map<String, Object>> rows = new ArrayList<>();
     try {
-      for (Model model : models) {
-        List<int[]> exact = ActorSampler.source(system, model.machine(),
-            ActorSampler.Settings.exact(11, 50, samples, 10)).runWith(Sink.seq(), system).toCompletableFuture().join();
-        double floor = tv(exact, model.machine());
-        double iid = 0;
-        for (double p : ExactBoltzmann.of(model.machine()).distribution()) iid += Math.sqrt(2 * p * (1 - p) / (Math.PI * samples));
-        iid /= 2;
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (double ratio : ratios) {
-          Duration delay = Duration.ofNanos(Math.round(ratio * interval.toNanos()));
-          Dynamics d = Dynamics.async(interval, delay);
-          List<int[]> s = ActorSampler.source(system, model.machine(), new ActorSampler.Settings(d, null, null, 7, 50, samples, thin))
-              .runWith(Sink.seq(), system).toCompletableFuture().join();
-          double t = tv(s, model.machine());
-          xs.add(ratio);
-          ys.add(t);
-          String line = String.format(Locale.ROOT, "%s,%.2f,%.1f,%d,%d,%.4f,%.4f,%.4f", model.name(), ratio,
-              delay.toNanos() / 1e6, interval.toMillis(), samples, t, floor, iid);
-          System.out.println(line);
-          csv.append('"').append(line.replaceFirst(",", "\",")).append('\n');
+      long run = 0;
+      for (StudyModel model : s.models()) {
+        double[] p = ExactBoltzmann.of(model.machine()).distribution();
+        double alpha = totalInfluence(model.machine());
+        Map<String, Object> exactRow = null;
+        for (double ratio : s.ratios()) {
+          for (Mode mode : s.modes()) {
+            List<Timing> shapes = mode == Mode.EXACT ? List.of(Timing.DEFAULT) : s.delays();
+            for (Timing timing : shapes) {
+              Map<String, Object> row;
+              if (mode == Mode.EXACT && exactRow != null) {
+                row = new LinkedHashMap<>(exactRow);
+                row.put("staleness_ratio", ratio);
+              } else {
+                Duration delay = mode == Mode.EXACT ? Duration.ZERO : Duration.ofNanos(Math.round(ratio * s.interval().toNanos()));
+                Dynamics d = switch (mode) {
+                  case EXACT -> Dynamics.exact();
+                  case EXCLUSIVE -> Dynamics.exclusive(s.interval(), delay).withTiming(timing);
+                  case ASYNC -> Dynamics.async(s.interval(), delay).withTiming(timing);
+                };
+                int thin = mode == Mode.EXACT ? s.exactThin() : s.thin();
+                Measured r = measure(system, model.machine(), d, s.burnIn(), s.samples(), thin, s.seed() + 1000 * (++run), "run" + run);
+                row = new LinkedHashMap<>();
+                row.put("model", model.name());
+                row.put("units", model.machine().size());
+                row.put("mode", mode.name().toLowerCase(Locale.ROOT));
+                row.put("staleness_ratio", ratio);
+                row.put("delay_applies", mode != Mode.EXACT);
+                row.put("delay_distribution", mode == Mode.EXACT ? "none" : timing.delayName());
+                row.put("clock", mode == Mode.EXACT ? "barrier" : timing.clock().name().toLowerCase(Locale.ROOT));
+                row.put("delay_ms", delay.toNanos() / 1e6);
+                row.put("interval_ms", mode == Mode.EXACT ? 0.0 : s.interval().toNanos() / 1e6);
+                row.put("samples", s.samples());
+                row.put("thin", thin);
+                row.put("tv", tv(r.samples(), p, model.machine().units()));
+                row.put("tv_iid_expected", iidTv(p, s.samples()));
+                row.put("updates_per_s", r.updatesPerSecond());
+                row.put("informed_updates_per_s", r.informedPerSecond());
+                // what a sample's spacing holds: with few updates per unit, successive samples are
+                // nearly equal and TV measures autocorrelation more than bias
+                row.put("updates_per_unit_per_sample", r.updatesPerSecond() * r.secondsPerSample() / model.machine().size());
+                row.put("total_influence_alpha", alpha);
+                if (mode == Mode.EXACT) exactRow = row;
+              }
+              rows.add(row);
+              progress.accept(rows.size(), row);
+            }
+          }
         }
-        chart.addSeries(model.name(), xs, ys).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.addSeries("exact mode, same n: " + model.name(), List.of(ratios[0], ratios[ratios.length - 1]), List.of(floor, floor))
-            .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.addSeries("n independent draws (expected): " + model.name(), List.of(ratios[0], ratios[ratios.length - 1]), List.of(iid, iid))
-            .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       }
     } finally {
       system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
     }
-    // a study regenerates its own figures: replaced whole, never half-written
-    io.glauber.io.AtomicFiles.write(out.resolve("asynchrony" + suffix + ".csv"), true,
-        o -> o.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    io.glauber.io.AtomicFiles.write(out.resolve("asynchrony" + suffix + ".png"), true,
-        o -> BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG));
-    System.out.println("wrote " + out.resolve("asynchrony" + suffix + ".png") + " and .csv");
+    return rows;
+  }
+
+  /** The coupled-trajectory rows of {@code s.hamming()} (none if null), each handed to {@code progress} with the count of rows done. */
+  public static List<Map<String, Object>> hamming(Settings s, int done, BiConsumer<Integer, Map<String, Object>> progress) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (s.hamming() == null) return rows;
+    Hamming h = s.hamming();
+    for (int side : h.sides()) {
+      for (int tau : h.taus()) {
+        Map<String, Object> row = CoupledTrajectories.grid(new int[] {side}, new int[] {tau}, h.temperature(), h.sweeps(), h.runs(), s.seed()).get(0);
+        rows.add(row);
+        progress.accept(done + rows.size(), row);
+      }
+    }
+    return rows;
+  }
+
+  /** Samples and rates of one grid point. */
+  record Measured(List<int[]> samples, double updatesPerSecond, double informedPerSecond, double secondsPerSample) {}
+
+  /** One network: burn-in, then {@code samples} samples {@code thin} sweeps apart; updates counted over the sampling. */
+  static Measured measure(ActorSystem<?> system, BoltzmannMachine m, Dynamics d, int burnIn, int samples, int thin, long seed, String name) {
+    ActorRef<Network.Command> net = system.systemActorOf(Network.create(m, d, null, null, seed), "study-" + name, Props.empty());
+    try {
+      ask(system, net, r -> new Network.Sample(Math.max(1, burnIn), r));
+      Network.Counted c0 = (Network.Counted) ask(system, net, Network.Count::new);
+      long t0 = System.nanoTime();
+      List<int[]> out = new ArrayList<>(samples);
+      for (int k = 0; k < samples; k++) out.add(((Network.Sampled) ask(system, net, r -> new Network.Sample(thin, r))).state());
+      Network.Counted c1 = (Network.Counted) ask(system, net, Network.Count::new);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      return new Measured(out, (c1.updates() - c0.updates()) / seconds, (c1.informed() - c0.informed()) / seconds, seconds / samples);
+    } finally {
+      net.tell(new Network.Stop());
+    }
+  }
+
+  private static Network.Reply ask(ActorSystem<?> system, ActorRef<Network.Command> net,
+      akka.japi.function.Function<ActorRef<Network.Reply>, Network.Command> message) {
+    Network.Reply r = AskPattern.ask(net, message, Duration.ofSeconds(120), system.scheduler()).toCompletableFuture().join();
+    if (r instanceof Network.Failed f) throw new IllegalStateException(f.reason());
+    return r;
+  }
+
+  /** The files {@link #write} writes into a directory. */
+  public static final List<String> FILES = List.of("asynchrony.csv", "asynchrony.jsonl", "asynchrony-tv.png", "asynchrony-rate.png",
+      "hamming.csv", "hamming.png");
+
+  /** Checks, before any work, that {@link #write} may write into {@code dir}. */
+  public static void checkWritable(Path dir, boolean force) {
+    for (String f : FILES) AtomicFiles.checkWritable(dir.resolve(f), force);
+  }
+
+  /**
+   * Writes the rows as CSV and JSON lines, and two plots: TV against the staleness ratio (a line
+   * per model, mode and delay distribution, and the independent-draws floor per model), and
+   * informed updates per second against the staleness ratio (a line per model and mode); each
+   * file atomically.
+   */
+  public static void write(List<Map<String, Object>> rows, List<Map<String, Object>> hamming, Path dir, boolean force) {
+    checkWritable(dir, force);
+    StringBuilder jsonl = new StringBuilder();
+    for (Map<String, Object> r : rows) jsonl.append(Json.toLine(r)).append('\n');
+    AtomicFiles.write(dir.resolve(FILES.get(0)), force, o -> o.write(csv(rows).getBytes(StandardCharsets.UTF_8)));
+    AtomicFiles.write(dir.resolve(FILES.get(1)), force, o -> o.write(jsonl.toString().getBytes(StandardCharsets.UTF_8)));
+    if (!hamming.isEmpty()) {
+      AtomicFiles.write(dir.resolve(FILES.get(4)), force, o -> o.write(csv(hamming).getBytes(StandardCharsets.UTF_8)));
+      Map<String, List<double[]>> byTau = new LinkedHashMap<>();
+      for (Map<String, Object> r : hamming) {
+        byTau.computeIfAbsent("τ = " + r.get("tau_steps") + " steps", k -> new ArrayList<>())
+            .add(new double[] {((Number) r.get("n")).doubleValue(), ((Number) r.get("hamming_mean")).doubleValue()});
+      }
+      Map<String, double[][]> series = new LinkedHashMap<>();
+      byTau.forEach((k, pts) -> series.put(k, new double[][] {pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()}));
+      Plots.lines(dir.resolve(FILES.get(5)), "Coupled asynchronous vs sequential Glauber: Hamming distance", "sites n", "mean Hamming distance", series, true, force);
+    }
+    Plots.lines(dir.resolve(FILES.get(2)), "Distance to the exact distribution", "staleness ratio (message delay / mean update interval)",
+        "total-variation distance", series(rows, "tv", true), force);
+    Plots.lines(dir.resolve(FILES.get(3)), "Informed updates per second", "staleness ratio (message delay / mean update interval)",
+        "informed updates / s", series(rows, "informed_updates_per_s", false), force);
+  }
+
+  private static String csv(List<Map<String, Object>> rows) {
+    StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append('\n');
+    for (Map<String, Object> r : rows) {
+      List<String> cells = new ArrayList<>();
+      for (Object v : r.values()) cells.add(v instanceof String str ? '"' + str.replace("\"", "\"\"") + '"' : String.valueOf(v));
+      csv.append(String.join(",", cells)).append('\n');
+    }
+    return csv.toString();
+  }
+
+  private static Map<String, double[][]> series(List<Map<String, Object>> rows, String key, boolean floor) {
+    Map<String, List<double[]>> points = new LinkedHashMap<>();
+    for (Map<String, Object> r : rows) {
+      String name = r.get("model") + " " + r.get("mode") + (Boolean.TRUE.equals(r.get("delay_applies")) ? " " + r.get("delay_distribution") : "");
+      points.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {(double) r.get("staleness_ratio"), ((Number) r.get(key)).doubleValue()});
+      if (floor) {
+        points.computeIfAbsent(r.get("model") + " independent draws", k -> new ArrayList<>())
+            .add(new double[] {(double) r.get("staleness_ratio"), (double) r.get("tv_iid_expected")});
+      }
+    }
+    Map<String, double[][]> out = new LinkedHashMap<>();
+    points.forEach((name, pts) -> {
+      // one point per ratio (the floor is added once per row)
+      Map<Double, Double> byX = new java.util.TreeMap<>();
+      for (double[] xy : pts) byX.put(xy[0], xy[1]);
+      double[] x = byX.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] y = byX.values().stream().mapToDouble(Double::doubleValue).toArray();
+      out.put(name, new double[][] {x, y});
+    });
+    return out;
   }
 }

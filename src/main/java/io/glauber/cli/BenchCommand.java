@@ -66,13 +66,16 @@ final class BenchCommand implements Runnable {
     @Option(names = "--measure-s", defaultValue = "5") int measure;
     @Option(names = "--throughput", defaultValue = "32", description = "Dispatcher throughput (messages per actor per turn; sampling runs at the free-running dispatcher's, 8 unless configured).") int throughput;
     @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--mode", defaultValue = "async", split = ",", description = "exact, exclusive and/or async (default ${DEFAULT-VALUE}).") List<String> modes;
+    @Option(names = "--event-driven-ms", paramLabel = "MS", description = "Event-driven updates over a background clock of this mean interval (async, exclusive).") Long eventDrivenMs;
     @Option(names = "--json") boolean json;
     @Option(names = "--png", paramLabel = "FILE", description = "Also plot wall and CPU ns per update against the number of neurons (one point per side).") Path png;
     @Option(names = "--force", description = "Replace an existing --png file.") boolean force;
 
     @Override public void run() {
       if (throughput < 1) throw new IllegalArgumentException("--throughput " + throughput + " (expected ≥ 1)");
-      var s = new ActorBench.Settings(sides, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed, throughput);
+      var s = new ActorBench.Settings(sides, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed, throughput,
+          modes.stream().map(io.glauber.engine.actor.Mode::parse).toList(), eventDrivenMs == null ? null : Duration.ofMillis(eventDrivenMs));
       ActorBench.scaling(s, png, force, r -> print(r, json));
     }
   }

@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
 final class SampleCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "FILE") Path model;
   @Option(names = "--engine", defaultValue = "batch", description = "batch or actor (default ${DEFAULT-VALUE}).") String engine;
-  @Option(names = "--mode", defaultValue = "exact", description = "Actor engine schedule: exact or async (default ${DEFAULT-VALUE}).") String mode;
-  @Option(names = "--mean-interval-us", defaultValue = "0", description = "Async mode: mean update interval of each neuron's Poisson clock in µs (0 = as fast as possible).") long meanIntervalUs;
-  @Option(names = "--delay-us", defaultValue = "0", description = "Async mode: added delay of every state-change message in µs.") long delayUs;
+  @Option(names = "--mode", defaultValue = "exact", description = "Actor engine schedule: exact, exclusive or async (default ${DEFAULT-VALUE}).") String mode;
+  @Option(names = "--mean-interval-us", defaultValue = "0", description = "Async/exclusive mode: mean update interval of each neuron's Poisson clock in µs (0 = as fast as possible).") long meanIntervalUs;
+  @Option(names = "--delay-us", defaultValue = "0", description = "Async/exclusive mode: added delay of every message in µs.") long delayUs;
   @Option(names = "--samples", required = true, paramLabel = "N") long samples;
   @Option(names = "--burn-in", defaultValue = "1000", paramLabel = "SWEEPS") int burnIn;
   @Option(names = "--thin", defaultValue = "10", paramLabel = "SWEEPS") int thin;
@@ -90,8 +90,8 @@ final class SampleCommand implements Callable<Integer> {
     }
     // a neuron actor per unit (an RBM as a Boltzmann machine, visible units first), exact or async
     BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
-    Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact()
-        : Dynamics.async(Duration.ofNanos(meanIntervalUs * 1000), Duration.ofNanos(delayUs * 1000));
+    Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact() : new Dynamics(actorMode, Duration.ofNanos(meanIntervalUs * 1000),
+        Duration.ofNanos(delayUs * 1000), Duration.ofMillis(1), Duration.ofSeconds(30));
     var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
     return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
   }

@@ -11,15 +11,18 @@ import java.time.Duration;
  * delay ÷ meanInterval. A "sweep" of asynchronous dynamics is {@link #sweepTime()} of wall-clock
  * time: {@code meanInterval} when it is positive (each unit updates once on average), else
  * {@code sweepTimeIfUnclocked}. In {@link Mode#EXACT} the time knobs are ignored and a sweep is one
- * round over all colour classes.
+ * round over all colour classes. {@link Mode#EXCLUSIVE} uses the clock and the delay as async mode
+ * does (a tick makes a unit hungry; every fork and request takes the delay), and its sweep is the
+ * same wall-clock time. {@code timing} shapes the clocks and delays around these means.
  *
  * @param mode exact or async
  * @param meanInterval mean of the exponential waiting time between two updates of one neuron, ≥ 0
  * @param delay added delivery delay of every state-change message, ≥ 0
  * @param sweepTimeIfUnclocked wall time counted as one sweep when meanInterval is zero, &gt; 0
  * @param stepTimeout longest wait for any barrier step, snapshot or phase before a run fails
+ * @param timing distributions of the delays and clocks around their means
  */
-public record Dynamics(Mode mode, Duration meanInterval, Duration delay, Duration sweepTimeIfUnclocked, Duration stepTimeout) {
+public record Dynamics(Mode mode, Duration meanInterval, Duration delay, Duration sweepTimeIfUnclocked, Duration stepTimeout, Timing timing) {
 
   public Dynamics {
     if (mode == null) throw new IllegalArgumentException("mode missing (expected EXACT or ASYNC)");
@@ -33,6 +36,16 @@ public record Dynamics(Mode mode, Duration meanInterval, Duration delay, Duratio
     if (stepTimeout == null || stepTimeout.isNegative() || stepTimeout.isZero()) {
       throw new IllegalArgumentException("step timeout " + stepTimeout + " (expected > 0)");
     }
+    if (timing == null) throw new IllegalArgumentException("timing missing (expected Timing.DEFAULT or another)");
+    if (!timing.refractory().isZero() && meanInterval.compareTo(timing.refractory()) <= 0) {
+      throw new IllegalArgumentException("refractory period " + timing.refractory() + " with mean interval " + meanInterval
+          + " (expected a refractory period below the mean interval)");
+    }
+  }
+
+  /** Fixed delays and Poisson clocks ({@link Timing#DEFAULT}). */
+  public Dynamics(Mode mode, Duration meanInterval, Duration delay, Duration sweepTimeIfUnclocked, Duration stepTimeout) {
+    this(mode, meanInterval, delay, sweepTimeIfUnclocked, stepTimeout, Timing.DEFAULT);
   }
 
   /** Exact mode with a 30 s step timeout. */
@@ -45,14 +58,33 @@ public record Dynamics(Mode mode, Duration meanInterval, Duration delay, Duratio
     return new Dynamics(Mode.ASYNC, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
   }
 
+  /**
+   * Exclusive mode (local mutual exclusion, {@link Mode#EXCLUSIVE}) with the given mean interval
+   * between two hungers of a unit (0: hungry again at once) and message delay (sweep = 1 ms when
+   * unclocked).
+   */
+  public static Dynamics exclusive(Duration meanInterval, Duration delay) {
+    return new Dynamics(Mode.EXCLUSIVE, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
+  }
+
   /** The same knobs with another wall time per sweep for unclocked async runs. */
   public Dynamics withSweepTime(Duration t) {
-    return new Dynamics(mode, meanInterval, delay, t, stepTimeout);
+    return new Dynamics(mode, meanInterval, delay, t, stepTimeout, timing);
   }
 
   /** The same knobs with another step timeout. */
   public Dynamics withStepTimeout(Duration t) {
-    return new Dynamics(mode, meanInterval, delay, sweepTimeIfUnclocked, t);
+    return new Dynamics(mode, meanInterval, delay, sweepTimeIfUnclocked, t, timing);
+  }
+
+  /** The same knobs with other delay and clock shapes. */
+  public Dynamics withTiming(Timing t) {
+    return new Dynamics(mode, meanInterval, delay, sweepTimeIfUnclocked, stepTimeout, t);
+  }
+
+  /** Whether neurons run on their own clocks (async and exclusive modes) rather than barrier steps. */
+  public boolean clocked() {
+    return mode != Mode.EXACT;
   }
 
   /**

@@ -2,7 +2,9 @@
  * The actor engine's shared root: Glauber dynamics on Akka Typed, each neuron ({@code neuron}) or
  * each layer ({@code layer}) an actor that updates itself from the state messages of its
  * neighbours. This package holds what both parts use: the scheduling knobs ({@link
- * io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}); the configuration
+ * io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}, and {@link
+ * io.glauber.engine.actor.Timing}: the shapes of message delays and update clocks, for any kind
+ * of actor); the configuration
  * ({@code glauber-actor.conf}, {@link io.glauber.engine.actor.ActorConfig}, whose
  * {@code neuronProps(Dynamics)} give neuron actors their dispatcher — a thread pool, or an
  * affinity pool for free-running dynamics with {@link io.glauber.engine.actor.Placement} — and the

@@ -43,7 +43,9 @@ import java.util.SplittableRandom;
  *
  * <p>Async mode: neurons run on their own clocks ({@link Neuron.StartAsync}); samples and phase
  * statistics come from {@link Snapshot} aggregators taken one sweep time apart (fuzzy cuts, see
- * there).
+ * there). Exclusive mode runs the same way, but its neurons update only while holding all their
+ * forks ({@link Neuron}), and a snapshot freezes every neuron before reading it (then thaws them),
+ * so every sample is one state of the chain.
  *
  * <p>No request can hang: a watchdog fails the request with {@link Failed} when a barrier step or a
  * snapshot makes no progress for {@link Dynamics#stepTimeout()}, naming the step and the silent
@@ -84,7 +86,7 @@ public final class Network {
   /** Local learning: every neuron applies the rule; reply {@link Parameters} gathered from all. */
   public record Learn(LearningRule rule, ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
-  /** Reply {@link Counted}: total updates and state-change messages of all neurons so far. */
+  /** Reply {@link Counted}: total updates, informed updates and messages of all neurons so far (any mode). */
   public record Count(ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
   /** Fault injection: neuron {@code id} throws on its next update. */
@@ -427,7 +429,7 @@ public final class Network {
   }
 
   private Behavior<Command> onCount(Count m) {
-    if (dynamics.mode() != Mode.ASYNC) return refuse(m.replyTo(), "counters are kept in async mode only");
+    // between requests an exact-mode network is still (no barrier step in flight): a snapshot reads it
     return snapshot(new AsyncRun(new Counting(m.replyTo()), 1, null));
   }
 
@@ -612,7 +614,8 @@ public final class Network {
 
   private void startClocks() {
     if (clocksRunning) return;
-    broadcast(new Neuron.StartAsync(schedule.temperatureAt(0), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos()));
+    broadcast(new Neuron.StartAsync(schedule.temperatureAt(0), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos(),
+        dynamics.mode() == Mode.EXCLUSIVE, dynamics.timing()));
     clocksRunning = true;
     if (schedule.steps().size() > 1) {
       // every start of the clocks anneals from the schedule's beginning: each phase of two-phase learning does
@@ -630,7 +633,7 @@ public final class Network {
 
   private Behavior<Command> snapshot(AsyncRun run) {
     long tag = ++snapshots;
-    context.spawnAnonymous(Snapshot.create(neurons, context.getSelf(), dynamics.stepTimeout(), tag));
+    context.spawnAnonymous(Snapshot.create(neurons, context.getSelf(), dynamics.stepTimeout(), tag, dynamics.mode() == Mode.EXCLUSIVE));
     return awaitingSnapshot(run, tag);
   }
 
@@ -643,11 +646,15 @@ public final class Network {
   }
 
   private Behavior<Command> snapshotTaken(AsyncRun run, SnapshotTaken s) {
+    boolean frozen = dynamics.mode() == Mode.EXCLUSIVE;
     if (run.job() instanceof Counting) {
+      if (frozen) broadcast(Neuron.Thaw.INSTANCE);
       run.job().replyTo().tell(new Counted(s.updates(), s.informed(), s.updates() + s.sent()));
       return backToIdle();
     }
     System.arraycopy(s.state(), 0, state, 0, n);
+    // exclusive mode: every neuron froze before reporting, so the state is one state of the chain
+    if (frozen && !(run.job() instanceof Measuring && run.measure() <= 1)) broadcast(Neuron.Thaw.INSTANCE);
     if (run.job() instanceof Measuring) {
       run.moments().add(state, pairs);
       if (run.measure() > 1) {

@@ -10,6 +10,7 @@ import akka.actor.typed.TypedActorContext;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.glauber.engine.actor.JsonMessage;
+import io.glauber.engine.actor.Timing;
 import io.glauber.learn.Learner;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.Phase;
@@ -98,8 +99,45 @@ public final class Neuron {
   /** Stop clamping. */
   public record Release() implements Command, JsonMessage {}
 
-  /** Start updating on a Poisson clock (mean interval, 0 = as fast as possible) with delivery delay. */
-  public record StartAsync(double temperature, long meanIntervalNanos, long delayNanos) implements Command, JsonMessage {}
+  /**
+   * Start updating on the own clock (mean interval, 0 = as fast as possible) with delivery delay
+   * of that mean; {@code exclusive}: update only while holding every fork (exclusive mode).
+   */
+  public record StartAsync(double temperature, long meanIntervalNanos, long delayNanos, boolean exclusive, Timing timing) implements Command, JsonMessage {
+    public StartAsync {
+      if (timing == null) throw new IllegalArgumentException("timing missing (expected Timing.DEFAULT or another)");
+    }
+
+    /** Async mode with fixed delays and a Poisson clock. */
+    public StartAsync(double temperature, long meanIntervalNanos, long delayNanos) {
+      this(temperature, meanIntervalNanos, delayNanos, false, Timing.DEFAULT);
+    }
+  }
+
+  /**
+   * Exclusive mode: the fork of the edge between {@code from} and the receiver, carrying the
+   * sender's state s_from (which cannot change while the receiver holds the fork).
+   */
+  public record Fork(int from, double state) implements Command, BinaryMessage {}
+
+  /** Exclusive mode: the request token of the edge between {@code from} and the receiver ("send me the fork"). */
+  public record ForkRequest(int from) implements Command, BinaryMessage {}
+
+  /** Event-driven updates: a neighbour has changed (exclusive mode), or this neuron has heard one (async mode). */
+  public record News() implements Command, BinaryMessage {
+    public static final News INSTANCE = new News();
+  }
+
+  /**
+   * Exclusive mode: stop becoming hungry (forks still move, nobody updates) and report the state to
+   * a snapshot — once every neuron has frozen, the reported states are one state of the chain.
+   */
+  public record Freeze(ActorRef<Snapshot.Command> replyTo) implements Command, BinaryMessage {}
+
+  /** Exclusive mode: updates may resume after a {@link Freeze}. */
+  public record Thaw() implements Command, BinaryMessage {
+    public static final Thaw INSTANCE = new Thaw();
+  }
 
   /** Stop the clock (back to waiting for barrier steps). */
   public record Pause() implements Command, JsonMessage {}
@@ -144,6 +182,8 @@ public final class Neuron {
     Accumulators accumulators;
     /** An injected fault and the message to replay after it, created at the first {@link FailNext}. */
     Replay replay;
+    /** Exclusive mode's forks, created when exclusive mode first starts. */
+    Forks forks;
 
     Cell(NeuronSpec spec) {
       unit = new Unit(spec);
@@ -200,9 +240,16 @@ public final class Neuron {
       heard = true;
     }
 
-    /** One Glauber draw at temperature T from the current field (a clamped unit keeps its value). */
+    /**
+     * One Glauber draw at temperature T from the current field, counted — as informed if a change
+     * was heard since the previous draw.
+     */
     double draw(double t) {
       updates++;
+      if (heard) {
+        informed++;
+        heard = false;
+      }
       return Glauber.update(units, field, t, random.nextDouble());
     }
 
@@ -230,7 +277,10 @@ public final class Neuron {
     /** This neuron's state changes as sent: (delta &gt; 0, delta &lt; 0) × (no ack, ack). */
     private final StateChanged[] changes = new StateChanged[4];
     private final int id;
-    Duration delay = Duration.ZERO;
+    /** Mean delay of a message (ns), its distribution, and with per-edge delays the delay of each synapse. */
+    long delayNanos;
+    Timing timing = Timing.DEFAULT;
+    long[] edgeDelayNanos;
     long sent;
 
     Links(int id, int degree) {
@@ -254,16 +304,50 @@ public final class Neuron {
     }
   }
 
-  /** The Poisson clock of async mode: whether it runs, its epoch and tick, its mean interval, its generator. */
+  /**
+   * The clock of async and exclusive modes: whether it runs, its epoch and tick, its mean interval,
+   * its generator (also of the message delays), and whether a news-driven update is already queued.
+   */
   static final class Clock {
     final SplittableRandom random;
     boolean running;
     int epoch;
     Tick tick;
     long meanIntervalNanos;
+    boolean newsQueued;
 
     Clock(SplittableRandom random) {
       this.random = random;
+    }
+  }
+
+  /**
+   * Exclusive mode (Chandy and Misra 1984, "The drinking philosophers problem", ACM TOPLAS 6(4)):
+   * per edge k whether this neuron holds the fork, whether the fork is dirty (used since it
+   * arrived), whether it holds the edge's request token; how many forks are missing; whether the
+   * neuron is hungry (wants to update) or frozen (a snapshot is being taken). Initially the fork of
+   * edge {i, j} is at min(i, j), dirty, and the request token at max(i, j): the precedence graph is
+   * then ordered by id, hence acyclic, which is what makes the algorithm free of deadlock.
+   */
+  static final class Forks {
+    final boolean[] held;
+    final boolean[] dirty;
+    final boolean[] request;
+    int missing;
+    boolean hungry;
+    boolean frozen;
+
+    Forks(int id, int[] neighbourIds) {
+      int d = neighbourIds.length;
+      held = new boolean[d];
+      dirty = new boolean[d];
+      request = new boolean[d];
+      for (int k = 0; k < d; k++) {
+        held[k] = id < neighbourIds[k];
+        dirty[k] = true;
+        request[k] = !held[k];
+        if (!held[k]) missing++;
+      }
     }
   }
 
@@ -362,9 +446,12 @@ public final class Neuron {
   private final class Running extends Handler {
     @Override
     public Behavior<Command> receive(TypedActorContext<Command> ctx, Command m) {
+      if (m instanceof Fork f) return onFork(f);
+      if (m instanceof ForkRequest r) return onForkRequest(r);
       if (m instanceof Tick t) return onTick(t);
       if (m instanceof StateChanged c) return onStateChanged(c);
       if (m instanceof Credit c) return onCredit(c);
+      if (m instanceof News) return onNews();
       if (m instanceof Pause p) return onPause(p);
       return common(m);
     }
@@ -388,6 +475,11 @@ public final class Neuron {
     if (m instanceof StateChanged c) return onStateChanged(c);
     if (m instanceof Credit c) return onCredit(c);
     if (m instanceof GetState g) return onGetState(g);
+    if (m instanceof Fork f) return onFork(f);
+    if (m instanceof ForkRequest r) return onForkRequest(r);
+    if (m instanceof Freeze f) return onFreeze(f);
+    if (m instanceof Thaw) return onThaw();
+    if (m instanceof News) return Behaviors.same();
     if (m instanceof Measure) return onMeasure();
     if (m instanceof Wire w) return onWire(w);
     if (m instanceof Release) { unit.clamped = false; return Behaviors.same(); }
@@ -416,6 +508,10 @@ public final class Neuron {
   private Behavior<Command> onStateChanged(StateChanged m) {
     int k = unit.indexOf(m.from());
     unit.neighbourChanged(k, m.delta());
+    if (links.timing.eventDriven() && clock.running && !clock.newsQueued) {
+      clock.newsQueued = true;
+      context.getSelf().tell(News.INSTANCE);
+    }
     if (m.ack()) {
       links.neighbours[k].tell(Ack.INSTANCE);
     } else if (++links.received[k] == CREDIT_BATCH) {
@@ -439,25 +535,43 @@ public final class Neuron {
   private Behavior<Command> onTick(Tick m) {
     if (m.epoch() != clock.epoch) return Behaviors.same();
     failIfAsked(m);
-    if (!unit.clamped) {
-      double next = unit.draw(unit.temperature);
-      if (unit.heard) {
-        unit.informed++;
-        unit.heard = false;
-      }
-      if (next != unit.state) tellAsync(next);
-    }
+    if (cell.forks != null) return onExclusiveTick();
+    asyncUpdate();
     scheduleTick();
     return Behaviors.same();
   }
 
-  /** Unclocked (mean interval 0): a self-message, behind whatever the mailbox already holds. */
+  /** An async update: a draw from whatever the neuron has heard, sent on if the state changed. */
+  private void asyncUpdate() {
+    if (unit.clamped) return;
+    double next = unit.draw(unit.temperature);
+    if (next != unit.state) tellAsync(next);
+  }
+
+  /**
+   * Event-driven async update: the neuron has heard a change since its last update. An update like
+   * a tick's, without re-arming the clock (which keeps running in the background).
+   */
+  private Behavior<Command> onNews() {
+    if (cell.forks != null) {
+      if (!cell.forks.hungry && !unit.clamped) becomeHungry();
+      return Behaviors.same();
+    }
+    clock.newsQueued = false;
+    asyncUpdate();
+    return Behaviors.same();
+  }
+
+  /**
+   * Unclocked (mean interval 0): a self-message, behind whatever the mailbox already holds; clocked:
+   * the next tick after a waiting time drawn from the clock's distribution ({@link Timing}).
+   */
   private void scheduleTick() {
     if (clock.meanIntervalNanos == 0) {
       context.getSelf().tell(clock.tick);
     } else {
-      double wait = -Math.log(1 - clock.random.nextDouble()) * clock.meanIntervalNanos;
-      pendingTick = context.scheduleOnce(Duration.ofNanos((long) wait), context.getSelf(), clock.tick);
+      long wait = links.timing.drawIntervalNanos(clock.meanIntervalNanos, clock.random);
+      pendingTick = context.scheduleOnce(Duration.ofNanos(wait), context.getSelf(), clock.tick);
     }
   }
 
@@ -488,9 +602,15 @@ public final class Neuron {
 
   private void send(int k, StateChanged msg) {
     links.uncredited[k]++;
+    post(k, msg);
+  }
+
+  /** Sends {@code msg} to neighbour k after the delay of this synapse or message ({@link Timing}). */
+  private void post(int k, Command msg) {
     links.sent++;
-    if (links.delay.isZero()) links.neighbours[k].tell(msg);
-    else context.scheduleOnce(links.delay, links.neighbours[k], msg);
+    long d = links.edgeDelayNanos != null ? links.edgeDelayNanos[k] : links.timing.drawDelayNanos(links.delayNanos, clock.random);
+    if (d == 0) links.neighbours[k].tell(msg);
+    else context.scheduleOnce(Duration.ofNanos(d), links.neighbours[k], msg);
   }
 
   // ---------------------------------------------------------------- barrier steps (exact mode)
@@ -538,8 +658,22 @@ public final class Neuron {
   private Behavior<Command> onStart(StartAsync m) {
     unit.temperature = m.temperature();
     clock.meanIntervalNanos = m.meanIntervalNanos();
-    links.delay = Duration.ofNanos(m.delayNanos());
+    links.delayNanos = m.delayNanos();
+    links.timing = m.timing();
+    if (m.timing().perEdge() && links.edgeDelayNanos == null) {
+      // an axonal delay per synapse, drawn once for the neuron's life
+      links.edgeDelayNanos = new long[unit.neighbourIds.length];
+      for (int k = 0; k < links.edgeDelayNanos.length; k++) {
+        links.edgeDelayNanos[k] = m.timing().drawDelayNanos(m.delayNanos(), clock.random);
+      }
+    }
     clock.running = true;
+    if (m.exclusive()) {
+      if (cell.forks == null) cell.forks = new Forks(unit.id, unit.neighbourIds);
+      cell.forks.frozen = false;
+      // hungry from before a pause, with every fork: the postponed update
+      if (cell.forks.hungry && cell.forks.missing == 0) eat();
+    }
     startClock();
     return running;
   }
@@ -560,9 +694,171 @@ public final class Neuron {
     }
     clock.running = false;
     clock.epoch++;
+    clock.newsQueued = false;
     if (pendingTick != null) pendingTick.cancel();
     pendingTick = null;
+    // exclusive mode: stay hungry, but do not update until the clocks start again (as frozen)
+    if (cell.forks != null) cell.forks.frozen = true;
     return idle;
+  }
+
+  // ---------------------------------------------------------------- exclusive mode: forks
+
+  /*
+   * Why exclusive mode samples the Boltzmann distribution exactly, at any delay and any clock.
+   *
+   * 1. Exclusion and freshness. A neuron updates (eats) only while it holds the forks of all its
+   *    edges. The fork of edge {i, j} is a single token, so i and j never update at once; and j
+   *    cannot update while i holds the fork, so the state s_j that the fork carried to i is still
+   *    s_j when i updates. Every update is therefore a heat-bath (Glauber) step at one site from the
+   *    current joint state, and the updates are totally ordered along every edge: the run is a
+   *    sequence of single-site heat-bath steps (updates of non-neighbours commute).
+   *
+   * 2. The order does not depend on the states. When a neuron becomes hungry depends only on its
+   *    clock (a generator of its own, never fed with states) and on when its forks arrive; what it
+   *    sends (requests, forks) and when is the same whatever the states and whatever the draw
+   *    gives — a fork always carries a state, changed or not, and no message is sent because a
+   *    state changed. The Glauber draw uses the unit's own generator, separate from the clock's.
+   *    So the sequence of updated sites (i_1, i_2, …) is independent of the chain's values.
+   *
+   * 3. Invariance. Each heat-bath kernel P_i leaves the Boltzmann distribution π invariant
+   *    (πP_i = π). Conditionally on the site sequence, the chain after t updates has the law
+   *    μ P_{i_1} … P_{i_t}; with μ = π this is π for every sequence, and averaging over sequences
+   *    (independent of the chain, by 2) keeps π. Snapshots freeze the network at times that depend
+   *    only on the wall clock, so they read π too. Fairness of the hygienic algorithm (every hungry
+   *    neuron eventually eats) makes every site update infinitely often, so the chain also mixes
+   *    (the systematic or random scan argument, Liu 2001 ch. 6).
+   *
+   * What breaks 2 breaks the proof: if a change of state sends a message that makes a neighbour
+   * update sooner (Timing.eventDriven), states that provoke updates are left faster, and time
+   * averages (and snapshots) over-weight the others; if a change makes the unit draw again at once
+   * (Timing.redrawWhileChanging), the site sequence depends on the draws themselves.
+   * ExclusiveModeSamplingTest shows χ² rejecting the latter.
+   */
+
+  /** A clock tick in exclusive mode: become hungry unless already hungry or clamped. */
+  private Behavior<Command> onExclusiveTick() {
+    Forks f = cell.forks;
+    if (!f.hungry && !unit.clamped) becomeHungry();
+    // clocked neurons keep ticking; an unclocked one is re-armed by its next update
+    if (clock.meanIntervalNanos != 0) scheduleTick();
+    return Behaviors.same();
+  }
+
+  /**
+   * Asks for every missing fork whose request token this neuron holds; eats at once if nothing is
+   * missing (unless frozen: then at the thaw).
+   */
+  private void becomeHungry() {
+    Forks f = cell.forks;
+    f.hungry = true;
+    if (f.missing == 0) {
+      if (!f.frozen) eat();
+      return;
+    }
+    ForkRequest req = null;
+    for (int k = 0; k < f.held.length; k++) {
+      if (!f.held[k] && f.request[k]) {
+        if (req == null) req = new ForkRequest(unit.id);
+        f.request[k] = false;
+        post(k, req);
+      }
+    }
+  }
+
+  /**
+   * The update, holding every fork: one Glauber draw from fresh states (none for a clamped unit);
+   * then every fork is dirty — the neuron gives up its precedence on all its edges, which keeps the
+   * precedence graph acyclic — and the requested ones leave.
+   */
+  private void eat() {
+    Forks f = cell.forks;
+    boolean changed = false;
+    if (!unit.clamped) {
+      double next = unit.draw(unit.temperature);
+      changed = next != unit.state;
+      // the deliberately state-dependent variant (Timing.redrawWhileChanging, a test of the tests)
+      while (links.timing.redrawWhileChanging() && next != unit.state) {
+        unit.state = next;
+        next = unit.draw(unit.temperature);
+      }
+      unit.state = next;
+    }
+    f.hungry = false;
+    Arrays.fill(f.dirty, true);
+    yieldRequested();
+    if (changed && links.timing.eventDriven()) {
+      // the deliberately state-dependent variant: a change wakes the neighbours (biased; see above)
+      for (int k = 0; k < f.held.length; k++) post(k, News.INSTANCE);
+    }
+    if (clock.meanIntervalNanos == 0 && clock.running) context.getSelf().tell(clock.tick);
+  }
+
+  /** Hands over every fork that is requested and may go: dirty ones, or any while not hungry. */
+  private void yieldRequested() {
+    Forks f = cell.forks;
+    for (int k = 0; k < f.held.length; k++) {
+      if (f.held[k] && f.request[k] && (f.dirty[k] || !f.hungry)) yieldFork(k);
+    }
+  }
+
+  /** Sends the fork of edge k, with this neuron's state; a hungry neuron asks for it back at once. */
+  private void yieldFork(int k) {
+    Forks f = cell.forks;
+    f.held[k] = false;
+    f.dirty[k] = false;
+    f.missing++;
+    post(k, new Fork(unit.id, unit.state));
+    if (f.hungry) {
+      f.request[k] = false;
+      post(k, new ForkRequest(unit.id));
+    }
+  }
+
+  private Behavior<Command> onForkRequest(ForkRequest m) {
+    Forks f = cell.forks;
+    int k = unit.indexOf(m.from());
+    f.request[k] = true;
+    if (f.held[k] && (f.dirty[k] || !f.hungry)) yieldFork(k);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onFork(Fork m) {
+    Forks f = cell.forks;
+    int k = unit.indexOf(m.from());
+    f.held[k] = true;
+    f.dirty[k] = false;
+    f.missing--;
+    double delta = m.state() - unit.neighbourStates[k];
+    if (delta != 0) unit.neighbourChanged(k, delta);
+    if (f.hungry) {
+      if (f.missing == 0 && !f.frozen) eat();
+    } else if (f.request[k]) {
+      yieldFork(k);
+    }
+    return Behaviors.same();
+  }
+
+  /**
+   * Postpones every update until {@link Thaw} and reports the state. Everything else goes on: the
+   * neuron may become hungry, ask for forks and hand dirty ones over, exactly as the hygienic
+   * algorithm says — a frozen neuron is a hungry philosopher who has not sat down yet. (Giving up
+   * hunger instead, while holding clean forks, would hand precedence over without eating and could
+   * close a cycle of precedence: a deadlock, which we saw.)
+   */
+  private Behavior<Command> onFreeze(Freeze m) {
+    if (cell.forks != null) cell.forks.frozen = true;
+    m.replyTo().tell(new Snapshot.Reported(unit.id, unit.state, unit.updates, unit.informed, links.sent));
+    return Behaviors.same();
+  }
+
+  /** The postponed update, if the neuron is hungry and holds every fork. */
+  private Behavior<Command> onThaw() {
+    Forks f = cell.forks;
+    if (f == null || !f.frozen) return Behaviors.same();
+    f.frozen = false;
+    if (clock.running && f.hungry && f.missing == 0) eat();
+    return Behaviors.same();
   }
 
   private Behavior<Command> onGetState(GetState m) {

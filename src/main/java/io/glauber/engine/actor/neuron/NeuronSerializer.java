@@ -27,6 +27,12 @@ public final class NeuronSerializer extends CompactSerializer {
     register("T", Neuron.Tick.class, (m, out) -> out.writeInt(m.epoch()), in -> new Neuron.Tick(in.readInt()));
     register("M", Neuron.Measure.class, (m, out) -> {}, in -> Neuron.Measure.INSTANCE);
     register("G", Neuron.GetState.class, (m, out) -> writeRef(m.replyTo(), out), in -> new Neuron.GetState(readRef(in)));
+    register("F", Neuron.Fork.class, (m, out) -> { out.writeInt(m.from()); out.writeDouble(m.state()); },
+        in -> new Neuron.Fork(in.readInt(), in.readDouble()));
+    register("Q", Neuron.ForkRequest.class, (m, out) -> out.writeInt(m.from()), in -> new Neuron.ForkRequest(in.readInt()));
+    register("N", Neuron.News.class, (m, out) -> {}, in -> Neuron.News.INSTANCE);
+    register("Z", Neuron.Freeze.class, (m, out) -> writeRef(m.replyTo(), out), in -> new Neuron.Freeze(readRef(in)));
+    register("W", Neuron.Thaw.class, (m, out) -> {}, in -> Neuron.Thaw.INSTANCE);
     register("D", Network.Done.class, (m, out) -> { out.writeInt(m.id()); out.writeDouble(m.state()); },
         in -> new Network.Done(in.readInt(), in.readDouble()));
     register("R", Snapshot.Reported.class, (m, out) -> { out.writeInt(m.id()); out.writeDouble(m.state()); out.writeLong(m.updates()); out.writeLong(m.informed()); out.writeLong(m.sent()); },

@@ -35,8 +35,19 @@ public final class Snapshot {
   /** Snapshot of all neurons, reported to {@code replyTo} with the given tag. */
   public static Behavior<Command> create(
       List<ActorRef<Neuron.Command>> neurons, ActorRef<Network.Command> replyTo, Duration timeout, long tag) {
+    return create(neurons, replyTo, timeout, tag, false);
+  }
+
+  /**
+   * With {@code freeze} (exclusive mode) every neuron stops updating before it reports
+   * ({@link Neuron.Freeze}): a neuron's state cannot change after its report, so the reports are
+   * the states after the last update of each — one state of the chain, not a fuzzy cut. The
+   * network thaws them afterwards.
+   */
+  public static Behavior<Command> create(
+      List<ActorRef<Neuron.Command>> neurons, ActorRef<Network.Command> replyTo, Duration timeout, long tag, boolean freeze) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      Neuron.GetState ask = new Neuron.GetState(ctx.getSelf());
+      Neuron.Command ask = freeze ? new Neuron.Freeze(ctx.getSelf()) : new Neuron.GetState(ctx.getSelf());
       for (ActorRef<Neuron.Command> n : neurons) n.tell(ask);
       // a deadline, not a receive timeout: replies trickling in must not postpone it forever
       timers.startSingleTimer(new TimedOut(), timeout);

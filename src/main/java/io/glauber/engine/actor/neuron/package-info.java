@@ -1,7 +1,8 @@
 /**
  * Neuron actors: one actor per unit of a Boltzmann machine (dense or sparse — a 2D Ising lattice is
  * a model like any other), the {@link io.glauber.engine.actor.neuron.Network} coordinator that runs
- * one copy of the machine in exact (colour barrier) or async (Poisson clocks, delays) mode, the
+ * one copy of the machine in exact (colour barrier), exclusive (local mutual exclusion: forks, no
+ * barrier, exact at any delay) or async (own clocks, delays) mode, the
  * short-lived {@link io.glauber.engine.actor.neuron.Snapshot} aggregator, the wall-clock
  * {@link io.glauber.engine.actor.neuron.Annealer}, and the
  * {@link io.glauber.engine.actor.neuron.PhaseSupervisor} that runs the annealed clamped and free

@@ -81,4 +81,44 @@ class NeuronBehaviorTest {
     neuron.run(new Neuron.GetState(snapshot.getRef()));
     assertEquals(new Snapshot.Reported(1, 1, 0, 0, 2), snapshot.receiveMessage());
   }
+
+  /**
+   * Exclusive mode, unit 1 of 0 — 1 — 2: the fork of {0, 1} starts at 0, that of {1, 2} at 1 (the
+   * lower id, dirty). Hungry, the neuron asks 0 for its fork; asked by 2 for a dirty fork it hands
+   * it over with its state and asks for it back; it updates once it holds both forks, from the
+   * states they brought — and not while frozen: the update waits for the thaw.
+   */
+  @Test
+  void exclusiveNeuronUpdatesOnlyHoldingEveryForkAndNotWhileFrozen() {
+    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
+    TestInbox<Neuron.Command> left = TestInbox.create();
+    TestInbox<Neuron.Command> right = TestInbox.create();
+    TestInbox<Network.Command> coordinator = TestInbox.create();
+    TestInbox<Snapshot.Command> snapshot = TestInbox.create();
+    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    neuron.run(new Neuron.StartAsync(1.0, 0, 0, true, io.glauber.engine.actor.Timing.DEFAULT));
+    neuron.run(neuron.selfInbox().receiveMessage()); // the first tick: hungry
+    left.expectMessage(new Neuron.ForkRequest(1));
+    assertFalse(right.hasMessages(), "the fork of {1, 2} is already here");
+
+    neuron.run(new Neuron.ForkRequest(2)); // dirty: handed over, and asked back at once
+    right.expectMessage(new Neuron.Fork(1, -1));
+    right.expectMessage(new Neuron.ForkRequest(1));
+
+    neuron.run(new Neuron.Fork(0, 1)); // s_0 is now +1: h = 0.1 + 0.8 − 0.5·(−1) = 1.4
+    neuron.run(new Neuron.Freeze(snapshot.getRef()));
+    assertEquals(new Snapshot.Reported(1, -1, 0, 0, 3), snapshot.receiveMessage());
+    neuron.run(new Neuron.Fork(2, -1)); // every fork, but frozen: no update
+    neuron.run(new Neuron.GetState(snapshot.getRef()));
+    assertEquals(0, ((Snapshot.Reported) snapshot.receiveMessage()).updates());
+
+    neuron.run(Neuron.Thaw.INSTANCE);
+    double next = Glauber.update(Units.SPIN, 1.4, 1.0, firstDraw());
+    neuron.run(new Neuron.GetState(snapshot.getRef()));
+    assertEquals(new Snapshot.Reported(1, next, 1, 1, 3), snapshot.receiveMessage());
+    assertFalse(left.hasMessages() || right.hasMessages() || coordinator.hasMessages(), "no request pending: the forks stay");
+    // the forks are dirty now: a request hands one over at once, with the new state
+    neuron.run(new Neuron.ForkRequest(0));
+    left.expectMessage(new Neuron.Fork(1, next));
+  }
 }
