@@ -131,7 +131,8 @@ public record NeuronTrainConfig(
 
   /** The networks' dynamics. */
   public Dynamics dynamics() {
-    return mode == Mode.EXACT ? Dynamics.exact() : Dynamics.async(meanInterval, delay);
+    return mode == Mode.EXACT ? Dynamics.exact()
+        : new Dynamics(mode, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
   }
 
   /** The supervisor's settings. */
