@@ -15,6 +15,11 @@ public sealed interface AssociativeMemory permits HopfieldModel, ModernMemory {
   /** The stored ±1 patterns, or null when the file does not hold them. */
   int[][] patterns();
 
+  /** The update a recall uses unless told otherwise: sync for a softmax memory, async for the others. */
+  default RecallSettings.Update naturalUpdate() {
+    return this instanceof ModernMemory m && m.kind() == ModernMemory.Kind.SOFTMAX ? RecallSettings.Update.SYNC : RecallSettings.Update.ASYNC;
+  }
+
   /** Relaxes every probe and scores it against the stored patterns. */
   RecallReport recall(RecallProbes probes, RecallSettings settings);
 
