@@ -38,8 +38,11 @@ public final class ModernRecall {
   /** A softmax probe has converged when one update moves no unit by more than this. */
   public static final double TOLERANCE = 1e-9;
 
-  /** Probes per tile of the batched softmax update (the score tile is TILE × K). */
+  /** Probes per tile of the batched softmax update, at most; the score tile (tile × K) is kept within {@link #TILE_SCORES}. */
   static final int TILE = 64;
+
+  /** The most scores a tile holds (16 MB of doubles per thread), so that K in the millions still fits. */
+  static final int TILE_SCORES = 1 << 21;
 
   /**
    * Relaxes every probe and scores it against the stored patterns.
@@ -94,12 +97,13 @@ public final class ModernRecall {
     for (int mu = 0; mu < k; mu++) System.arraycopy(rows[mu], 0, x, mu * n, n);
     double constant = SoftmaxMemory.constant(rows, m.beta());
     RecallResult[] out = new RecallResult[probes.length];
-    int tiles = (probes.length + TILE - 1) / TILE;
+    int tile = Math.max(1, Math.min(TILE, TILE_SCORES / k));
+    int tiles = (probes.length + tile - 1) / tile;
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {
       for (int t = next.getAndIncrement(); t < tiles; t = next.getAndIncrement()) {
-        int from = t * TILE;
-        softmaxTile(probes, from, Math.min(probes.length, from + TILE), x, n, k, m.beta(), constant, maxSteps, out);
+        int from = t * tile;
+        softmaxTile(probes, from, Math.min(probes.length, from + tile), x, n, k, m.beta(), constant, maxSteps, out);
       }
     };
     HopfieldBatchRecall.runOnThreads(worker, Math.min(threads, tiles));
