@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
     Path dir = out != null ? out : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     boolean hopfield = !c.hasPath("model.type") && c.hasPath("hopfield");
-    if (json && !hopfield) throw new ParameterException(spec.commandLine(), "--json: only Hopfield configurations print a JSON summary (RBM and BM runs write metrics.jsonl)");
+    if (json && !hopfield) throw new IllegalArgumentException("--json: only Hopfield configurations print a JSON summary (RBM and BM runs write metrics.jsonl)");
     TrainJob job = hopfield ? new HopfieldJob(json) : job(c);
     boolean existed = AtomicFiles.createDirectory(dir, force);
     if (!hopfield) saveConfig(c, dir.resolve("config.conf"));
