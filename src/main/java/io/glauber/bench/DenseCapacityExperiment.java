@@ -75,6 +75,15 @@ public final class DenseCapacityExperiment {
    * Returns {@code cap} when the doubling reaches it still holding.
    */
   static int largestHolding(java.util.function.IntPredicate holds, int cap) {
+    return largestHolding(holds, cap, 0);
+  }
+
+  /**
+   * {@link #largestHolding(java.util.function.IntPredicate, int)}, the bisection stopped once the
+   * bracket is within {@code resolution} of K (relative; 0 for the exact integer), returning the
+   * lower end, which held.
+   */
+  static int largestHolding(java.util.function.IntPredicate holds, int cap, double resolution) {
     int lo = 1;
     int hi = 2;
     while (hi <= cap && holds.test(hi)) {
@@ -82,7 +91,7 @@ public final class DenseCapacityExperiment {
       if (hi == cap) return cap;
       hi = (int) Math.min(cap, 2L * hi);
     }
-    while (hi - lo > 1) {
+    while (hi - lo > Math.max(1, resolution * lo)) {
       int mid = (lo + hi) >>> 1;
       if (holds.test(mid)) lo = mid;
       else hi = mid;

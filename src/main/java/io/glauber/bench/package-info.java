@@ -15,7 +15,10 @@
  *       io.glauber.bench.CapacityPlot}, {@link io.glauber.bench.DenseCapacityExperiment}, {@link
  *       io.glauber.bench.RandomRecallExperiment}, {@link io.glauber.bench.SpuriousStatesExperiment}
  *       (Hopfield storage and recall), {@link io.glauber.bench.ThermodynamicsExperiment} (Hopfield
- *       m(T), retrieval boundary and mixtures against mean field), {@link io.glauber.bench.AsynchronyStudy} (what asynchrony does
+ *       m(T), retrieval boundary and mixtures against mean field), {@link
+ *       io.glauber.bench.ModernMemoryExperiment} (a modern memory stored and checked) and {@link
+ *       io.glauber.bench.ModernCapacityExperiment} (capacity against N of the modern memories), all
+ *       run block by block by {@link io.glauber.bench.HopfieldExperiments}; {@link io.glauber.bench.AsynchronyStudy} (what asynchrony does
  *       to the actors' sampling).
  *   <li>{@link io.glauber.bench.jmh}: JMH benchmarks of the kernels.
  * </ul>
