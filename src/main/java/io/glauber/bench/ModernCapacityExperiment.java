@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.glauber.engine.actor.Mode;
 import io.glauber.hopfield.CapacityTheory;
 import io.glauber.hopfield.ModernMemory;
+import io.glauber.hopfield.ModernRecall;
 import io.glauber.hopfield.Patterns;
 import io.glauber.hopfield.RecallProbes;
 import io.glauber.hopfield.RecallSettings;
@@ -109,6 +110,11 @@ public record ModernCapacityExperiment(List<Memory> memories, double corruption,
 
   /** Runs every memory at every size. */
   public Result run() {
+    return run(new PrintStream(java.io.OutputStream.nullOutputStream()));
+  }
+
+  /** Runs every memory at every size, a line on {@code progress} as each K_max is found. */
+  public Result run(PrintStream progress) {
     long t0 = System.nanoTime();
     SplittableRandom root = new SplittableRandom(seed);
     List<Point> points = new ArrayList<>();
@@ -117,6 +123,7 @@ public record ModernCapacityExperiment(List<Memory> memories, double corruption,
         SplittableRandom rng = root.split();
         int k = DenseCapacityExperiment.largestHolding(kk -> retrieved(m, n, kk, rng.split()) >= retrievedFraction, maxPatterns, RESOLUTION);
         points.add(new Point(m, n, k, k >= maxPatterns, theory(m, n)));
+        progress.printf("  %s, N = %d: K_max = %d (%.0f s)%n", m.label(), n, k, (System.nanoTime() - t0) / 1e9);
       }
     }
     return new Result(this, List.copyOf(points), (System.nanoTime() - t0) / 1e9);
@@ -135,7 +142,10 @@ public record ModernCapacityExperiment(List<Memory> memories, double corruption,
     Update u = m.kind() == ModernMemory.Kind.SOFTMAX ? Update.SYNC : Update.ASYNC;
     RecallSettings rs = new RecallSettings(u, Engine.BATCH, Mode.EXACT, 0, null, maxSteps, threads, rng.nextLong(),
         RecallSettings.DEFAULT_RETRIEVAL_OVERLAP);
-    return memory.recall(new RecallProbes(states, targets), rs).retrievedFraction();
+    List<io.glauber.hopfield.RecallResult> out = ModernRecall.relax(memory, new RecallProbes(states, targets), rs);
+    int retrieved = 0;
+    for (int j = 0; j < probes; j++) if (Patterns.overlap(xi[targets[j]], out.get(j).state()) >= rs.retrievalOverlap()) retrieved++;
+    return retrieved / (double) probes;
   }
 
   /** The theory drawn beside a memory: 0.138N (n = 2), N^{n−1}/(2(2n−3)!! ln N), or the nearest-pattern bound. */
@@ -151,7 +161,7 @@ public record ModernCapacityExperiment(List<Memory> memories, double corruption,
    */
   public Map<String, Object> runAndWrite(Path dir, boolean force, PrintStream log) {
     for (String f : FILES) AtomicFiles.checkWritable(dir.resolve(f), force);
-    Result r = run();
+    Result r = run(log);
     StringBuilder csv = new StringBuilder("memory,kind,parameter,n,k_max,capped,theory\n");
     log.printf("modern capacity: corruption %.2f, %d probes per K, K_max = largest K with ≥ %.2f retrieved (overlap ≥ %.2f), %.1f s%n",
         corruption, probes, retrievedFraction, RecallSettings.DEFAULT_RETRIEVAL_OVERLAP, r.seconds());

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       probes at once — the scores Z = β Ξ Xᵀ and the new states Ξ' = P X by two BLAS products,
  *       the softmax of each row by {@link SoftmaxMemory} — until no unit moves by more than
  *       {@link #TOLERANCE} (a probe that has converged is frozen) or {@code maxSweeps} updates. The
- *       energy trace is {@link SoftmaxMemory#energyOfScores} of each state.
+ *       energy trace is {@link SoftmaxMemory#energyOfNormaliser} of each state, from the same
+ *       shift and normaliser as its weights.
  *   <li>Softmax, actor engine ({@code sync}, mode exact): {@link MemoryRecall}, one actor per
  *       memory, which computes the same update as {@link SoftmaxMemory#update} to the last bit.
  *   <li>Power and exponential, batch engine: {@code async} (T = 0, a fresh random order each sweep,
@@ -50,20 +51,24 @@ public final class ModernRecall {
    * @throws IllegalArgumentException if a probe does not fit, or the kind has no such update or engine
    */
   public static RecallReport run(ModernMemory m, RecallProbes probes, RecallSettings s) {
-    check(m, probes, s);
     long t0 = System.nanoTime();
-    List<RecallResult> results;
-    if (m.kind() == ModernMemory.Kind.SOFTMAX) {
-      results = s.engine() == Engine.ACTOR ? withActors(m, probes.states(), s.maxSweeps()) : softmax(m, probes.states(), s.maxSweeps(), s.threads());
-    } else {
-      results = dense(m, probes.states(), s);
-    }
+    List<RecallResult> results = relax(m, probes, s);
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<RecallReport.Score> scores = new ArrayList<>();
     for (int k = 0; k < results.size(); k++) {
       scores.add(RecallReport.score(results.get(k), m.patterns(), probes.targets() == null ? -1 : probes.targets()[k]));
     }
     return new RecallReport(results, scores, seconds, s);
+  }
+
+  /**
+   * The relaxation alone, without scoring every final state against all K patterns (which costs as
+   * much as the recall when K is large): what a capacity sweep needs.
+   */
+  public static List<RecallResult> relax(ModernMemory m, RecallProbes probes, RecallSettings s) {
+    check(m, probes, s);
+    if (m.kind() != ModernMemory.Kind.SOFTMAX) return dense(m, probes.states(), s);
+    return s.engine() == Engine.ACTOR ? withActors(m, probes.states(), s.maxSweeps()) : softmax(m, probes.states(), s.maxSweeps(), s.threads());
   }
 
   private static void check(ModernMemory m, RecallProbes probes, RecallSettings s) {
@@ -126,10 +131,10 @@ public final class ModernRecall {
       Blas.gemm(false, true, b, k, n, beta, s, x, 0.0, z); // Z = β S Xᵀ: the scores of every state t
       for (int r = 0; r < b; r++) {
         System.arraycopy(z, r * k, row, 0, k);
-        // a probe that converged at the last step gets the energy of its final state here
-        if (!done[r] || steps[r] == t) energies[r][t] = SoftmaxMemory.energyOfScores(row, beta, norm2(s, r * n, n), constant);
         double c = SoftmaxMemory.shift(row);
         double sum = SoftmaxMemory.normaliser(row, c);
+        // a probe that converged at the last step gets the energy of its final state here
+        if (!done[r] || steps[r] == t) energies[r][t] = SoftmaxMemory.energyOfNormaliser(c, sum, beta, norm2(s, r * n, n), constant);
         for (int mu = 0; mu < k; mu++) z[r * k + mu] = SoftmaxMemory.weight(row[mu], c, sum);
       }
       if (active == 0 || t == maxSteps) break;

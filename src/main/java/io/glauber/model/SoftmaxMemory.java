@@ -98,7 +98,12 @@ public final class SoftmaxMemory {
    */
   public static double energyOfScores(double[] scores, double beta, double norm2, double constant) {
     double c = shift(scores);
-    return -(c + Math.log(normaliser(scores, c))) / beta + 0.5 * norm2 + constant;
+    return energyOfNormaliser(c, normaliser(scores, c), beta, norm2, constant);
+  }
+
+  /** E from the shift c and normaliser S of a state's scores: −β⁻¹ (c + log S) + ½ ξ·ξ + constant. */
+  public static double energyOfNormaliser(double shift, double normaliser, double beta, double norm2, double constant) {
+    return -(shift + Math.log(normaliser)) / beta + 0.5 * norm2 + constant;
   }
 
   /** β⁻¹ log K + ½ M², the constant that makes E ≥ 0 (Ramsauer et al., Lemma A1). */
