@@ -200,7 +200,10 @@ public record ModernCapacityExperiment(List<Memory> memories, double corruption,
       double[] x = new double[count], y = new double[count];
       for (int j = 0; j < count; j++) {
         x[j] = from + (to - from) * (double) j / (count - 1);
-        y[j] = r.settings().theory(m, (int) Math.round(x[j]));
+        // the theory is defined at integer N: geometric interpolation in between draws a smooth line
+        int lower = (int) Math.floor(x[j]);
+        double w = x[j] - lower, a = r.settings().theory(m, lower);
+        y[j] = w == 0 ? a : Math.exp((1 - w) * Math.log(a) + w * Math.log(r.settings().theory(m, lower + 1)));
       }
       series.put(name, new double[][] {x, y});
     }

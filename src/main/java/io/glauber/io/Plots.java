@@ -40,12 +40,12 @@ public final class Plots {
 
   /**
    * {@link #lines(Path, String, String, String, Map, boolean)} with a logarithmic y axis (legend
-   * top left), for quantities that grow by orders of magnitude, such as a capacity against N.
+   * outside, on the right), for quantities that grow by orders of magnitude, such as a capacity against N.
    * Non-positive values are dropped like NaN.
    */
   public static void semilog(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean force) {
-    XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+    XYChart chart = new XYChartBuilder().width(1150).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     chart.getStyler().setYAxisLogarithmic(true);
     Map<String, double[][]> positive = new java.util.LinkedHashMap<>();
     series.forEach((name, xy) -> positive.put(name, new double[][] {xy[0],
