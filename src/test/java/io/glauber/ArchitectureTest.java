@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code model} and {@code data} depend on nothing of ours;
  *   <li>{@code kernel} and {@code exact} on {@code model}; {@code learn} on {@code model} and
  *       {@code kernel}; {@code io} on {@code model} and {@code data};
- *   <li>the engines ({@code engine.batch}, {@code engine.actor} with its {@code neuron} and
- *       {@code layer} parts, {@code engine.reference}) and {@code evaluate} on the packages below
- *       them, never on one another — but for the actor engine's shared root, which its two parts
+ *   <li>the engines ({@code engine.batch}, {@code engine.actor} with its {@code neuron},
+ *       {@code layer} and {@code memory} parts, {@code engine.reference}) and {@code evaluate} on the packages below
+ *       them, never on one another — but for the actor engine's shared root, which its parts
  *       may use and which uses neither;
  *   <li>{@code hopfield} (a model family's workflows: storage, recall on either engine, scoring) on
  *       everything below it;
@@ -50,6 +50,7 @@ class ArchitectureTest {
       .layer("actor engine root").definedBy("io.glauber.engine.actor")
       .layer("neuron actors").definedBy("io.glauber.engine.actor.neuron..")
       .layer("layer actors").definedBy("io.glauber.engine.actor.layer..")
+      .layer("memory actors").definedBy("io.glauber.engine.actor.memory..")
       .layer("reference engine").definedBy("io.glauber.engine.reference..")
       .layer("evaluate").definedBy("io.glauber.evaluate..")
       .layer("hopfield").definedBy("io.glauber.hopfield..")
@@ -65,12 +66,13 @@ class ArchitectureTest {
       .whereLayer("actor engine root").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("neuron actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("layer actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
+      .whereLayer("memory actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("reference engine").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("evaluate").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("hopfield").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
-          "batch engine", "actor engine root", "neuron actors", "layer actors", "reference engine", "evaluate")
+          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "reference engine", "evaluate")
       .whereLayer("bench").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
-          "batch engine", "actor engine root", "neuron actors", "layer actors", "reference engine", "evaluate", "hopfield")
+          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "reference engine", "evaluate", "hopfield")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   /** Packages (each engine part counted as one) form no cycle. */

@@ -63,20 +63,40 @@ public final class DenseCapacityExperiment {
     List<Point> points = new ArrayList<>();
     for (int n : s.sizes()) {
       SplittableRandom rng = root.split();
-      int lo = 1; // holds by assumption (one pattern is always a fixed point for n ≥ 2, N ≥ 2)
-      int hi = 2;
-      while (holds(s, n, hi, rng)) {
-        lo = hi;
-        hi *= 2;
-      }
-      while (hi - lo > 1) {
-        int mid = (lo + hi) >>> 1;
-        if (holds(s, n, mid, rng)) lo = mid;
-        else hi = mid;
-      }
-      points.add(new Point(n, lo));
+      // K = 1 holds by assumption (one pattern is always a fixed point for n ≥ 2, N ≥ 2)
+      points.add(new Point(n, largestHolding(k -> holds(s, n, k, rng), Integer.MAX_VALUE)));
     }
     return new Result(List.copyOf(points), slope(points, false), slope(points, true));
+  }
+
+  /**
+   * The largest K ≤ {@code cap} for which {@code holds} is true, found by doubling from K = 2 and then
+   * bisection, K = 1 assumed to hold (the test is taken to be monotone in K; each K is tried once).
+   * Returns {@code cap} when the doubling reaches it still holding.
+   */
+  static int largestHolding(java.util.function.IntPredicate holds, int cap) {
+    return largestHolding(holds, cap, 0);
+  }
+
+  /**
+   * {@link #largestHolding(java.util.function.IntPredicate, int)}, the bisection stopped once the
+   * bracket is within {@code resolution} of K (relative; 0 for the exact integer), returning the
+   * lower end, which held.
+   */
+  static int largestHolding(java.util.function.IntPredicate holds, int cap, double resolution) {
+    int lo = 1;
+    int hi = 2;
+    while (hi <= cap && holds.test(hi)) {
+      lo = hi;
+      if (hi == cap) return cap;
+      hi = (int) Math.min(cap, 2L * hi);
+    }
+    while (hi - lo > Math.max(1, resolution * lo)) {
+      int mid = (lo + hi) >>> 1;
+      if (holds.test(mid)) lo = mid;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Whether at least the required fraction of K random patterns are fixed points. */

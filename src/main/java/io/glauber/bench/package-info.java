@@ -15,12 +15,15 @@
  *       io.glauber.bench.CapacityPlot}, {@link io.glauber.bench.DenseCapacityExperiment}, {@link
  *       io.glauber.bench.RandomRecallExperiment}, {@link io.glauber.bench.SpuriousStatesExperiment}
  *       (Hopfield storage and recall), {@link io.glauber.bench.ThermodynamicsExperiment} (Hopfield
- *       m(T), retrieval boundary and mixtures against mean field), {@link io.glauber.bench.AsynchronyStudy} (what asynchrony does
- *       to the actors' sampling: {@code study asynchrony}), {@link
- *       io.glauber.bench.CoupledTrajectories} (an asynchronous chain against a sequential one
- *       driven by the same random numbers), {@link io.glauber.bench.ClassificationExperiment}
- *       (classification by clamping with a joint RBM of images and labels, run by {@code train}
- *       for {@code model.type = rbm-labels}).
+ *       m(T), retrieval boundary and mixtures against mean field), {@link
+ *       io.glauber.bench.ModernMemoryExperiment} (a modern memory stored and checked) and {@link
+ *       io.glauber.bench.ModernCapacityExperiment} (capacity against N of the modern memories), all
+ *       run block by block by {@link io.glauber.bench.HopfieldExperiments}; {@link
+ *       io.glauber.bench.AsynchronyStudy} (what asynchrony does to the actors' sampling: {@code study
+ *       asynchrony}), {@link io.glauber.bench.CoupledTrajectories} (an asynchronous chain against a
+ *       sequential one driven by the same random numbers), {@link
+ *       io.glauber.bench.ClassificationExperiment} (classification by clamping with a joint RBM of
+ *       images and labels, run by {@code train} for {@code model.type = rbm-labels}).
  *   <li>{@link io.glauber.bench.jmh}: JMH benchmarks of the kernels.
  * </ul>
  *

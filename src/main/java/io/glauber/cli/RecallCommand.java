@@ -1,11 +1,10 @@
 package io.glauber.cli;
 
 import io.glauber.engine.actor.Mode;
-import io.glauber.hopfield.HopfieldModel;
+import io.glauber.hopfield.AssociativeMemory;
 import io.glauber.hopfield.PatternImages;
 import io.glauber.hopfield.RecallProbes;
 import io.glauber.hopfield.RecallReport;
-import io.glauber.hopfield.RecallRun;
 import io.glauber.hopfield.RecallSettings;
 import io.glauber.hopfield.RecallSettings.Update;
 import io.glauber.io.AtomicFiles;
@@ -24,10 +23,10 @@ import picocli.CommandLine.Option;
  * and the sweeps.
  */
 @Command(name = "recall", mixinStandardHelpOptions = true,
-    description = {"Recall stored patterns in a Hopfield network (spin units).",
+    description = {"Recall stored patterns in a Hopfield network (spin units) or a modern memory (softmax: --update sync).",
         "Probes come from --probe FILE (one per row, ±1 or 0/1) or from the stored patterns with --corrupt."})
 final class RecallCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Hopfield model (.npz; its 'patterns' array gives the stored patterns).")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Hopfield network or modern memory (.npz; its 'patterns' array gives the stored patterns).")
   Path model;
 
   static final class Probes {
@@ -38,11 +37,11 @@ final class RecallCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1") Probes probes;
 
   @Option(names = "--probes-per-pattern", defaultValue = "1", description = "With --corrupt: probes per stored pattern (default ${DEFAULT-VALUE}).") int perPattern;
-  @Option(names = "--update", defaultValue = "async", description = "async (T = 0, random order), sync (with 2-cycle detection), stochastic (at --temperature) or anneal (--schedule then T = 0). Default ${DEFAULT-VALUE}.") String update;
+  @Option(names = "--update", description = "async (T = 0, random order), sync (with 2-cycle detection), stochastic (at --temperature) or anneal (--schedule then T = 0). Default async; sync for a softmax memory.") String update;
   @Option(names = "--temperature", defaultValue = "0.5", description = "Temperature of stochastic updates (default ${DEFAULT-VALUE}).") double temperature;
   @Option(names = "--schedule", defaultValue = "10@1.0,10@0.8,10@0.6,10@0.4,10@0.2", description = "Annealing schedule SWEEPS@T,... (default ${DEFAULT-VALUE}).") String schedule;
   @Option(names = "--max-sweeps", defaultValue = "100") int maxSweeps;
-  @Option(names = "--engine", defaultValue = "batch", description = "batch (default) or actor (one neuron actor per unit).") String engine;
+  @Option(names = "--engine", defaultValue = "batch", description = "batch (default) or actor (one neuron actor per unit; softmax memory: one actor per memory).") String engine;
   @Option(names = "--mode", defaultValue = "exact", description = "Actor engine: exact (colour classes behind a barrier) or async (default ${DEFAULT-VALUE}).") String mode;
   @Option(names = "--threads", defaultValue = "2") int threads;
   @Option(names = "--seed", defaultValue = "1") long seed;
@@ -53,24 +52,24 @@ final class RecallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    HopfieldModel m = HopfieldModel.read(model);
-    Update u = Update.parse(update);
+    AssociativeMemory m = AssociativeMemory.read(model);
+    Update u = update == null ? m.naturalUpdate() : Update.parse(update);
     RecallSettings settings = new RecallSettings(u, RecallSettings.Engine.parse(engine), Mode.parse(mode), temperature,
         u == Update.ANNEAL ? Schedule.parse(schedule) : null, maxSweeps, threads, seed, RecallSettings.DEFAULT_RETRIEVAL_OVERLAP);
     if (probes.corrupt != null && m.patterns() == null) {
       throw new IllegalArgumentException(model + ": has no 'patterns' array to corrupt (use --probe FILE)");
     }
     RecallProbes p = probes.corrupt != null ? RecallProbes.corrupted(m.patterns(), probes.corrupt, perPattern, seed)
-        : RecallProbes.read(probes.file, m.network().size());
+        : RecallProbes.read(probes.file, m.size());
     // refuse before the work, not after it
     if (out != null) AtomicFiles.checkWritable(out, force);
     if (png != null) AtomicFiles.checkWritable(png, force);
-    int n = m.network().size();
+    int n = m.size();
     int side = (int) Math.round(Math.sqrt(n));
     if (png != null && side * side != n) {
       throw new IllegalArgumentException("--png needs square images (" + n + " units is not a square)");
     }
-    RecallReport report = RecallRun.run(m, p, settings);
+    RecallReport report = m.recall(p, settings);
     print(report, p.targets() == null ? "closest" : "original");
     if (out != null) SampleFiles.write(out, report.finalStates(), force);
     if (png != null) PatternImages.writeRecall(m, p, report, png, force);

@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
   String engine;
   @Option(names = "--force", description = "Replace existing outputs.")
   boolean force;
-  @Option(names = "--json", description = "Print the result as one JSON object (jobs that have one: the encoder experiments).")
+  @Option(names = "--json", description = "Print the result as one JSON object (encoder experiments; Hopfield configurations: measured and theoretical values).")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
     String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
     Path dir = out != null ? out : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     boolean hopfield = !c.hasPath("model.type") && c.hasPath("hopfield");
-    TrainJob job = hopfield ? new HopfieldJob() : job(c);
+    TrainJob job = hopfield ? new HopfieldJob(json) : job(c);
+    if (json && !job.printsJson()) throw new IllegalArgumentException("--json: only the encoder experiments and Hopfield configurations print a JSON summary (the others write metrics.jsonl)");
     boolean existed = AtomicFiles.createDirectory(dir, force);
     if (!hopfield) saveConfig(c, dir.resolve("config.conf"));
     try {

@@ -16,6 +16,11 @@ interface TrainJob {
    */
   void run(Config config, Path out, boolean force, boolean resume) throws Exception;
 
+  /** Whether the job prints one JSON object with {@code --json} (the others refuse it). */
+  default boolean printsJson() {
+    return false;
+  }
+
   /** For jobs without checkpoints: {@code --resume} is an error. */
   static void refuseResume(boolean resume) {
     if (resume) throw new IllegalArgumentException("--resume: this job keeps no checkpoints (the batched RBM trainer does)");

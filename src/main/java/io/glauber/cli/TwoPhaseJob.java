@@ -36,6 +36,11 @@ final class TwoPhaseJob implements TrainJob {
   }
 
   @Override
+  public boolean printsJson() {
+    return encoder;
+  }
+
+  @Override
   public void run(Config c, Path out, boolean force, boolean resume) throws Exception {
     TrainJob.refuseResume(resume);
     String engine = Configs.get(c, "engine", Config::getString, "batch");

@@ -1,18 +1,20 @@
 package io.glauber.hopfield;
 
+import io.glauber.model.SoftmaxMemory;
+
 /**
  * The continuous modern Hopfield network of Ramsauer et al. (2020, "Hopfield networks is all you
  * need"; seed 003): states ξ ∈ ℝ^N, stored patterns X = (x_1..x_K) as rows, update
  * ξ ← Xᵀ softmax(β X ξ), and energy
  * E(ξ) = −β⁻¹ log Σ_μ exp(β x_μ·ξ) + ½ ξ·ξ + β⁻¹ log K + ½ M², M = max_μ ‖x_μ‖.
  * The update is a concave–convex step on E, so E never increases; for well-separated patterns
- * and large β one update lands (exponentially close) on the nearest stored pattern.
+ * and large β one update lands (exponentially close) on the nearest stored pattern. The formulas
+ * live in {@link SoftmaxMemory}; this class holds validated patterns and iterates the update.
  */
 public final class ContinuousHopfield {
   private final double[][] x;
   private final int n;
   private final double beta;
-  private final double constant;
 
   /**
    * @param patterns K ≥ 1 rows of N finite reals (copied)
@@ -23,23 +25,18 @@ public final class ContinuousHopfield {
     if (!(beta > 0) || Double.isInfinite(beta)) throw new IllegalArgumentException("beta " + beta + " (expected finite β > 0)");
     n = patterns[0].length;
     x = new double[patterns.length][];
-    double maxNorm2 = 0;
     for (int mu = 0; mu < patterns.length; mu++) {
       if (patterns[mu].length != n) {
         throw new IllegalArgumentException("pattern " + mu + " has " + patterns[mu].length + " units (expected N = " + n + ", the length of pattern 0)");
       }
-      double norm2 = 0;
       for (int i = 0; i < n; i++) {
         if (!Double.isFinite(patterns[mu][i])) {
           throw new IllegalArgumentException("pattern " + mu + ", unit " + i + " = " + patterns[mu][i] + " (expected finite)");
         }
-        norm2 += patterns[mu][i] * patterns[mu][i];
       }
-      maxNorm2 = Math.max(maxNorm2, norm2);
       x[mu] = patterns[mu].clone();
     }
     this.beta = beta;
-    this.constant = Math.log(patterns.length) / beta + 0.5 * maxNorm2;
   }
 
   /** A network over ±1 patterns. */
@@ -50,45 +47,39 @@ public final class ContinuousHopfield {
     return new ContinuousHopfield(d, beta);
   }
 
-  /** The attention weights softmax(β X ξ). */
+  /** The attention weights softmax(β X ξ) ({@link SoftmaxMemory#weights}). */
   public double[] softmax(double[] state) {
     check(state);
-    double[] a = new double[x.length];
-    double max = Double.NEGATIVE_INFINITY;
-    for (int mu = 0; mu < x.length; mu++) {
-      a[mu] = beta * dot(x[mu], state);
-      max = Math.max(max, a[mu]);
-    }
-    double sum = 0;
-    for (int mu = 0; mu < x.length; mu++) {
-      a[mu] = Math.exp(a[mu] - max);
-      sum += a[mu];
-    }
-    for (int mu = 0; mu < x.length; mu++) a[mu] /= sum;
-    return a;
+    return SoftmaxMemory.weights(x, beta, state);
   }
 
-  /** One update ξ' = Xᵀ softmax(β X ξ). */
+  /** One update ξ' = Xᵀ softmax(β X ξ) ({@link SoftmaxMemory#update}). */
   public double[] update(double[] state) {
-    double[] a = softmax(state);
-    double[] out = new double[n];
-    for (int mu = 0; mu < x.length; mu++) for (int i = 0; i < n; i++) out[i] += a[mu] * x[mu][i];
-    return out;
+    check(state);
+    return SoftmaxMemory.update(x, beta, state);
   }
 
-  /** E(ξ) = −β⁻¹ lse(β X ξ) + ½ ξ·ξ + β⁻¹ log K + ½ M². */
+  /** E(ξ) = −β⁻¹ lse(β X ξ) + ½ ξ·ξ + β⁻¹ log K + ½ M² ({@link SoftmaxMemory#energy}). */
   public double energy(double[] state) {
     check(state);
-    double max = Double.NEGATIVE_INFINITY;
-    double[] z = new double[x.length];
-    for (int mu = 0; mu < x.length; mu++) {
-      z[mu] = beta * dot(x[mu], state);
-      max = Math.max(max, z[mu]);
-    }
-    double sum = 0;
-    for (double v : z) sum += Math.exp(v - max);
-    double lse = (max + Math.log(sum)) / beta;
-    return -lse + 0.5 * dot(state, state) + constant;
+    return SoftmaxMemory.energy(x, beta, state);
+  }
+
+  /** Number of units N. */
+  public int size() {
+    return n;
+  }
+
+  /** β. */
+  public double beta() {
+    return beta;
+  }
+
+  /** The stored patterns x_μ as rows (copies). */
+  public double[][] patterns() {
+    double[][] out = new double[x.length][];
+    for (int mu = 0; mu < x.length; mu++) out[mu] = x[mu].clone();
+    return out;
   }
 
   /**
@@ -116,9 +107,4 @@ public final class ContinuousHopfield {
     if (state.length != n) throw new IllegalArgumentException("state of length " + state.length + " (expected N = " + n + ")");
   }
 
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-    return s;
-  }
 }

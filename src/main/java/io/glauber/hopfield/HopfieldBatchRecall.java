@@ -105,7 +105,8 @@ public final class HopfieldBatchRecall {
     return List.of(out);
   }
 
-  private static void runOnThreads(Runnable worker, int count) {
+  /** Runs {@code worker} on {@code count} threads (inline when one) and waits for them; a failure in any is rethrown. */
+  static void runOnThreads(Runnable worker, int count) {
     if (count <= 1) {
       worker.run();
       return;

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param network spin units and no hidden units
  * @param patterns the stored patterns ξ^μ, or null when they are not known
  */
-public record HopfieldModel(BoltzmannMachine network, int[][] patterns) {
+public record HopfieldModel(BoltzmannMachine network, int[][] patterns) implements AssociativeMemory {
 
   public HopfieldModel {
     if (network.units() != Units.SPIN || network.nHidden() != 0) {
@@ -26,6 +26,16 @@ public record HopfieldModel(BoltzmannMachine network, int[][] patterns) {
     if (patterns != null && Patterns.validate(patterns) != network.size()) {
       throw new IllegalArgumentException("patterns of " + patterns[0].length + " units (expected N = " + network.size() + ")");
     }
+  }
+
+  @Override
+  public int size() {
+    return network.size();
+  }
+
+  @Override
+  public RecallReport recall(RecallProbes probes, RecallSettings settings) {
+    return RecallRun.run(this, probes, settings);
   }
 
   /** Reads a model file; {@code patterns} is null when the file has no such array. */

@@ -29,8 +29,8 @@ public final class PatternImages {
    *
    * @throws IllegalArgumentException if N is not a square
    */
-  public static void writeRecall(HopfieldModel model, RecallProbes probes, RecallReport report, Path png, boolean force) throws IOException {
-    int n = model.network().size();
+  public static void writeRecall(AssociativeMemory model, RecallProbes probes, RecallReport report, Path png, boolean force) throws IOException {
+    int n = model.size();
     int side = (int) Math.round(Math.sqrt(n));
     if (side * side != n) throw new IllegalArgumentException("square images needed (" + n + " units is not a square)");
     List<double[][]> rows = new java.util.ArrayList<>();

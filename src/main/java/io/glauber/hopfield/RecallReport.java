@@ -93,8 +93,11 @@ public record RecallReport(List<RecallResult> results, List<Score> scores, doubl
     return m;
   }
 
-  /** The final states as rows of ±1. */
+  /**
+   * The final states as rows of ±1: the sign of every unit (+1 at 0), which is the state itself for
+   * a Hopfield network or a dense memory and the nearest ±1 state for a softmax memory's continuous one.
+   */
   public int[][] finalStates() {
-    return results.stream().map(r -> java.util.Arrays.stream(r.state()).mapToInt(v -> (int) v).toArray()).toArray(int[][]::new);
+    return results.stream().map(r -> java.util.Arrays.stream(r.state()).mapToInt(v -> v >= 0 ? 1 : -1).toArray()).toArray(int[][]::new);
   }
 }

@@ -36,6 +36,9 @@ public final class RecallRun {
     BoltzmannMachine net = model.network();
     int[][] stored = model.patterns();
     if (probes.targets() != null && stored == null) throw new IllegalArgumentException("probes with targets but no stored patterns");
+    if (s.engine() == Engine.ACTOR && s.update() != Update.ASYNC && s.update() != Update.STOCHASTIC) {
+      throw new IllegalArgumentException("update " + s.update() + " of a Hopfield network on the actor engine (expected async or stochastic)");
+    }
     long t0 = System.nanoTime();
     List<RecallResult> results = s.engine() == Engine.ACTOR ? withActors(net, probes.states(), s) : batched(net, probes.states(), s);
     double seconds = (System.nanoTime() - t0) / 1e9;

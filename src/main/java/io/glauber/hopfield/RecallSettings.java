@@ -12,7 +12,9 @@ import java.util.Locale;
  *     {@code STOCHASTIC} ({@code maxSweeps} sweeps at {@code temperature}) or {@code ANNEAL}
  *     ({@code schedule}, then T = 0 until a fixed point)
  * @param engine {@code BATCH} (probes vectorised in tiles, {@link HopfieldBatchRecall}, or one by one
- *     for sync and stochastic) or {@code ACTOR} (one neuron actor per unit; async and stochastic only)
+ *     for sync and stochastic) or {@code ACTOR} (a classic network: one neuron actor per unit, async
+ *     and stochastic only; a softmax memory: memory actors, sync only) — each memory checks what it
+ *     supports
  * @param mode how the neuron actors are scheduled (actor engine only)
  * @param temperature T of stochastic updates, ≥ 0
  * @param schedule the annealing schedule; needed by {@code ANNEAL} only
@@ -62,9 +64,6 @@ public record RecallSettings(Update update, Engine engine, Mode mode, double tem
 
   public RecallSettings {
     if (update == null || engine == null || mode == null) throw new IllegalArgumentException("update, engine and mode are required");
-    if (engine == Engine.ACTOR && update != Update.ASYNC && update != Update.STOCHASTIC) {
-      throw new IllegalArgumentException("update " + update + " on the actor engine (expected async or stochastic)");
-    }
     if (!(temperature >= 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException("temperature " + temperature + " (expected 0 ≤ T < ∞)");
     }

@@ -10,7 +10,12 @@
  * {@link io.glauber.hopfield.RecallRun} (the library side of {@code glauber recall}); a network and
  * its patterns as one model file is {@link io.glauber.hopfield.HopfieldModel}; the equilibrium
  * theory at temperature (m = tanh(m/T), the AGS equations, T_M(α), the mixtures' T_n) is
- * {@link io.glauber.hopfield.MeanField}. Seed 003 is the
+ * {@link io.glauber.hopfield.MeanField}. A modern memory (softmax, xⁿ or eˣ) and its patterns as one
+ * file is {@link io.glauber.hopfield.ModernMemory}, recalled by {@link io.glauber.hopfield.ModernRecall}
+ * (batched, or on the memory actors of {@code engine.actor.memory}); {@code glauber recall} reads
+ * either kind of file as an {@link io.glauber.hopfield.AssociativeMemory}. Capacity formulas are in
+ * {@link io.glauber.hopfield.CapacityTheory}; the softmax memory's formulas in
+ * {@link io.glauber.model.SoftmaxMemory}. Seed 003 is the
  * specification; seed 000 gives the stochastic rule. The capacity, spurious-state and thermodynamics experiments
  * that use this package live in {@code bench}.
  *

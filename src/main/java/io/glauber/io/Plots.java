@@ -35,6 +35,25 @@ public final class Plots {
       chart.getStyler().setXAxisLogarithmic(true);
       chart.getStyler().setYAxisMin(0.0);
     }
+    draw(chart, png, series, force);
+  }
+
+  /**
+   * {@link #lines(Path, String, String, String, Map, boolean)} with a logarithmic y axis (legend
+   * outside, on the right), for quantities that grow by orders of magnitude, such as a capacity against N.
+   * Non-positive values are dropped like NaN.
+   */
+  public static void semilog(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean force) {
+    XYChart chart = new XYChartBuilder().width(1150).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    chart.getStyler().setYAxisLogarithmic(true);
+    Map<String, double[][]> positive = new java.util.LinkedHashMap<>();
+    series.forEach((name, xy) -> positive.put(name, new double[][] {xy[0],
+        java.util.Arrays.stream(xy[1]).map(v -> v > 0 ? v : Double.NaN).toArray()}));
+    draw(chart, png, positive, force);
+  }
+
+  private static void draw(XYChart chart, Path png, Map<String, double[][]> series, boolean force) {
     int added = 0;
     for (var e : series.entrySet()) {
       double[] x = e.getValue()[0];

@@ -73,7 +73,9 @@ class RecallRunTest {
 
   @Test
   void settingsAndProbesAreValidatedUpFront() {
-    assertThrows(IllegalArgumentException.class, () -> settings(Update.SYNC, Engine.ACTOR), "sync on the actor engine");
+    // which updates an engine has depends on the memory (a softmax memory's actors run sync only), so the run checks it
+    assertEquals("update sync of a Hopfield network on the actor engine (expected async or stochastic)", assertThrows(IllegalArgumentException.class,
+        () -> RecallRun.run(MODEL, RecallProbes.corrupted(STORED, 0.1, 1, 1), settings(Update.SYNC, Engine.ACTOR))).getMessage());
     assertThrows(IllegalArgumentException.class, () -> settings(Update.ANNEAL, Engine.BATCH), "anneal without a schedule");
     assertThrows(IllegalArgumentException.class,
         () -> new RecallSettings(Update.ASYNC, Engine.BATCH, Mode.EXACT, 0, null, 1, 1, 1, 1.5), "retrieval overlap above 1");
