@@ -107,6 +107,6 @@ class ModernMemoryCliTest {
     assertTrue(low.has("m_measured") && low.has("m_mean_field") && low.has("m_ags"), low.toString());
     assertEquals(0.9575, low.get("m_mean_field").asDouble(), 1e-4, "m = tanh(2m)");
     assertTrue(Files.exists(dir.resolve("thermo").resolve("thermo.json")));
-    assertOneLineError(run("train", "--config", "config/rbm-bas.conf", "--json", "--out", dir.resolve("rbm").toString()), "--json: only Hopfield");
+    assertOneLineError(run("train", "--config", "config/rbm-bas.conf", "--json", "--out", dir.resolve("rbm").toString()), "--json: only the encoder experiments and Hopfield");
   }
 }
