@@ -63,7 +63,8 @@ public final class RecallRun {
 
   private static List<RecallResult> withActors(BoltzmannMachine net, double[][] probes, RecallSettings s) {
     double t = s.update() == Update.STOCHASTIC ? s.temperature() : 0.0;
-    Dynamics dynamics = s.mode() == Mode.EXACT ? Dynamics.exact() : Dynamics.async(Duration.ZERO, Duration.ZERO);
+    Dynamics dynamics = s.mode() == Mode.EXACT ? Dynamics.exact()
+        : new Dynamics(s.mode(), Duration.ZERO, Duration.ZERO, Duration.ofMillis(1), Duration.ofSeconds(30));
     List<double[][]> runs = ActorRelaxation.relax(net.withTemperature(t), Arrays.asList(probes), dynamics, s.maxSweeps(), s.seed(),
         state -> t == 0 && HopfieldRecall.isFixedPoint(net, state));
     List<RecallResult> out = new ArrayList<>();
