@@ -45,6 +45,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--chains", defaultValue = "100", description = "Parallel chains (default ${DEFAULT-VALUE}).") int chains;
   @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the model's).") Double temperature;
   @Option(names = "--clamp", paramLabel = "VALUES", description = "RBM conditional generation: one of 0, 1 or - (free) per visible unit, e.g. 0101----.") String clamp;
+  @Option(names = "--granularity", paramLabel = "G", description = "Actor engine: neuron, patch (--patch-size units each, default 1024) or layer (RBMs in exact mode, their default).") String granularity; @Option(names = "--patch-size", defaultValue = "1024") int patchSize;
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
   @Option(names = "--force", description = "Replace an existing output file.") boolean force;
@@ -82,7 +83,7 @@ final class SampleCommand implements Callable<Integer> {
       BoltzmannSampler s = new BoltzmannSampler(((BoltzmannMachine) m).withTemperature(t), n, seed);
       return w -> s.run(burnIn, samples, thin, w::write);
     }
-    if (m instanceof Rbm r && actorMode == Mode.EXACT) {
+    if (m instanceof Rbm r && actorMode == Mode.EXACT && (granularity == null || granularity.equalsIgnoreCase("layer"))) {
       // a layer actor per layer, alternating (block Gibbs)
       Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed);
       return w -> drain(LayerEngine.config(), system -> source, w);
@@ -91,7 +92,7 @@ final class SampleCommand implements Callable<Integer> {
     BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
     Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact()
         : Dynamics.async(Duration.ofNanos(meanIntervalUs * 1000), Duration.ofNanos(delayUs * 1000));
-    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
+    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin, io.glauber.engine.actor.Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
     return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> Arrays.copyOf(s, bm.nVisible())), w);
   }
 
