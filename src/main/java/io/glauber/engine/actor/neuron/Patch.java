@@ -20,8 +20,9 @@ import java.util.SplittableRandom;
 /**
  * A patch actor: one actor owns a block of units (a {@link PatchSpec}: a tile of a lattice, a part
  * of a sparse or dense graph cut by {@link io.glauber.engine.actor.Partition}), keeps their local
- * fields h_i = Σ_j w_ij s_j + b_i current, updates them with {@link Glauber#update} — the one rule,
- * called, not copied — and tells each neighbouring patch only the new values of the boundary units
+ * fields h_i = Σ_j w_ij s_j + b_i current, updates them by the Glauber rule — {@link Glauber#pOn}
+ * and {@link Glauber#draw}, the one rule, called, not copied; p(on) memoised per distinct field —
+ * and tells each neighbouring patch only the new values of the boundary units
  * it needs, batched into one {@link Changes} message per turn.
  *
  * <h2>Exact mode: why it is an exact Gibbs sampler</h2>
@@ -240,6 +241,10 @@ public final class Patch {
     Duration delay = Duration.ZERO;
     int cursor;
     long lastTickNanos;
+    /** {@link #pOn}'s memo: fields (NaN: empty), their p(on), and the T they were computed at. */
+    final double[] memoField = new double[16];
+    final double[] memoP = new double[16];
+    double memoT = Double.NaN;
     // faults
     boolean failNext;
     Command replay;
@@ -306,7 +311,7 @@ public final class Patch {
         informed++;
         heard[a] = false;
       }
-      double next = Glauber.update(units, h[a], t, random.nextDouble());
+      double next = Glauber.draw(units, pOn(h[a], t), random.nextDouble());
       double delta = next - s[a];
       if (delta == 0) return;
       s[a] = next;
@@ -323,6 +328,25 @@ public final class Patch {
           dirty[outStart[k] + dirtyCount[k]++] = entry;
         }
       }
+    }
+
+    /**
+     * p(on) = {@link Glauber#pOn} for a field at T, memoised in a small direct-mapped table (16
+     * entries keyed by the field's bits, cleared when T changes): fields that recur — on a lattice
+     * there are five — cost a lookup instead of an exponential. The value is Glauber's own, bit for
+     * bit, so a memoised run is the same run.
+     */
+    double pOn(double field, double t) {
+      if (t != memoT) {
+        Arrays.fill(memoField, Double.NaN);
+        memoT = t;
+      }
+      int slot = (int) ((Double.doubleToRawLongBits(field) * 0x9E3779B97F4A7C15L) >>> 60);
+      if (memoField[slot] == field) return memoP[slot];
+      double p = Glauber.pOn(units, field, t);
+      memoField[slot] = field;
+      memoP[slot] = p;
+      return p;
     }
 
     /** Own free units from {@code from} (inclusive) to {@code to} (exclusive), in order, at T. */
