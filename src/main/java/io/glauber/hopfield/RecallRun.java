@@ -62,7 +62,7 @@ public final class RecallRun {
     double t = s.update() == Update.STOCHASTIC ? s.temperature() : 0.0;
     Dynamics dynamics = s.mode() == Mode.EXACT ? Dynamics.exact() : Dynamics.async(Duration.ZERO, Duration.ZERO);
     List<double[][]> runs = ActorRelaxation.relax(net.withTemperature(t), Arrays.asList(probes), dynamics, s.maxSweeps(), s.seed(),
-        state -> t == 0 && HopfieldRecall.isFixedPoint(net, state));
+        state -> t == 0 && HopfieldRecall.isFixedPoint(net, state), s.granularity());
     List<RecallResult> out = new ArrayList<>();
     for (int k = 0; k < runs.size(); k++) {
       double[][] states = runs.get(k);

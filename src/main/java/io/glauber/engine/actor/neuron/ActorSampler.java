@@ -98,7 +98,7 @@ public final class ActorSampler {
         .mapMaterializedValue(f -> NotUsed.getInstance());
   }
 
-  private static CompletionStage<int[]> ask(ActorSystem<?> system, ActorRef<Network.Command> net, int sweeps, Duration timeout) {
+  static CompletionStage<int[]> ask(ActorSystem<?> system, ActorRef<Network.Command> net, int sweeps, Duration timeout) {
     CompletionStage<Network.Reply> reply =
         AskPattern.ask(net, r -> new Network.Sample(sweeps, r), timeout, system.scheduler());
     return reply.thenApply(r -> {

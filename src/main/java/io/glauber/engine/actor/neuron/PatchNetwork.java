@@ -64,6 +64,13 @@ public final class PatchNetwork {
   /** Patch {@code patch}'s states and counters (updates, informed updates, messages) for snapshot {@code tag}. */
   public record Report(int patch, long tag, double[] state, long updates, long informed, long messages) implements Event, PatchMessage {}
 
+  /**
+   * Start again from {@code state} (all units released): what recall from many probes sends
+   * between probes, so that one network serves them all instead of one spawned per probe. Answered
+   * in turn like a request (no reply; the next {@link Network.Sample} runs from this state).
+   */
+  public record Restart(double[] state) implements PatchMessage {}
+
   private record Watchdog() implements Event {}
 
   private record SweepsElapsed() implements Event {}
@@ -233,6 +240,7 @@ public final class PatchNetwork {
         .onMessage(Network.Count.class, this::onCount)
         .onMessage(Network.Learn.class, m -> refuse(m.replyTo(), "local learning needs neuron actors (each unit its own learner); patch actors learn through the supervisor"))
         .onMessage(Network.SetParameters.class, this::onSetParameters)
+        .onMessage(Restart.class, this::onRestart)
         .onMessage(Network.InjectFault.class, this::onInjectFault)
         .onMessage(AnnealTick.class, this::onAnneal)
         .onMessage(Network.Stop.class, m -> Behaviors.stopped())
@@ -243,6 +251,10 @@ public final class PatchNetwork {
   private BehaviorBuilder<Object> busy() {
     return Behaviors.receive(Object.class)
         .onMessage(Network.Request.class, m -> {
+          stash.stash(m);
+          return Behaviors.same();
+        })
+        .onMessage(Restart.class, m -> {
           stash.stash(m);
           return Behaviors.same();
         })
@@ -323,6 +335,18 @@ public final class PatchNetwork {
       PatchSpec spec = layout.spec(p, state, schedule, null);
       patches.get(p).tell(new Patch.SetWeights(spec.bias, spec.inW, spec.exW));
     }
+    return Behaviors.same();
+  }
+
+  private Behavior<Object> onRestart(Restart m) {
+    if (m.state().length != n) throw new IllegalArgumentException("restart state of " + m.state().length + " units (expected " + n + ")");
+    for (int i = 0; i < n; i++) {
+      if (!machine.units().admits(m.state()[i])) throw new IllegalArgumentException("restart state " + m.state()[i] + " of unit " + i + " (expected a " + machine.units() + " value)");
+    }
+    pause();
+    System.arraycopy(m.state(), 0, state, 0, n);
+    origin = target;
+    load(null);
     return Behaviors.same();
   }
 

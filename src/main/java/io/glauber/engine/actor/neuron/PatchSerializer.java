@@ -78,6 +78,7 @@ public final class PatchSerializer extends CompactSerializer {
     });
     register("R", PatchNetwork.Reached.class, (m, out) -> { out.writeInt(m.patch()); out.writeLong(m.sweep()); writeStates(m.state(), out); },
         in -> new PatchNetwork.Reached(in.readInt(), in.readLong(), readStates(in)));
+    register("Z", PatchNetwork.Restart.class, (m, out) -> writeStates(m.state(), out), in -> new PatchNetwork.Restart(readStates(in)));
     register("Q", PatchNetwork.Report.class, (m, out) -> {
       out.writeInt(m.patch());
       out.writeLong(m.tag());
