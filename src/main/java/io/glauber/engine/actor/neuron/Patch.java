@@ -256,7 +256,7 @@ public final class Patch {
       ids = spec.ids;
       bias = spec.bias;
       s = spec.state;
-      h = spec.fields();
+      h = new double[m];
       heard = new boolean[m];
       Arrays.fill(heard, true);
       inStart = spec.inStart;
@@ -286,6 +286,7 @@ public final class Patch {
       uncredited = new int[k];
       sentTo = new int[k];
       newBuffers();
+      recomputeFields();
     }
 
     /** Fresh message buffers and credit for the current epoch (a buffer of an older epoch may still be in flight). */

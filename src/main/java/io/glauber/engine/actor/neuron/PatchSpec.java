@@ -160,18 +160,6 @@ final class PatchSpec {
     return ids.length;
   }
 
-  /** h_i = Σ_j w_ij s_j + b_i of own unit a, from the current own and external states. */
-  double[] fields() {
-    double[] h = bias.clone();
-    for (int a = 0; a < ids.length; a++) {
-      for (int e = inStart[a]; e < inStart[a + 1]; e++) h[a] += inW[e] * state[inAdj[e]];
-    }
-    for (int x = 0; x < extIds.length; x++) {
-      for (int e = exStart[x]; e < exStart[x + 1]; e++) h[exAdj[e]] += exW[e] * extState[x];
-    }
-    return h;
-  }
-
   /**
    * What every patch's spec is built from: the machine, the partition, the patch graph, its
    * colouring, and the external units of every patch (computed once for all patches).
