@@ -1,16 +1,28 @@
 package io.glauber.engine.actor.neuron;
 
-import static io.glauber.engine.actor.neuron.SerializationTest.roundTrip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import io.glauber.engine.actor.ActorConfig;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Every message of the patch actors uses {@link PatchSerializer} (identifier 7413) and round-trips; unit states travel as bytes. */
 class PatchSerializationTest {
   static final Class<?> PATCH = PatchSerializer.class;
+  static final ActorTestKit kit = ActorTestKit.create("patch-serialization", ActorConfig.config());
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
+
+  static Object roundTrip(Object o, Class<?> expectedSerializer, int expectedBytes) {
+    return SerializationTest.roundTrip(kit, o, expectedSerializer, expectedBytes);
+  }
 
   @Test
   void boundaryChangesAreFiveBytesPerUnitAfterTheHeader() {
@@ -48,8 +60,8 @@ class PatchSerializationTest {
     assertArrayEquals(new double[] {-1, 1}, r.state());
     PatchNetwork.Report q = (PatchNetwork.Report) roundTrip(new PatchNetwork.Report(1, 5, new double[] {1}, 10, 4, 20), PATCH, 4 + 8 + 5 + 24);
     assertEquals(new PatchNetwork.Report(1, 5, q.state(), 10, 4, 20), q);
-    var neighbour = SerializationTest.kit.<Patch.Command>createTestProbe();
-    var coordinator = SerializationTest.kit.<PatchNetwork.Event>createTestProbe();
+    var neighbour = kit.<Patch.Command>createTestProbe();
+    var coordinator = kit.<PatchNetwork.Event>createTestProbe();
     Patch.Wire wire = new Patch.Wire(List.of(neighbour.getRef(), neighbour.getRef()), coordinator.getRef());
     assertEquals(wire, roundTrip(wire, PATCH, -1));
   }
