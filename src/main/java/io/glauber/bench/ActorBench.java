@@ -297,7 +297,7 @@ public final class ActorBench {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static Network.Reply ask(ActorSystem<?> system, ActorRef<Network.Command> net,
+  static Network.Reply ask(ActorSystem<?> system, ActorRef<Network.Command> net,
       akka.japi.function.Function<ActorRef<Network.Reply>, Network.Command> message) {
     Network.Reply r = AskPattern.ask(net, message, Duration.ofSeconds(120), system.scheduler()).toCompletableFuture().join();
     if (r instanceof Network.Failed f) throw new IllegalStateException(f.reason());
@@ -309,13 +309,13 @@ public final class ActorBench {
     return Jvm.collectors();
   }
 
-  private static double usedHeapMb() {
+  static double usedHeapMb() {
     System.gc();
     Runtime rt = Runtime.getRuntime();
     return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
   }
 
-  private static void sleep(Duration d) {
+  static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {

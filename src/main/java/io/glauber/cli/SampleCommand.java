@@ -49,6 +49,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--clamp", paramLabel = "SPEC", description = "Clamp visible units: 0, 1 or - (free) per unit (0101----), or items I=B, I-J=BITS (0-97=0,196-205=0001000000).") String clamp;
   @Option(names = "--label", paramLabel = "K", description = "Clamp the last --classes visible units (label units) to the one-hot code of K.") Integer label;
   @Option(names = "--classes", defaultValue = "10", description = "Label units, last among the visible units (default ${DEFAULT-VALUE}).") int classes;
+  @Option(names = "--granularity", paramLabel = "G", description = "Actor engine: neuron, patch (--patch-size units each, default 1024) or layer (RBMs in exact mode, their default).") String granularity; @Option(names = "--patch-size", defaultValue = "1024") int patchSize;
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
   @Option(names = "--force", description = "Replace an existing output file.") boolean force;
@@ -83,7 +84,7 @@ final class SampleCommand implements Callable<Integer> {
       BoltzmannSampler s = new BoltzmannSampler(((BoltzmannMachine) m).withTemperature(t), n, seed);
       return w -> s.run(burnIn, samples, thin, row -> w.write(fill.apply(row)));
     }
-    if (m instanceof Rbm r && actorMode == Mode.EXACT) {
+    if (m instanceof Rbm r && actorMode == Mode.EXACT && (granularity == null || granularity.equalsIgnoreCase("layer"))) {
       // a layer actor per layer, alternating (block Gibbs)
       Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed).map(fill::apply);
       return w -> drain(LayerEngine.config(), system -> source, w);
@@ -92,7 +93,7 @@ final class SampleCommand implements Callable<Integer> {
     BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
     Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact() : new Dynamics(actorMode, Duration.ofNanos(meanIntervalUs * 1000),
         Duration.ofNanos(delayUs * 1000), Duration.ofMillis(1), Duration.ofSeconds(30));
-    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin);
+    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin, io.glauber.engine.actor.Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
     return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
   }
 

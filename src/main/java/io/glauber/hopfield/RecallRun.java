@@ -66,7 +66,7 @@ public final class RecallRun {
     Dynamics dynamics = s.mode() == Mode.EXACT ? Dynamics.exact()
         : new Dynamics(s.mode(), Duration.ZERO, Duration.ZERO, Duration.ofMillis(1), Duration.ofSeconds(30));
     List<double[][]> runs = ActorRelaxation.relax(net.withTemperature(t), Arrays.asList(probes), dynamics, s.maxSweeps(), s.seed(),
-        state -> t == 0 && HopfieldRecall.isFixedPoint(net, state));
+        state -> t == 0 && HopfieldRecall.isFixedPoint(net, state), s.granularity());
     List<RecallResult> out = new ArrayList<>();
     for (int k = 0; k < runs.size(); k++) {
       double[][] states = runs.get(k);

@@ -1,5 +1,6 @@
 package io.glauber.hopfield;
 
+import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
 import io.glauber.model.Schedule;
 import java.util.Locale;
@@ -23,9 +24,11 @@ import java.util.Locale;
  * @param seed the run's seed
  * @param retrievalOverlap the overlap m with its target pattern at or above which a probe counts as
  *     retrieved, in (0, 1]; {@link #DEFAULT_RETRIEVAL_OVERLAP} unless a study asks otherwise
+ * @param granularity the actor engine's actors: a neuron actor per unit, or patch actors (one
+ *     network reused across probes; what makes dense networks practical on actors)
  */
 public record RecallSettings(Update update, Engine engine, Mode mode, double temperature, Schedule schedule,
-    int maxSweeps, int threads, long seed, double retrievalOverlap) {
+    int maxSweeps, int threads, long seed, double retrievalOverlap, Granularity granularity) {
 
   /**
    * 0.95: below the overlap of the retrieval states up to capacity (m ≥ 0.967 at α_c ≈ 0.138; Amit,
@@ -62,8 +65,22 @@ public record RecallSettings(Update update, Engine engine, Mode mode, double tem
     }
   }
 
+  /** Neuron actors on the actor engine. */
+  public RecallSettings(Update update, Engine engine, Mode mode, double temperature, Schedule schedule, int maxSweeps, int threads, long seed,
+      double retrievalOverlap) {
+    this(update, engine, mode, temperature, schedule, maxSweeps, threads, seed, retrievalOverlap, Granularity.NEURON);
+  }
+
+  /** The same settings on another granularity of actors. */
+  public RecallSettings withGranularity(Granularity g) {
+    return new RecallSettings(update, engine, mode, temperature, schedule, maxSweeps, threads, seed, retrievalOverlap, g);
+  }
+
   public RecallSettings {
     if (update == null || engine == null || mode == null) throw new IllegalArgumentException("update, engine and mode are required");
+    if (granularity == null || granularity.kind() == Granularity.Kind.LAYER) {
+      throw new IllegalArgumentException("granularity " + granularity + " (expected neuron or patch actors for a Hopfield network)");
+    }
     if (!(temperature >= 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException("temperature " + temperature + " (expected 0 ≤ T < ∞)");
     }

@@ -69,6 +69,21 @@ public final class DenseCouplings implements Couplings {
 
   @Override public int pairCount() { return n * (n - 1) / 2; }
 
+  /**
+   * Σ_{i&lt;j} w_ij s_i s_j in the order and arithmetic of {@link Couplings#pairEnergy} (so the same
+   * number, bit for bit), without building the pair list: an energy per sweep of a 2,000-unit
+   * network would otherwise allocate 32 MB each time.
+   */
+  @Override
+  public double pairEnergy(double[] s) {
+    double e = 0;
+    for (int i = 0; i < n; i++) {
+      int row = i * n;
+      for (int j = i + 1; j < n; j++) e += w[row + j] * s[i] * s[j];
+    }
+    return e;
+  }
+
   @Override
   public int[] pairs() {
     int[] p = new int[2 * pairCount()];

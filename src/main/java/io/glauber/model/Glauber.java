@@ -46,6 +46,15 @@ public final class Glauber {
    * uniform random number u ∈ [0, 1).
    */
   public static double update(Units units, double field, double temperature, double u) {
-    return units.value(u < pOn(units, field, temperature));
+    return draw(units, pOn(units, field, temperature), u);
+  }
+
+  /**
+   * The draw of {@link #update} given p(on) already computed by {@link #pOn}: on if u &lt; p. For
+   * engines that reuse p for units with the same field at the same T (the patch actors memoise it:
+   * on a lattice a field takes a handful of values, and the exponential is most of an update's cost).
+   */
+  public static double draw(Units units, double pOn, double u) {
+    return units.value(u < pOn);
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The actor engine's shared root: Glauber dynamics on Akka Typed, each neuron ({@code neuron}) or
  * each layer ({@code layer}) an actor that updates itself from the state messages of its
- * neighbours. This package holds what both parts use: the scheduling knobs ({@link
+ * neighbours. This package holds what both parts use: the granularity ({@link
+ * io.glauber.engine.actor.Granularity}: neuron, patch or layer actors) and the partition of a
+ * network into patches ({@link io.glauber.engine.actor.Partition}); the scheduling knobs ({@link
  * io.glauber.engine.actor.Mode}, {@link io.glauber.engine.actor.Dynamics}, and {@link
  * io.glauber.engine.actor.Timing}: the shapes of message delays and update clocks, for any kind
  * of actor); the configuration

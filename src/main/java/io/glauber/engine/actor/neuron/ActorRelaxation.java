@@ -2,8 +2,13 @@ package io.glauber.engine.actor.neuron;
 
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Granularity;
+import io.glauber.engine.actor.Partition;
+import java.time.Duration;
 
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Sink;
 import io.glauber.model.BoltzmannMachine;
@@ -55,6 +60,52 @@ public final class ActorRelaxation {
             .runWith(Sink.seq(), system).toCompletableFuture().join();
         out.add(states.toArray(new double[0][]));
       }
+      return out;
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+
+  /**
+   * As {@link #relax(BoltzmannMachine, List, Dynamics, int, long, Predicate)} on the actors
+   * {@code granularity} names. Neuron actors: a network per start, as there. Patch actors
+   * ({@link PatchNetwork}, patches grown by {@link Partition#grow}): one network for all starts,
+   * seeded with {@code seed} and told {@link PatchNetwork.Restart} before each — on a dense network
+   * every patch neighbours every other, so an exact sweep is one patch after another, and spawning
+   * the network (n² weights) once instead of per start is most of the saving.
+   */
+  public static List<double[][]> relax(BoltzmannMachine machine, List<double[]> starts, Dynamics dynamics, int sweeps, long seed,
+      Predicate<double[]> done, Granularity granularity) {
+    if (!granularity.patch()) {
+      if (granularity.kind() == Granularity.Kind.LAYER) throw new IllegalArgumentException("layer actors run RBMs; relax a network on neuron or patch actors");
+      return relax(machine, starts, dynamics, sweeps, seed, done);
+    }
+    if (sweeps < 1) throw new IllegalArgumentException("sweeps " + sweeps + " (expected ≥ 1)");
+    for (int k = 0; k < starts.size(); k++) {
+      if (starts.get(k).length != machine.size()) {
+        throw new IllegalArgumentException("start state " + k + " has " + starts.get(k).length + " units (expected " + machine.size() + ")");
+      }
+    }
+    List<double[][]> out = new ArrayList<>(starts.size());
+    if (starts.isEmpty()) return out;
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-relax", ActorConfig.config());
+    try {
+      Partition parts = Partition.grow(machine.couplings(), granularity.patchSize());
+      ActorRef<Network.Command> net = system.systemActorOf(PatchNetwork.create(machine, dynamics, null, starts.get(0), seed, parts), "relax", Props.empty());
+      ActorRef<Object> raw = net.unsafeUpcast();
+      Duration timeout = dynamics.stepTimeout().multipliedBy(4).plus(dynamics.sweepTime().multipliedBy(2));
+      for (double[] start : starts) {
+        raw.tell(new PatchNetwork.Restart(start));
+        List<double[]> states = new ArrayList<>(sweeps);
+        for (int sweep = 0; sweep < sweeps; sweep++) {
+          double[] s = toDouble(ActorSampler.ask(system, net, 1, timeout).toCompletableFuture().join());
+          states.add(s);
+          if (done.test(s)) break;
+        }
+        out.add(states.toArray(new double[0][]));
+      }
+      net.tell(new Network.Stop());
       return out;
     } finally {
       system.terminate();

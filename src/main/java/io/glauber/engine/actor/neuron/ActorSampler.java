@@ -2,6 +2,7 @@ package io.glauber.engine.actor.neuron;
 
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Granularity;
 
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
@@ -48,13 +49,28 @@ public final class ActorSampler {
    * @param burnIn sweeps before the first sample, ≥ 0
    * @param samples number of samples, ≥ 0
    * @param thin sweeps between samples, ≥ 1
+   * @param granularity neuron actors (one per unit) or patch actors ({@link PatchNetwork})
    */
-  public record Settings(Dynamics dynamics, Schedule schedule, double[] initial, long seed, int burnIn, long samples, int thin) {
+  public record Settings(Dynamics dynamics, Schedule schedule, double[] initial, long seed, int burnIn, long samples, int thin,
+      Granularity granularity) {
     public Settings {
       if (dynamics == null) throw new IllegalArgumentException("dynamics missing");
+      if (granularity == null || granularity.kind() == Granularity.Kind.LAYER) {
+        throw new IllegalArgumentException("granularity " + granularity + " (expected neuron or patch actors for a Boltzmann machine)");
+      }
       if (burnIn < 0) throw new IllegalArgumentException("burn-in " + burnIn + " (expected ≥ 0)");
       if (samples < 0) throw new IllegalArgumentException("samples " + samples + " (expected ≥ 0)");
       if (thin < 1) throw new IllegalArgumentException("thinning " + thin + " (expected ≥ 1 sweep)");
+    }
+
+    /** Neuron actors, one per unit. */
+    public Settings(Dynamics dynamics, Schedule schedule, double[] initial, long seed, int burnIn, long samples, int thin) {
+      this(dynamics, schedule, initial, seed, burnIn, samples, thin, Granularity.NEURON);
+    }
+
+    /** The same settings on another granularity. */
+    public Settings withGranularity(Granularity g) {
+      return new Settings(dynamics, schedule, initial, seed, burnIn, samples, thin, g);
     }
 
     /** Exact-mode settings at the machine's temperature from a random start. */
@@ -70,7 +86,7 @@ public final class ActorSampler {
     if (s.samples() == 0) return Source.empty();
     return Source.lazySource(() -> {
           ActorRef<Network.Command> net = system.systemActorOf(
-              Network.create(machine, s.dynamics(), s.schedule(), s.initial(), s.seed()),
+              PatchNetwork.of(s.granularity(), machine, s.dynamics(), s.schedule(), s.initial(), s.seed()),
               "sampler-" + RUNS.incrementAndGet(), Props.empty());
           return Source.range(0, (int) Math.min(Integer.MAX_VALUE, s.samples()) - 1)
               .mapAsync(1, k -> ask(system, net, k == 0 ? s.burnIn() + s.thin() : s.thin(), askTimeout))
@@ -82,7 +98,7 @@ public final class ActorSampler {
         .mapMaterializedValue(f -> NotUsed.getInstance());
   }
 
-  private static CompletionStage<int[]> ask(ActorSystem<?> system, ActorRef<Network.Command> net, int sweeps, Duration timeout) {
+  static CompletionStage<int[]> ask(ActorSystem<?> system, ActorRef<Network.Command> net, int sweeps, Duration timeout) {
     CompletionStage<Network.Reply> reply =
         AskPattern.ask(net, r -> new Network.Sample(sweeps, r), timeout, system.scheduler());
     return reply.thenApply(r -> {

@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.engine.actor.Mode;
 import io.glauber.learn.Learner;
@@ -125,10 +126,16 @@ public final class BoltzmannSupervisor {
 
   /** A supervisor training {@code initial} from {@code seed}. */
   public static Behavior<Command> create(BoltzmannMachine initial, Settings settings, long seed) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BoltzmannSupervisor(ctx, timers, initial, settings, seed).idle()));
+    return create(initial, settings, seed, Granularity.NEURON);
   }
 
-  private BoltzmannSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, BoltzmannMachine initial, Settings settings, long seed) {
+  /** A supervisor whose copies run on {@code granularity}'s actors (neuron or patch: {@link PatchNetwork#of}). */
+  public static Behavior<Command> create(BoltzmannMachine initial, Settings settings, long seed, Granularity granularity) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BoltzmannSupervisor(ctx, timers, initial, settings, seed, granularity).idle()));
+  }
+
+  private BoltzmannSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, BoltzmannMachine initial, Settings settings, long seed,
+      Granularity granularity) {
     this.context = context;
     this.timers = timers;
     this.settings = settings;
@@ -139,7 +146,7 @@ public final class BoltzmannSupervisor {
     this.replies = context.messageAdapter(Network.Reply.class, FromNetwork::new);
     SplittableRandom random = new SplittableRandom(seed);
     for (int c = 0; c < settings.copies(); c++) {
-      copies.add(context.spawn(Network.create(initial, settings.dynamics(), null, null, random.split().nextLong()), "copy" + c));
+      copies.add(context.spawn(PatchNetwork.of(granularity, initial, settings.dynamics(), null, null, random.split().nextLong()), "copy" + c));
     }
   }
 

@@ -199,7 +199,7 @@ public final class Network {
   private record AsyncRun(Job job, int measure, Moments moments) {}
 
   /** Sums of s_i and s_i s_j (pairs in the order of Couplings.pairs()) over a phase's measured states. */
-  private static final class Moments {
+  static final class Moments { // package-private: PatchNetwork measures with it too
     private final double[] units;
     private final double[] pairProducts;
     private long count;

@@ -17,6 +17,22 @@
  * Glauber rule is {@link io.glauber.model.Glauber#update}, the learning rule
  * {@link io.glauber.learn.Learner}: called, never copied.
  *
+ * <p>Patch actors live here too: {@link io.glauber.engine.actor.neuron.Patch} (a block of units per
+ * actor; exact mode by patch colours with neighbour-only synchronisation, async mode with credits),
+ * its {@link io.glauber.engine.actor.neuron.PatchSpec} and the coordinator
+ * {@link io.glauber.engine.actor.neuron.PatchNetwork}, chosen by
+ * {@link io.glauber.engine.actor.neuron.PatchNetwork#of} from an {@code engine.actor.Granularity}.
+ * Why beside the neurons and not in a package of their own: the coordinator must answer the neuron
+ * network's protocol ({@code Network.Request}, {@code Network.Reply}, {@code Network.Moments}) so
+ * that {@code ActorSampler}, {@code ActorRelaxation} and {@code BoltzmannSupervisor} run on either
+ * granularity, and those three must be able to spawn it. A sibling package would need the neuron
+ * package (its protocol) while the neuron package needed it (to spawn patches) — a cycle — unless
+ * the protocol moved to the {@code engine.actor} root, which would rewrite {@code Network} and
+ * {@code BoltzmannSupervisor}, files other work changes at the same time. Here the change to them
+ * is one overload and one spawn line. Patch messages are
+ * {@link io.glauber.engine.actor.neuron.PatchMessage}s with their own
+ * {@link io.glauber.engine.actor.neuron.PatchSerializer} (identifier 7413).
+ *
  * <p>The high-rate messages are {@link io.glauber.engine.actor.neuron.BinaryMessage}s, written by
  * this package's own {@link io.glauber.engine.actor.neuron.NeuronSerializer} (identifier 7411);
  * the rest are the root's {@code JsonMessage}s (Jackson CBOR).

@@ -23,6 +23,11 @@ class SerializationTest {
   }
 
   static Object roundTrip(Object o, Class<?> expectedSerializer, int expectedBytes) {
+    return roundTrip(kit, o, expectedSerializer, expectedBytes);
+  }
+
+  /** The same on another test kit's system (each test class shuts its own down). */
+  static Object roundTrip(ActorTestKit kit, Object o, Class<?> expectedSerializer, int expectedBytes) {
     Serialization s = SerializationExtension.get(Adapter.toClassic(kit.system()));
     var serializer = s.findSerializerFor(o);
     assertEquals(expectedSerializer, serializer.getClass(), "serializer of " + o.getClass().getSimpleName());

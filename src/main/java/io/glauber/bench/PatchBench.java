@@ -1,0 +1,133 @@
+package io.glauber.bench;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.Behaviors;
+import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Partition;
+import io.glauber.engine.actor.neuron.Network;
+import io.glauber.engine.actor.neuron.PatchNetwork;
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.SparseCouplings;
+import io.glauber.model.Units;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The patch actors' benchmark: asynchronous unit updates per second on a periodic L×L Ising lattice
+ * (J = 1, spins, no field) at temperature T, cut into square tiles, one patch actor per tile,
+ * unclocked (each patch updates {@code Patch.CHUNK} units per turn, then sends its boundary changes)
+ * and without added delay — what {@code bench actor} measures for neuron actors, per unit update.
+ *
+ * <p>Wall-clock figures: they depend on the machine and on whatever else runs on it.
+ */
+public final class PatchBench {
+  private PatchBench() {}
+
+  /**
+   * What to measure.
+   *
+   * @param sides lattice sides L (L² units each), e.g. 100, 316, 1000: 10⁴ to 10⁶ units
+   * @param patchSize units per patch wanted; each lattice uses the tile side dividing L nearest to √patchSize
+   * @param temperature T
+   * @param warmup time each lattice runs before measuring
+   * @param measure measuring window
+   * @param seed run seed
+   */
+  public record Settings(List<Integer> sides, int patchSize, double temperature, Duration warmup, Duration measure, long seed) {
+    public Settings {
+      if (sides.isEmpty()) throw new IllegalArgumentException("no lattice sides (expected at least one)");
+      for (int side : sides) if (side < 3) throw new IllegalArgumentException("lattice side " + side + " (expected ≥ 3)");
+      if (patchSize < 1) throw new IllegalArgumentException("patch size " + patchSize + " (expected ≥ 1 unit)");
+      if (!(temperature >= 0)) throw new IllegalArgumentException("temperature " + temperature + " (expected T ≥ 0)");
+      if (warmup.isNegative() || measure.isNegative() || measure.isZero()) {
+        throw new IllegalArgumentException("warm-up " + warmup + ", window " + measure + " (expected ≥ 0 and > 0)");
+      }
+      sides = List.copyOf(sides);
+    }
+  }
+
+  /** The divisor of {@code side} nearest to √{@code patchSize} (ties: the smaller). */
+  public static int tileSide(int side, int patchSize) {
+    double want = Math.sqrt(patchSize);
+    int best = 1;
+    for (int t = 1; t <= side; t++) if (side % t == 0 && Math.abs(t - want) < Math.abs(best - want)) best = t;
+    return best;
+  }
+
+  /** One lattice per side, each result handed to {@code each} as it comes. */
+  public static List<Map<String, Object>> scaling(Settings s, Consumer<Map<String, Object>> each) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int side : s.sides()) {
+      Map<String, Object> r = run(side, tileSide(side, s.patchSize()), s.temperature(), s.warmup(), s.measure(), s.seed());
+      each.accept(r);
+      out.add(r);
+    }
+    return out;
+  }
+
+  /**
+   * One lattice. Keys: {@code granularity}, {@code units}, {@code tile_side}, {@code patches},
+   * {@code patch_colours}, {@code temperature}, {@code heap_mb_after_spawn} (used heap after a full
+   * collection, the patches spawned and started), {@code updates_per_s},
+   * {@code informed_updates_per_s} (updates of units whose field changed since their last update),
+   * {@code ns_per_update} (wall time per update), {@code cpu_ns_per_update} and {@code cpu_share}
+   * (process CPU time per update; the share of the machine's cores the process got),
+   * {@code messages_per_s} (boundary batches, credits and ticks), {@code updates_per_message},
+   * {@code gc_share}, {@code cores}, {@code collector}, {@code dispatcher}.
+   */
+  public static Map<String, Object> run(int side, int tile, double temperature, Duration warmup, Duration measure, long seed) {
+    Dynamics d = Dynamics.async(Duration.ZERO, Duration.ZERO).withStepTimeout(Duration.ofSeconds(120));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-patch-bench", ActorConfig.config());
+    try {
+      Map<String, Object> out = new LinkedHashMap<>();
+      int n = side * side;
+      SparseCouplings lattice = SparseCouplings.squareLattice(side, 1.0);
+      BoltzmannMachine m = new BoltzmannMachine(Units.SPIN, lattice, new double[n], n, temperature);
+      Partition tiles = Partition.squareTiles(side, tile);
+      ActorRef<Network.Command> net = system.systemActorOf(PatchNetwork.create(m, d, null, null, seed, tiles), "bench-patches", Props.empty());
+      ActorBench.ask(system, net, r -> new Network.Sample(1, r)); // spawns, wires and starts the patches
+      out.put("granularity", "patch");
+      out.put("units", n);
+      out.put("tile_side", tile);
+      out.put("patches", tiles.count());
+      out.put("patch_colours", java.util.Arrays.stream(Partition.colours(tiles.patchGraph(lattice))).max().orElse(0) + 1);
+      out.put("temperature", temperature);
+      out.put("heap_mb_after_spawn", ActorBench.usedHeapMb());
+      ActorBench.sleep(warmup);
+      Network.Counted c0 = (Network.Counted) ActorBench.ask(system, net, Network.Count::new);
+      long t0 = System.nanoTime();
+      long cpu0 = Jvm.processCpuNanos();
+      long gc0 = Jvm.gcMillis();
+      ActorBench.sleep(measure);
+      Network.Counted c1 = (Network.Counted) ActorBench.ask(system, net, Network.Count::new);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpuSeconds = (Jvm.processCpuNanos() - cpu0) / 1e9;
+      double gcSeconds = (Jvm.gcMillis() - gc0) / 1e3;
+      double updates = (c1.updates() - c0.updates()) / seconds;
+      double messages = (c1.messages() - c0.messages()) / seconds;
+      out.put("updates_per_s", updates);
+      out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
+      out.put("ns_per_update", 1e9 / updates);
+      out.put("cpu_ns_per_update", cpuSeconds * 1e9 / (updates * seconds));
+      out.put("cpu_share", cpuSeconds / seconds / Runtime.getRuntime().availableProcessors());
+      out.put("messages_per_s", messages);
+      out.put("updates_per_message", updates / messages);
+      out.put("gc_share", gcSeconds / seconds);
+      out.put("cores", Runtime.getRuntime().availableProcessors());
+      out.put("collector", Jvm.collectors());
+      out.put("dispatcher", ActorConfig.neuronDispatcher(d));
+      net.tell(new Network.Stop());
+      return out;
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+}

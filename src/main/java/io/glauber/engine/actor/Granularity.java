@@ -1,0 +1,45 @@
+package io.glauber.engine.actor;
+
+/**
+ * How many units one actor of the actor engine owns: one ({@link Kind#NEURON}, a neuron actor per
+ * unit), a block of about {@code patchSize} units ({@link Kind#PATCH}, patch actors: a patch of a
+ * lattice or a part of a sparse or dense graph, cut by {@link Partition}), or a whole layer of an
+ * RBM ({@link Kind#LAYER}, the layer actors of block Gibbs).
+ *
+ * @param kind the granularity
+ * @param patchSize units per patch (≥ 1; only patch actors use it)
+ */
+public record Granularity(Kind kind, int patchSize) {
+
+  /** The three granularities. */
+  public enum Kind { NEURON, PATCH, LAYER }
+
+  /** Units per patch when none is given: small enough for many patches per core, large enough that a turn's fixed cost is spread. */
+  public static final int DEFAULT_PATCH_SIZE = 1024;
+
+  /** One neuron actor per unit. */
+  public static final Granularity NEURON = new Granularity(Kind.NEURON, 1);
+
+  public Granularity {
+    if (kind == null) throw new IllegalArgumentException("granularity missing (expected neuron, patch or layer)");
+    if (patchSize < 1) throw new IllegalArgumentException("patch size " + patchSize + " (expected ≥ 1 unit)");
+  }
+
+  /** Patch actors of about {@code size} units each. */
+  public static Granularity patches(int size) {
+    return new Granularity(Kind.PATCH, size);
+  }
+
+  /** Parses "neuron", "patch" or "layer" (case-insensitive), with the patch size for patches. */
+  public static Granularity parse(String text, int patchSize) {
+    for (Kind k : Kind.values()) {
+      if (k.name().equalsIgnoreCase(text.trim())) return new Granularity(k, k == Kind.PATCH ? patchSize : 1);
+    }
+    throw new IllegalArgumentException("granularity '" + text + "' (expected neuron, patch or layer)");
+  }
+
+  /** Whether this is patch actors. */
+  public boolean patch() {
+    return kind == Kind.PATCH;
+  }
+}

@@ -1,0 +1,653 @@
+package io.glauber.engine.actor.neuron;
+
+import akka.actor.Cancellable;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.ExtensibleBehavior;
+import akka.actor.typed.Signal;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.TypedActorContext;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import io.glauber.model.Glauber;
+import io.glauber.model.Schedule;
+import io.glauber.model.Units;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A patch actor: one actor owns a block of units (a {@link PatchSpec}: a tile of a lattice, a part
+ * of a sparse or dense graph cut by {@link io.glauber.engine.actor.Partition}), keeps their local
+ * fields h_i = Σ_j w_ij s_j + b_i current, updates them by the Glauber rule — {@link Glauber#pOn}
+ * and {@link Glauber#draw}, the one rule, called, not copied; p(on) memoised per distinct field —
+ * and tells each neighbouring patch only the new values of the boundary units
+ * it needs, batched into one {@link Changes} message per turn.
+ *
+ * <h2>Exact mode: why it is an exact Gibbs sampler</h2>
+ *
+ * The patches are coloured so that two patches of one colour share no coupling
+ * ({@code Partition.colours}, a greedy colouring of the patch graph). In sweep s, a patch of colour
+ * c scans its own free units once in ascending id order, each drawn by the Glauber conditional from
+ * its current field, and then sends every neighbouring patch one {@link Changes} message tagged s
+ * (empty if none of the units that patch sees changed). A patch starts its sweep s only when it has
+ * received sweep s from every neighbour of a lower colour and sweep s−1 from every neighbour of a
+ * higher colour. Hence, while a patch P scans:
+ * <ul>
+ *   <li>no neighbour of P scans: a lower neighbour Q has finished sweep s and cannot start s+1
+ *       before P's sweep-s message; a higher neighbour R has finished s−1 and cannot start s
+ *       before P's sweep-s message. Patches that scan at the same time are never coupled, and
+ *       updates of uncoupled units commute;
+ *   <li>P's view of every neighbour is that neighbour's current state: its last message was applied
+ *       (messages between two actors arrive in order, and P waited for it), and the neighbour has not
+ *       moved since.
+ * </ul>
+ * So every run is equivalent to one sequential systematic scan: in each sweep, the patches colour
+ * by colour, inside each patch its units in id order, every unit drawn from its exact conditional
+ * given all the others' current values. Each such single-site update leaves the Boltzmann
+ * distribution invariant, so the chain's stationary distribution is exactly Boltzmann, as with
+ * neuron actors; and since each patch draws from its own generator in a fixed order, the run is
+ * deterministic given the seed, whatever the threads do. Synchronisation is with neighbouring
+ * patches only: far-apart patches may be several sweeps apart, never neighbours more than one.
+ * A patch reports {@link PatchNetwork.Reached} at the target sweep its coordinator set
+ * ({@link Run}) once it has also received every neighbour's message of that sweep: then nothing is
+ * in flight to it, and the reports of all patches make up the joint state after that sweep — a
+ * consistent snapshot, as the neuron network's barrier replies are. On a lattice cut into tiles
+ * the patch graph has 2 colours (4 when the tiles per side are odd); on a dense graph every patch
+ * neighbours every other and a sweep is one patch after another, a few steps instead of one per
+ * unit.
+ *
+ * <h2>Async mode</h2>
+ *
+ * As neuron actors: units update with whatever their patch last heard. Unclocked (mean interval 0)
+ * a patch scans {@link #CHUNK} units per turn, sends its boundary changes, and re-sends itself its
+ * {@link Tick}, behind whatever its mailbox holds. Clocked, each unit has a Poisson clock of the
+ * given mean interval; their superposition is a Poisson clock of rate m/mean for a patch of m free
+ * units, each event updating a uniformly chosen unit; a patch ticks every max(1 ms, mean/m) and
+ * performs the events of the elapsed time. Changes are delivered after the configured delay.
+ *
+ * <p>Flow control: at most {@link #WINDOW} uncredited {@link Changes} messages in flight to one
+ * neighbour; each is credited when handled. While the window is full, changed boundary units are
+ * only marked dirty and their newest values go out with the next message — a net change per unit,
+ * so a held-back batch is bounded by the boundary's size.
+ *
+ * <p>Allocation: the hot path (scans, sends, receipts, credits, ticks) allocates nothing. Each
+ * neighbour has {@link #WINDOW} preallocated {@link Changes} buffers used in turn; a buffer is
+ * refilled only after its credit returned (async) or after the neighbour's reply of the next sweep
+ * proved it was read (exact: at most one message per direction is ever in flight).
+ *
+ * <p>Faults: the state lives in a {@link Cell} built once outside the restartable behaviour
+ * (supervised with {@link SupervisorStrategy#restart()}); an injected fault throws before a scan
+ * commits anything, and the restarted behaviour re-delivers the message.
+ */
+public final class Patch {
+
+  /** Everything a patch understands. */
+  public sealed interface Command {}
+
+  /** Boundary-state changes handed between patches; the values of units in flight go out with the next batch. */
+  public static final int WINDOW = 4;
+
+  /** Units an unclocked patch updates per turn before it sends its changes and reads its mailbox. */
+  public static final int CHUNK = 4096;
+
+  /**
+   * New values of {@code count} of the receiver's external units: slot {@code slots[q]} (the
+   * receiver's index) now has value {@code values[q]}. Sent by patch {@code from} after its sweep
+   * {@code sweep} (exact mode), in load epoch {@code epoch} (messages of an earlier epoch are
+   * stale). Mutable so that the sender can reuse it (see the class comment); a receiver reads
+   * only the first {@code count} entries.
+   */
+  public static final class Changes implements Command, PatchMessage {
+    final int from;
+    int epoch;
+    long sweep;
+    int count;
+    final int[] slots;
+    final double[] values;
+
+    Changes(int from, int epoch, long sweep, int count, int[] slots, double[] values) {
+      if (count < 0 || count > slots.length || count > values.length) {
+        throw new IllegalArgumentException("changes of " + count + " units in buffers of " + slots.length + " and " + values.length);
+      }
+      this.from = from;
+      this.epoch = epoch;
+      this.sweep = sweep;
+      this.count = count;
+      this.slots = slots;
+      this.values = values;
+    }
+
+    public int from() { return from; }
+    public int epoch() { return epoch; }
+    public long sweep() { return sweep; }
+    public int count() { return count; }
+    public int slot(int q) { return slots[q]; }
+    public double value(int q) { return values[q]; }
+
+    @Override
+    public String toString() {
+      return "Changes(from " + from + ", epoch " + epoch + ", sweep " + sweep + ", " + count + " units)";
+    }
+  }
+
+  /** Async flow control: patch {@code from} has handled one more of the receiver's {@link Changes} of load epoch {@code epoch}. */
+  public record Credit(int from, int epoch) implements Command, PatchMessage {}
+
+  /** Exact mode: run sweeps until sweep {@code until}; the schedule's clock counts from sweep {@code origin}. */
+  public record Run(long until, long origin) implements Command, PatchMessage {}
+
+  /** The patch's own clock in async mode; ticks of an older clock epoch are stale. */
+  public record Tick(int epoch) implements Command, PatchMessage {}
+
+  /** Report own states and counters as {@link PatchNetwork.Report} tagged {@code tag}. */
+  public record GetState(long tag) implements Command, PatchMessage {}
+
+  /**
+   * New states of the own units and of the external ones (in the spec's orders); units with id
+   * below {@code clampedBelow} are held (clamped). Starts load epoch {@code epoch}: changes and
+   * credits of earlier epochs are dropped.
+   */
+  public record Load(int epoch, double[] own, double[] external, int clampedBelow) implements Command, PatchMessage {}
+
+  /** New biases and weights (internal, external) in the spec's orders; the fields are recomputed. */
+  public record SetWeights(double[] bias, double[] internal, double[] external) implements Command, PatchMessage {}
+
+  /** Start updating on the clock (mean interval per unit, 0 = as fast as possible), changes delayed by {@code delayNanos}. */
+  public record StartAsync(double temperature, long meanIntervalNanos, long delayNanos) implements Command, PatchMessage {}
+
+  /** Stop the clock. */
+  public record Pause() implements Command, PatchMessage {}
+
+  /** Change T (annealing in async mode). */
+  public record SetTemperature(double temperature) implements Command, PatchMessage {}
+
+  /** The neighbouring patches' refs (in the spec's neighbour order) and the coordinator. */
+  public record Wire(List<ActorRef<Command>> neighbours, ActorRef<PatchNetwork.Event> coordinator) implements Command, PatchMessage {}
+
+  /** Fault injection: throw on the next scan (tests). */
+  public record FailNext() implements Command, PatchMessage {}
+
+  /** Thrown by an injected fault. */
+  public static final class InjectedFailure extends RuntimeException {
+    InjectedFailure(int patch) {
+      super("injected failure in patch " + patch);
+    }
+  }
+
+  /**
+   * Everything a patch is: its units' states, fields and couplings, its view of its external units,
+   * the links to its neighbours (buffers, credits, dirty marks), its sweep counters and its clock.
+   * Built once by {@link #create} outside the restartable behaviour; owned by one actor.
+   */
+  static final class Cell {
+    final int patch;
+    final Units units;
+    final int m;
+    final int[] ids;
+    final double[] bias;
+    final double[] s;
+    final double[] h;
+    final boolean[] heard;
+    final int[] inStart;
+    final int[] inAdj;
+    final double[] inW;
+    final double[] ext;
+    final int[] exStart;
+    final int[] exAdj;
+    final double[] exW;
+    final int[] neighbours;
+    final boolean[] lower;
+    final int[] outStart;
+    final int[] outUnit;
+    final int[] outSlot;
+    final int[] bStart;
+    final int[] boundary;
+    final int[] boundaryPatch;
+    final Schedule schedule;
+    final SplittableRandom random;
+    final SplittableRandom clockRandom;
+    /** Dirty out entries per neighbour k, at dirty[outStart[k] …]; isDirty per out entry. */
+    final int[] dirty;
+    final int[] dirtyCount;
+    final boolean[] isDirty;
+    final long[] received;
+    final int[] uncredited;
+    final int[] sentTo;
+    Changes[][] buffers;
+    Credit credit;
+    ActorRef<Command>[] links;
+    ActorRef<PatchNetwork.Event> coordinator;
+    int epoch;
+    /** Own units below this local index are clamped. */
+    int firstFree;
+    double temperature = 1;
+    long updates;
+    long informed;
+    long messages;
+    // exact mode
+    long sweep;
+    long target;
+    long origin;
+    long reportedAt = -1;
+    // async mode
+    /** Whether the patch has ever been started on its clock: its traffic is then credited, not counted in sweeps. */
+    boolean async;
+    boolean running;
+    int clockEpoch;
+    Tick tick;
+    long meanIntervalNanos;
+    Duration delay = Duration.ZERO;
+    int cursor;
+    long lastTickNanos;
+    /** {@link #pOn}'s memo: fields (NaN: empty), their p(on), and the T they were computed at. */
+    final double[] memoField = new double[16];
+    final double[] memoP = new double[16];
+    double memoT = Double.NaN;
+    // faults
+    boolean failNext;
+    Command replay;
+
+    Cell(PatchSpec spec) {
+      patch = spec.patch;
+      units = spec.units;
+      m = spec.size();
+      ids = spec.ids;
+      bias = spec.bias;
+      s = spec.state;
+      h = new double[m];
+      heard = new boolean[m];
+      Arrays.fill(heard, true);
+      inStart = spec.inStart;
+      inAdj = spec.inAdj;
+      inW = spec.inW;
+      ext = spec.extState;
+      exStart = spec.exStart;
+      exAdj = spec.exAdj;
+      exW = spec.exW;
+      neighbours = spec.neighbours;
+      lower = spec.lowerNeighbour;
+      outStart = spec.outStart;
+      outUnit = spec.outUnit;
+      outSlot = spec.outSlot;
+      bStart = spec.bStart;
+      boundary = spec.boundary;
+      boundaryPatch = spec.boundaryPatch;
+      schedule = spec.schedule;
+      random = spec.random;
+      clockRandom = random.split();
+      temperature = schedule.temperatureAt(0);
+      int k = neighbours.length;
+      dirty = new int[outUnit.length];
+      dirtyCount = new int[k];
+      isDirty = new boolean[outUnit.length];
+      received = new long[k];
+      uncredited = new int[k];
+      sentTo = new int[k];
+      newBuffers();
+      recomputeFields();
+    }
+
+    /** Fresh message buffers and credit for the current epoch (a buffer of an older epoch may still be in flight). */
+    void newBuffers() {
+      int k = neighbours.length;
+      buffers = new Changes[k][WINDOW];
+      for (int q = 0; q < k; q++) {
+        int size = outStart[q + 1] - outStart[q];
+        for (int w = 0; w < WINDOW; w++) buffers[q][w] = new Changes(patch, epoch, 0, 0, new int[size], new double[size]);
+      }
+      credit = new Credit(patch, epoch);
+    }
+
+    /** Index of neighbour patch {@code p} in {@link #neighbours}. */
+    int indexOf(int p) {
+      return Arrays.binarySearch(neighbours, p);
+    }
+
+    /** One Glauber draw for own unit a at temperature t; on a change, the fields of the coupled own units and the dirty marks follow. */
+    void update(int a, double t) {
+      updates++;
+      if (heard[a]) {
+        informed++;
+        heard[a] = false;
+      }
+      double next = Glauber.draw(units, pOn(h[a], t), random.nextDouble());
+      double delta = next - s[a];
+      if (delta == 0) return;
+      s[a] = next;
+      for (int e = inStart[a], end = inStart[a + 1]; e < end; e++) {
+        int b = inAdj[e];
+        h[b] += inW[e] * delta;
+        heard[b] = true;
+      }
+      for (int e = bStart[a], end = bStart[a + 1]; e < end; e++) {
+        int entry = boundary[e];
+        if (!isDirty[entry]) {
+          isDirty[entry] = true;
+          int k = boundaryPatch[e];
+          dirty[outStart[k] + dirtyCount[k]++] = entry;
+        }
+      }
+    }
+
+    /**
+     * p(on) = {@link Glauber#pOn} for a field at T, memoised in a small direct-mapped table (16
+     * entries keyed by the field's bits, cleared when T changes): fields that recur — on a lattice
+     * there are five — cost a lookup instead of an exponential. The value is Glauber's own, bit for
+     * bit, so a memoised run is the same run.
+     */
+    double pOn(double field, double t) {
+      if (t != memoT) {
+        Arrays.fill(memoField, Double.NaN);
+        memoT = t;
+      }
+      int slot = (int) ((Double.doubleToRawLongBits(field) * 0x9E3779B97F4A7C15L) >>> 60);
+      if (memoField[slot] == field) return memoP[slot];
+      double p = Glauber.pOn(units, field, t);
+      memoField[slot] = field;
+      memoP[slot] = p;
+      return p;
+    }
+
+    /** Own free units from {@code from} (inclusive) to {@code to} (exclusive), in order, at T. */
+    void scan(int from, int to, double t) {
+      for (int a = Math.max(from, firstFree); a < to; a++) update(a, t);
+    }
+
+    /** External slot x now has value v: the fields of the coupled own units follow. */
+    void heardOf(int x, double v) {
+      double delta = v - ext[x];
+      if (delta == 0) return;
+      ext[x] = v;
+      for (int e = exStart[x], end = exStart[x + 1]; e < end; e++) {
+        int a = exAdj[e];
+        h[a] += exW[e] * delta;
+        heard[a] = true;
+      }
+    }
+
+    /** The next buffer to neighbour k, filled with the current values of its dirty units (marks cleared). */
+    Changes fill(int k) {
+      Changes c = buffers[k][sentTo[k]++ % WINDOW];
+      int count = 0;
+      for (int d = outStart[k], end = outStart[k] + dirtyCount[k]; d < end; d++) {
+        int entry = dirty[d];
+        c.slots[count] = outSlot[entry];
+        c.values[count++] = s[outUnit[entry]];
+        isDirty[entry] = false;
+      }
+      dirtyCount[k] = 0;
+      c.count = count;
+      c.epoch = epoch;
+      c.sweep = sweep;
+      return c;
+    }
+
+    /** Recomputes every field from the own and external states. */
+    void recomputeFields() {
+      System.arraycopy(bias, 0, h, 0, m);
+      for (int a = 0; a < m; a++) {
+        double f = h[a];
+        for (int e = inStart[a]; e < inStart[a + 1]; e++) f += inW[e] * s[inAdj[e]];
+        h[a] = f;
+      }
+      for (int x = 0; x < ext.length; x++) {
+        for (int e = exStart[x]; e < exStart[x + 1]; e++) h[exAdj[e]] += exW[e] * ext[x];
+      }
+      Arrays.fill(heard, true);
+    }
+  }
+
+  private final ActorContext<Command> context;
+  private final Cell cell;
+  private final Behavior<Command> behavior = new Handler();
+  private Cancellable pendingTick;
+
+  /** A supervised patch: restarted on failure around its cell. */
+  public static Behavior<Command> create(PatchSpec spec) {
+    Cell cell = new Cell(spec);
+    return Behaviors.supervise(Behaviors.<Command>setup(ctx -> new Patch(ctx, cell).resume()))
+        .onFailure(RuntimeException.class, SupervisorStrategy.restart());
+  }
+
+  private Patch(ActorContext<Command> context, Cell cell) {
+    this.context = context;
+    this.cell = cell;
+  }
+
+  private Behavior<Command> resume() {
+    if (cell.replay != null) {
+      context.getSelf().tell(cell.replay);
+      cell.replay = null;
+    }
+    if (cell.running) startClock();
+    return behavior;
+  }
+
+  /** One behaviour dispatching with {@code instanceof}, hot messages first (why not builders: {@link Neuron}). */
+  private final class Handler extends ExtensibleBehavior<Command> {
+    @Override
+    public Behavior<Command> receive(TypedActorContext<Command> ctx, Command m) {
+      if (m instanceof Tick t) onTick(t);
+      else if (m instanceof Changes c) onChanges(c);
+      else if (m instanceof Credit c) onCredit(c);
+      else if (m instanceof Run r) onRun(r);
+      else if (m instanceof GetState g) onGetState(g);
+      else if (m instanceof Load l) onLoad(l);
+      else if (m instanceof SetWeights w) onSetWeights(w);
+      else if (m instanceof StartAsync a) onStart(a);
+      else if (m instanceof Pause) onPause();
+      else if (m instanceof SetTemperature t) cell.temperature = t.temperature();
+      else if (m instanceof Wire w) onWire(w);
+      else if (m instanceof FailNext) cell.failNext = true;
+      else return Behaviors.unhandled();
+      return Behaviors.same();
+    }
+
+    @Override
+    public Behavior<Command> receiveSignal(TypedActorContext<Command> ctx, Signal signal) {
+      return Behaviors.unhandled();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void onWire(Wire w) {
+    if (w.neighbours().size() != cell.neighbours.length) {
+      throw new IllegalArgumentException("patch " + cell.patch + " wired to " + w.neighbours().size()
+          + " patches (expected " + cell.neighbours.length + ")");
+    }
+    cell.links = w.neighbours().toArray(new ActorRef[0]);
+    cell.coordinator = w.coordinator();
+  }
+
+  // ---------------------------------------------------------------- boundary traffic
+
+  private void onChanges(Changes c) {
+    Cell x = cell;
+    if (c.epoch != x.epoch) return; // sent before a load: the load's values supersede it
+    for (int q = 0, n = c.count; q < n; q++) x.heardOf(c.slots[q], c.values[q]);
+    int k = x.indexOf(c.from);
+    if (x.async) {
+      x.links[k].tell(x.credit);
+      x.messages++;
+      return;
+    }
+    x.received[k] = c.sweep;
+    advance();
+  }
+
+  private void onCredit(Credit c) {
+    Cell x = cell;
+    if (c.epoch() != x.epoch) return;
+    int k = x.indexOf(c.from());
+    x.uncredited[k]--;
+    if (x.dirtyCount[k] > 0) send(k);
+  }
+
+  /** Sends neighbour k its dirty units if its window allows. */
+  private void send(int k) {
+    Cell x = cell;
+    if (x.uncredited[k] >= WINDOW) return;
+    x.uncredited[k]++;
+    Changes c = x.fill(k);
+    x.messages++;
+    if (x.delay.isZero()) x.links[k].tell(c);
+    else context.scheduleOnce(x.delay, x.links[k], c);
+  }
+
+  // ---------------------------------------------------------------- exact mode
+
+  private void onRun(Run r) {
+    if (r.until() < cell.sweep) {
+      throw new IllegalArgumentException("patch " + cell.patch + " asked to run until sweep " + r.until() + " (it is at " + cell.sweep + ")");
+    }
+    cell.target = r.until();
+    cell.origin = r.origin();
+    advance();
+  }
+
+  /** Runs every sweep the neighbours allow, up to the target; reports once the target's traffic is all in. */
+  private void advance() {
+    Cell x = cell;
+    while (x.sweep < x.target && ready(x.sweep + 1)) {
+      if (x.failNext) failIfAsked(new Run(x.target, x.origin));
+      x.scan(0, x.m, x.schedule.temperatureAt(x.sweep - x.origin));
+      x.sweep++;
+      for (int k = 0; k < x.neighbours.length; k++) {
+        Changes c = x.fill(k);
+        x.messages++;
+        x.links[k].tell(c);
+      }
+    }
+    if (x.sweep == x.target && x.reportedAt != x.target && allHeard(x.target)) {
+      x.reportedAt = x.target;
+      x.coordinator.tell(new PatchNetwork.Reached(x.patch, x.sweep, x.s.clone()));
+    }
+  }
+
+  /** Whether sweep s may start: lower neighbours have sent s, higher ones s − 1. */
+  private boolean ready(long s) {
+    Cell x = cell;
+    for (int k = 0; k < x.neighbours.length; k++) if (x.received[k] < (x.lower[k] ? s : s - 1)) return false;
+    return true;
+  }
+
+  private boolean allHeard(long s) {
+    for (long r : cell.received) if (r < s) return false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- async mode
+
+  private void onStart(StartAsync a) {
+    Cell x = cell;
+    x.temperature = a.temperature();
+    x.meanIntervalNanos = a.meanIntervalNanos();
+    x.delay = Duration.ofNanos(a.delayNanos());
+    x.running = true;
+    x.async = true;
+    startClock();
+  }
+
+  private void startClock() {
+    Cell x = cell;
+    x.clockEpoch++;
+    x.tick = new Tick(x.clockEpoch);
+    x.lastTickNanos = System.nanoTime();
+    scheduleTick();
+  }
+
+  private void scheduleTick() {
+    Cell x = cell;
+    if (x.meanIntervalNanos == 0) {
+      context.getSelf().tell(x.tick);
+    } else {
+      long free = Math.max(1, x.m - x.firstFree);
+      long wait = Math.max(1_000_000L, x.meanIntervalNanos / free);
+      pendingTick = context.scheduleOnce(Duration.ofNanos(wait), context.getSelf(), x.tick);
+    }
+  }
+
+  private void onTick(Tick t) {
+    Cell x = cell;
+    if (t.epoch() != x.clockEpoch || !x.running) return;
+    if (x.failNext) failIfAsked(t);
+    x.messages++;
+    if (x.meanIntervalNanos == 0) {
+      int from = Math.max(x.cursor, x.firstFree);
+      int to = Math.min(x.m, from + CHUNK);
+      x.scan(from, to, x.temperature);
+      x.cursor = to == x.m ? 0 : to;
+    } else {
+      // the superposed Poisson clocks of the free units: events of the elapsed time, each a random unit
+      long now = System.nanoTime();
+      int free = x.m - x.firstFree;
+      double horizon = (now - x.lastTickNanos) * (double) free / x.meanIntervalNanos;
+      x.lastTickNanos = now;
+      if (free > 0) {
+        for (double at = -Math.log(1 - x.clockRandom.nextDouble()); at < horizon; at -= Math.log(1 - x.clockRandom.nextDouble())) {
+          x.update(x.firstFree + x.clockRandom.nextInt(free), x.temperature);
+        }
+      }
+    }
+    for (int k = 0; k < x.neighbours.length; k++) if (x.dirtyCount[k] > 0) send(k);
+    scheduleTick();
+  }
+
+  private void onPause() {
+    Cell x = cell;
+    x.running = false;
+    x.clockEpoch++;
+    if (pendingTick != null) pendingTick.cancel();
+    pendingTick = null;
+  }
+
+  // ---------------------------------------------------------------- loads, weights, snapshots
+
+  private void onLoad(Load l) {
+    Cell x = cell;
+    if (l.own().length != x.m || l.external().length != x.ext.length) {
+      throw new IllegalArgumentException("patch " + x.patch + " loaded with " + l.own().length + " own and " + l.external().length
+          + " external states (expected " + x.m + " and " + x.ext.length + ")");
+    }
+    System.arraycopy(l.own(), 0, x.s, 0, x.m);
+    System.arraycopy(l.external(), 0, x.ext, 0, x.ext.length);
+    int free = 0;
+    while (free < x.m && x.ids[free] < l.clampedBelow()) free++;
+    x.firstFree = free;
+    x.cursor = 0;
+    x.epoch = l.epoch();
+    x.recomputeFields();
+    Arrays.fill(x.isDirty, false);
+    Arrays.fill(x.dirtyCount, 0);
+    Arrays.fill(x.uncredited, 0);
+    x.newBuffers();
+  }
+
+  private void onSetWeights(SetWeights w) {
+    Cell x = cell;
+    if (w.bias().length != x.m || w.internal().length != x.inW.length || w.external().length != x.exW.length) {
+      throw new IllegalArgumentException("patch " + x.patch + " got " + w.bias().length + " biases, " + w.internal().length + " internal and "
+          + w.external().length + " external weights (expected " + x.m + ", " + x.inW.length + " and " + x.exW.length + ")");
+    }
+    System.arraycopy(w.bias(), 0, x.bias, 0, x.m);
+    System.arraycopy(w.internal(), 0, x.inW, 0, x.inW.length);
+    System.arraycopy(w.external(), 0, x.exW, 0, x.exW.length);
+    x.recomputeFields();
+  }
+
+  private void onGetState(GetState g) {
+    Cell x = cell;
+    x.coordinator.tell(new PatchNetwork.Report(x.patch, g.tag(), x.s.clone(), x.updates, x.informed, x.messages));
+  }
+
+  /** Throws before anything is committed, keeping the message for the restarted behaviour to replay. */
+  private void failIfAsked(Command m) {
+    if (cell.failNext) {
+      cell.failNext = false;
+      cell.replay = m;
+      throw new InjectedFailure(cell.patch);
+    }
+  }
+}
