@@ -5,8 +5,11 @@ import io.glauber.bench.BenchSettings;
 import io.glauber.bench.GibbsBench;
 import io.glauber.bench.HopfieldBenchmark;
 import io.glauber.bench.LayerBench;
+import io.glauber.bench.PatchBench;
 import io.glauber.bench.RbmBench;
 import io.glauber.bench.jmh.KernelBenchmarks;
+import io.glauber.engine.actor.Granularity;
+import io.glauber.engine.actor.Mode;
 import io.glauber.io.Json;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,13 +74,17 @@ final class BenchCommand implements Runnable {
     @Option(names = "--json") boolean json;
     @Option(names = "--png", paramLabel = "FILE", description = "Also plot wall and CPU ns per update against the number of neurons (one point per side).") Path png;
     @Option(names = "--force", description = "Replace an existing --png file.") boolean force;
-    @Option(names = "--granularity", defaultValue = "neuron", description = "neuron (a neuron actor per site) or patch (square tiles of about --patch-size sites, default 2500).") String granularity; @Option(names = "--patch-size", defaultValue = "2500") int patchSize;
+    @Option(names = "--granularity", defaultValue = "neuron", description = "neuron (a neuron actor per site) or patch (square tiles of about --patch-size sites, default 2500).") String granularity;
+    @Option(names = "--patch-size", defaultValue = "2500") int patchSize;
 
     @Override public void run() {
-      if (io.glauber.engine.actor.Granularity.parse(granularity, patchSize).patch()) { io.glauber.bench.PatchBench.scaling(new io.glauber.bench.PatchBench.Settings(sides, patchSize, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed), r -> print(r, json)); return; }
+      if (Granularity.parse(granularity, patchSize).patch()) {
+        PatchBench.scaling(new PatchBench.Settings(sides, patchSize, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed), r -> print(r, json));
+        return;
+      }
       if (throughput < 1) throw new IllegalArgumentException("--throughput " + throughput + " (expected ≥ 1)");
       var s = new ActorBench.Settings(sides, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed, throughput,
-          modes.stream().map(io.glauber.engine.actor.Mode::parse).toList(), eventDrivenMs == null ? null : Duration.ofMillis(eventDrivenMs));
+          modes.stream().map(Mode::parse).toList(), eventDrivenMs == null ? null : Duration.ofMillis(eventDrivenMs));
       ActorBench.scaling(s, png, force, r -> print(r, json));
     }
   }

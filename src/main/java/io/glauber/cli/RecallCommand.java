@@ -1,12 +1,13 @@
 package io.glauber.cli;
 
+import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
 import io.glauber.hopfield.AssociativeMemory;
 import io.glauber.hopfield.PatternImages;
 import io.glauber.hopfield.RecallProbes;
 import io.glauber.hopfield.RecallReport;
-import io.glauber.hopfield.RecallSettings;
 import io.glauber.hopfield.RecallSettings.Update;
+import io.glauber.hopfield.RecallSettings;
 import io.glauber.io.AtomicFiles;
 import io.glauber.io.Json;
 import io.glauber.io.SampleFiles;
@@ -42,7 +43,9 @@ final class RecallCommand implements Callable<Integer> {
   @Option(names = "--schedule", defaultValue = "10@1.0,10@0.8,10@0.6,10@0.4,10@0.2", description = "Annealing schedule SWEEPS@T,... (default ${DEFAULT-VALUE}).") String schedule;
   @Option(names = "--max-sweeps", defaultValue = "100") int maxSweeps;
   @Option(names = "--engine", defaultValue = "batch", description = "batch (default) or actor (one neuron actor per unit; softmax memory: one actor per memory).") String engine;
-  @Option(names = "--mode", defaultValue = "exact", description = "Actor engine: exact (colour classes behind a barrier), exclusive or async (default ${DEFAULT-VALUE}).") String mode; @Option(names = "--granularity", defaultValue = "neuron", description = "Actor engine: neuron or patch (--patch-size units per actor, default 1024; one network for all probes).") String granularity; @Option(names = "--patch-size", defaultValue = "1024") int patchSize;
+  @Option(names = "--mode", defaultValue = "exact", description = "Actor engine: exact (colour classes behind a barrier), exclusive or async (default ${DEFAULT-VALUE}).") String mode;
+  @Option(names = "--granularity", defaultValue = "neuron", description = "Actor engine: neuron or patch (--patch-size units per actor, default 1024; one network for all probes).") String granularity;
+  @Option(names = "--patch-size", defaultValue = "1024") int patchSize;
   @Option(names = "--threads", defaultValue = "2") int threads;
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", paramLabel = "FILE", description = "Final states, one row per probe (±1), CSV or .npy.") Path out;
@@ -55,7 +58,8 @@ final class RecallCommand implements Callable<Integer> {
     AssociativeMemory m = AssociativeMemory.read(model);
     Update u = update == null ? m.naturalUpdate() : Update.parse(update);
     RecallSettings settings = new RecallSettings(u, RecallSettings.Engine.parse(engine), Mode.parse(mode), temperature,
-        u == Update.ANNEAL ? Schedule.parse(schedule) : null, maxSweeps, threads, seed, RecallSettings.DEFAULT_RETRIEVAL_OVERLAP).withGranularity(io.glauber.engine.actor.Granularity.parse(granularity, patchSize));
+        u == Update.ANNEAL ? Schedule.parse(schedule) : null, maxSweeps, threads, seed, RecallSettings.DEFAULT_RETRIEVAL_OVERLAP)
+        .withGranularity(Granularity.parse(granularity, patchSize));
     if (probes.corrupt != null && m.patterns() == null) {
       throw new IllegalArgumentException(model + ": has no 'patterns' array to corrupt (use --probe FILE)");
     }

@@ -7,6 +7,7 @@ import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
 import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.neuron.ActorSampler;
@@ -49,7 +50,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--clamp", paramLabel = "SPEC", description = "Clamp visible units: 0, 1 or - (free) per unit (0101----), or items I=B, I-J=BITS (0-97=0,196-205=0001000000).") String clamp;
   @Option(names = "--label", paramLabel = "K", description = "Clamp the last --classes visible units (label units) to the one-hot code of K.") Integer label;
   @Option(names = "--classes", defaultValue = "10", description = "Label units, last among the visible units (default ${DEFAULT-VALUE}).") int classes;
-  @Option(names = "--granularity", paramLabel = "G", description = "Actor engine: neuron, patch (--patch-size units each, default 1024) or layer (RBMs in exact mode, their default).") String granularity; @Option(names = "--patch-size", defaultValue = "1024") int patchSize;
+  @Option(names = "--granularity", paramLabel = "G", description = "Actor engine: neuron, patch (--patch-size units each, default 1024) or layer (RBMs in exact mode, their default).") String granularity;
+  @Option(names = "--patch-size", defaultValue = "1024") int patchSize;
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
   @Option(names = "--force", description = "Replace an existing output file.") boolean force;
@@ -93,7 +95,8 @@ final class SampleCommand implements Callable<Integer> {
     BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
     Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact() : new Dynamics(actorMode, Duration.ofNanos(meanIntervalUs * 1000),
         Duration.ofNanos(delayUs * 1000), Duration.ofMillis(1), Duration.ofSeconds(30));
-    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin, io.glauber.engine.actor.Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
+    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin,
+        Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
     return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
   }
 
