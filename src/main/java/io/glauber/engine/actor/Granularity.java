@@ -38,6 +38,16 @@ public record Granularity(Kind kind, int patchSize) {
     throw new IllegalArgumentException("granularity '" + text + "' (expected neuron, patch or layer)");
   }
 
+  /**
+   * Refuses a mode these actors do not run: the fork protocol of {@link Mode#EXCLUSIVE} lives in
+   * the neuron actor, so patch actors run exact or async only.
+   */
+  public void requireSupports(Mode mode) {
+    if (kind == Kind.PATCH && mode == Mode.EXCLUSIVE) {
+      throw new IllegalArgumentException("mode exclusive on patch actors (expected exact or async; exclusive runs on neuron actors)");
+    }
+  }
+
   /** Whether this is patch actors. */
   public boolean patch() {
     return kind == Kind.PATCH;

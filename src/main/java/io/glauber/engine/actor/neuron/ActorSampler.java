@@ -58,6 +58,7 @@ public final class ActorSampler {
       if (granularity == null || granularity.kind() == Granularity.Kind.LAYER) {
         throw new IllegalArgumentException("granularity " + granularity + " (expected neuron or patch actors for a Boltzmann machine)");
       }
+      granularity.requireSupports(dynamics.mode());
       if (burnIn < 0) throw new IllegalArgumentException("burn-in " + burnIn + " (expected ≥ 0)");
       if (samples < 0) throw new IllegalArgumentException("samples " + samples + " (expected ≥ 0)");
       if (thin < 1) throw new IllegalArgumentException("thinning " + thin + " (expected ≥ 1 sweep)");

@@ -187,10 +187,7 @@ public final class PatchNetwork {
    */
   public static Behavior<Network.Command> create(BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed,
       Partition partition) {
-    if (dynamics.mode() == Mode.EXCLUSIVE) {
-      // The fork protocol of exclusive mode lives in Neuron; patches would need it per boundary edge.
-      throw new IllegalArgumentException("mode exclusive on patch actors (expected exact or async; exclusive runs on neuron actors)");
-    }
+    Granularity.patches(partition.count()).requireSupports(dynamics.mode()); // the samplers refuse it first; direct callers too
     Behavior<Object> b = Behaviors.withStash(100_000, stash -> Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
         new PatchNetwork(ctx, timers, stash, machine, dynamics, schedule, initial, seed, partition).idle())));
     return b.narrow();

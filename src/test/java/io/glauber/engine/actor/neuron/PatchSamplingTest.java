@@ -107,4 +107,14 @@ class PatchSamplingTest {
     Partition grown = Partition.grow(SparseCouplings.squareLattice(10, 1), 7);
     assertEquals(15, grown.count());
   }
+
+  @Test
+  void exclusiveModeOnPatchActorsIsRefusedUpFrontWithOneLine() {
+    var exclusive = new io.glauber.engine.actor.Dynamics(io.glauber.engine.actor.Mode.EXCLUSIVE, java.time.Duration.ZERO,
+        java.time.Duration.ZERO, java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(30));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new ActorSampler.Settings(exclusive, null, null, 1, 0, 10, 1, Granularity.patches(4)));
+    assertEquals("mode exclusive on patch actors (expected exact or async; exclusive runs on neuron actors)", e.getMessage());
+    new ActorSampler.Settings(exclusive, null, null, 1, 0, 10, 1, Granularity.NEURON); // neuron actors run it
+  }
 }
