@@ -40,26 +40,39 @@ public final class ExactBoltzmann {
 
   private static double[] enumerateLogWeights(BoltzmannMachine m) {
     int n = m.size();
+    double[] s = new double[n];
+    java.util.Arrays.fill(s, m.units().low());
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) all[i] = i;
+    return logWeights(m, all, s);
+  }
+
+  /**
+   * −E(s)/T for the 2^f states of the units {@code free} (f = free.length), the other units held at
+   * their values in {@code start}, where the free units must be off: index k sets free[b] on when
+   * bit b of k is set. Gray-code order: step k flips free[trailing zeros of k], so the energy changes
+   * by −Δs_i·h_i and the fields by w_ij·Δs_i in O(degree). {@code start} is overwritten.
+   */
+  static double[] logWeights(BoltzmannMachine m, int[] free, double[] start) {
     Units u = m.units();
     double t = m.temperature();
-    double[] s = new double[n];
-    java.util.Arrays.fill(s, u.low());
-    double[] h = new double[n];
-    for (int i = 0; i < n; i++) h[i] = m.field(i, s);
+    double[] s = start;
+    double[] h = new double[s.length];
+    for (int i = 0; i < s.length; i++) h[i] = m.field(i, s);
     double energy = m.energy(s);
-    double[] out = new double[1 << n];
+    double[] out = new double[1 << free.length];
     out[0] = -energy / t;
+    var c = m.couplings();
     int gray = 0;
-    for (int k = 1; k < (1 << n); k++) {
-      int i = Integer.numberOfTrailingZeros(k); // the unit Gray code flips at step k
-      double old = s[i];
-      double now = old == u.high() ? u.low() : u.high();
-      double delta = now - old;
+    for (int k = 1; k < out.length; k++) {
+      int bit = Integer.numberOfTrailingZeros(k); // the unit Gray code flips at step k
+      int i = free[bit];
+      double now = s[i] == u.high() ? u.low() : u.high();
+      double delta = now - s[i];
       energy -= delta * h[i];
       s[i] = now;
-      var c = m.couplings();
       for (int q = 0, d = c.degree(i); q < d; q++) h[c.neighbour(i, q)] += c.weight(i, q) * delta;
-      gray ^= 1 << i;
+      gray ^= 1 << bit;
       out[gray] = -energy / t;
     }
     return out;

@@ -1,14 +1,13 @@
 package io.glauber.exact;
 
 import io.glauber.model.BoltzmannMachine;
-import io.glauber.model.Couplings;
 import io.glauber.model.Units;
 
 /**
  * The exact distribution of the free units of a Boltzmann machine when some units are clamped:
  * p(s_F | s_C) = e^{−E(s_F, s_C)/T} / Σ_{s_F'} e^{−E(s_F', s_C)/T}, by enumerating the 2^f states
- * of the f free units (f ≤ {@value #MAX_FREE}) in Gray-code order, each step flipping one unit and
- * changing the energy by −Δs_i·h_i (as {@link ExactBoltzmann} does for the whole machine). The
+ * of the f free units (f ≤ {@value #MAX_FREE}) in Gray-code order by the walk {@link ExactBoltzmann}
+ * uses for the whole machine (each step flips one unit and changes the energy by −Δs_i·h_i). The
  * clamped units only enter through the fields, so the cost is 2^f·degree whatever their number:
  * what the recall test of an encoder needs (input clamped, hidden and output units enumerated).
  */
@@ -42,25 +41,7 @@ public final class ExactConditional {
         throw new IllegalArgumentException("clamped value " + s[i] + " at unit " + i + " (expected " + units.low() + " or " + units.high() + ")");
       }
     }
-    double t = m.temperature();
-    double[] h = new double[n];
-    for (int i = 0; i < n; i++) h[i] = m.field(i, s);
-    double energy = m.energy(s);
-    double[] logWeight = new double[1 << f];
-    logWeight[0] = -energy / t;
-    Couplings c = m.couplings();
-    int gray = 0;
-    for (int k = 1; k < logWeight.length; k++) {
-      int bit = Integer.numberOfTrailingZeros(k);
-      int i = free[bit];
-      double now = s[i] == units.high() ? units.low() : units.high();
-      double delta = now - s[i];
-      energy -= delta * h[i];
-      s[i] = now;
-      for (int q = 0, d = c.degree(i); q < d; q++) h[c.neighbour(i, q)] += c.weight(i, q) * delta;
-      gray ^= 1 << bit;
-      logWeight[gray] = -energy / t;
-    }
+    double[] logWeight = ExactBoltzmann.logWeights(m, free, s);
     double logZ = LogSumExp.of(logWeight);
     p = new double[logWeight.length];
     for (int k = 0; k < p.length; k++) p[k] = Math.exp(logWeight[k] - logZ);
