@@ -463,15 +463,6 @@ public final class ThermodynamicsExperiment {
     }
     chart.addSeries("m = tanh(m/T) (p/N → 0)", x, y).setMarker(SeriesMarkers.NONE);
     for (int p : r.settings().patterns()) {
-      List<Double> tx = new ArrayList<>();
-      List<Double> my = new ArrayList<>();
-      List<Double> err = new ArrayList<>();
-      for (Point pt : r.points()) {
-        if (pt.patterns() != p) continue;
-        tx.add(pt.temperature());
-        my.add(pt.overlap());
-        err.add(pt.stderr());
-      }
       double alpha = p / (double) r.settings().n();
       String load = String.format("α = %.4f", alpha);
       double tm = MeanField.retrievalBoundary(alpha);
@@ -488,24 +479,28 @@ public final class ThermodynamicsExperiment {
         ay.add(0.0);
         chart.addSeries("AGS (RS), " + load, ax, ay).setMarker(SeriesMarkers.NONE);
       }
-      XYSeries measured = chart.addSeries("measured, p = " + p + ", " + load, tx, my, err);
-      measured.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      scatter(chart, "measured, p = " + p + ", " + load, r.points(), p);
       if (r.settings().actor() != null && r.settings().actor().patterns().contains(p)) {
-        List<Double> ax = new ArrayList<>();
-        List<Double> ay = new ArrayList<>();
-        List<Double> ae = new ArrayList<>();
-        for (Point pt : r.actorPoints()) {
-          if (pt.patterns() != p) continue;
-          ax.add(pt.temperature());
-          ay.add(pt.overlap());
-          ae.add(pt.stderr());
-        }
-        XYSeries actors = chart.addSeries("patch actors, p = " + p + ", " + load, ax, ay, ae);
-        actors.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        actors.setMarker(SeriesMarkers.DIAMOND);
+        scatter(chart, "patch actors, p = " + p + ", " + load, r.actorPoints(), p).setMarker(SeriesMarkers.DIAMOND);
       }
     }
     return chart;
+  }
+
+  /** The points of stored count p as a scatter series with their standard errors as error bars. */
+  private static XYSeries scatter(XYChart chart, String name, List<Point> points, int p) {
+    List<Double> tx = new ArrayList<>();
+    List<Double> my = new ArrayList<>();
+    List<Double> err = new ArrayList<>();
+    for (Point pt : points) {
+      if (pt.patterns() != p) continue;
+      tx.add(pt.temperature());
+      my.add(pt.overlap());
+      err.add(pt.stderr());
+    }
+    XYSeries series = chart.addSeries(name, tx, my, err);
+    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    return series;
   }
 
   private static XYChart phaseChart(Result r) {
