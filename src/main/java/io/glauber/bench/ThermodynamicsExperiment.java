@@ -1,6 +1,9 @@
 package io.glauber.bench;
 
 import com.typesafe.config.Config;
+import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Granularity;
+import io.glauber.engine.actor.neuron.ActorRelaxation;
 import io.glauber.hopfield.HopfieldBatchRecall;
 import io.glauber.hopfield.HopfieldStorage;
 import io.glauber.hopfield.MeanField;
@@ -51,6 +54,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * ({@link MeanField#mixtureThreshold}; seed 003: T_3 ≈ 0.461, T_5 ≈ 0.385, T_7 ≈ 0.345). The measured
  * threshold (fraction kept below ½, located as T_M is) is a finite-N figure: a mixture stable in mean
  * field is protected only by a barrier proportional to N, so small networks leave it below T_n.
+ *
+ * <p>Actor engine (optional, {@code actor { ... }}): for each of its stored counts (a subset of
+ * {@code patterns}, on the same network as the batched points), the same protocol on patch actors in
+ * exact mode ({@link ActorRelaxation} with {@link Granularity#patches}: one network for all chains,
+ * restarted at each start; the actor form of {@code recall --engine actor --granularity patch
+ * --update stochastic}), at its own temperatures, chains and sweeps, the overlap read from each
+ * chain's final state by the same {@link #point} as the batched chains.
  */
 public final class ThermodynamicsExperiment {
   private ThermodynamicsExperiment() {}
@@ -68,7 +78,7 @@ public final class ThermodynamicsExperiment {
    * @param mixtureTemperatures the grid of the mixture runs, ascending
    */
   public record Settings(int n, List<Integer> patterns, List<Double> temperatures, int chains, int sweeps,
-      double retrievalOverlap, long seed, int threads, List<Integer> mixtures, List<Double> mixtureTemperatures) {
+      double retrievalOverlap, long seed, int threads, List<Integer> mixtures, List<Double> mixtureTemperatures, Actor actor) {
     public Settings {
       if (n < 2) throw new IllegalArgumentException("hopfield.thermo.n " + n + " (expected ≥ 2)");
       patterns = List.copyOf(patterns);
@@ -94,10 +104,15 @@ public final class ThermodynamicsExperiment {
         throw new IllegalArgumentException("hopfield.thermo.mixture-temperatures is empty (expected T > 0, ascending, for the mixtures)");
       }
       requireGrid("mixture-temperatures", mixtureTemperatures, false);
+      if (actor != null) {
+        for (int p : actor.patterns()) {
+          if (!patterns.contains(p)) throw new IllegalArgumentException("hopfield.thermo.actor.patterns: " + p + " (expected one of patterns " + patterns + ")");
+        }
+      }
     }
 
     /** Each T finite and ≥ 0 (or &gt; 0 unless {@code zeroAllowed}), strictly ascending; else a one-line error naming the key. */
-    private static void requireGrid(String key, List<Double> grid, boolean zeroAllowed) {
+    static void requireGrid(String key, List<Double> grid, boolean zeroAllowed) {
       for (int k = 0; k < grid.size(); k++) {
         double t = grid.get(k);
         if (!(zeroAllowed ? t >= 0 : t > 0) || Double.isInfinite(t)) {
@@ -109,17 +124,54 @@ public final class ThermodynamicsExperiment {
       }
     }
 
-    /** The settings without mixture runs. */
+    /** The settings without actor points. */
+    public Settings(int n, List<Integer> patterns, List<Double> temperatures, int chains, int sweeps, double retrievalOverlap, long seed, int threads,
+        List<Integer> mixtures, List<Double> mixtureTemperatures) {
+      this(n, patterns, temperatures, chains, sweeps, retrievalOverlap, seed, threads, mixtures, mixtureTemperatures, null);
+    }
+
+    /** The settings without mixture runs or actor points. */
     public Settings(int n, List<Integer> patterns, List<Double> temperatures, int chains, int sweeps, double retrievalOverlap, long seed, int threads) {
       this(n, patterns, temperatures, chains, sweeps, retrievalOverlap, seed, threads, List.of(), List.of());
     }
 
-    /** Reads n, patterns, temperatures, chains, sweeps, retrieval-overlap, seed, threads, and optionally mixtures, mixture-temperatures. */
+    /**
+     * Reads n, patterns, temperatures, chains, sweeps, retrieval-overlap, seed, threads, and optionally
+     * mixtures, mixture-temperatures and actor (patterns, temperatures, chains, sweeps, patch-size).
+     */
     public static Settings fromConfig(Config c) {
+      Actor actor = null;
+      if (c.hasPath("actor")) {
+        Config a = c.getConfig("actor");
+        actor = new Actor(a.getIntList("patterns"), a.getDoubleList("temperatures"), a.getInt("chains"), a.getInt("sweeps"),
+            a.hasPath("patch-size") ? a.getInt("patch-size") : Granularity.DEFAULT_PATCH_SIZE);
+      }
       return new Settings(c.getInt("n"), c.getIntList("patterns"), c.getDoubleList("temperatures"), c.getInt("chains"),
           c.getInt("sweeps"), c.getDouble("retrieval-overlap"), c.getLong("seed"), c.getInt("threads"),
           c.hasPath("mixtures") ? c.getIntList("mixtures") : List.of(),
-          c.hasPath("mixture-temperatures") ? c.getDoubleList("mixture-temperatures") : List.of());
+          c.hasPath("mixture-temperatures") ? c.getDoubleList("mixture-temperatures") : List.of(), actor);
+    }
+  }
+
+  /**
+   * The actor engine's points: patch actors of about {@code patchSize} units, exact mode.
+   *
+   * @param patterns stored counts p to measure on actors, each one of the batched {@code patterns}
+   * @param temperatures the actor grid, each ≥ 0, ascending
+   * @param chains chains per (p, T), chain c started at pattern c mod p
+   * @param sweeps sweeps at T before the overlap is read
+   * @param patchSize units per patch actor
+   */
+  public record Actor(List<Integer> patterns, List<Double> temperatures, int chains, int sweeps, int patchSize) {
+    public Actor {
+      patterns = List.copyOf(patterns);
+      temperatures = List.copyOf(temperatures);
+      if (patterns.isEmpty()) throw new IllegalArgumentException("hopfield.thermo.actor.patterns is empty (expected stored counts p ≥ 1)");
+      if (temperatures.isEmpty()) throw new IllegalArgumentException("hopfield.thermo.actor.temperatures is empty (expected T ≥ 0, ascending)");
+      Settings.requireGrid("actor.temperatures", temperatures, true);
+      if (chains < 2) throw new IllegalArgumentException("hopfield.thermo.actor.chains " + chains + " (expected ≥ 2, for a standard error)");
+      if (sweeps < 1) throw new IllegalArgumentException("hopfield.thermo.actor.sweeps " + sweeps + " (expected ≥ 1)");
+      if (patchSize < 1) throw new IllegalArgumentException("hopfield.thermo.actor.patch-size " + patchSize + " (expected ≥ 1)");
     }
   }
 
@@ -143,9 +195,9 @@ public final class ThermodynamicsExperiment {
   /** Where the mixture stops holding: measured on the grid (as for T_M) and T_n of {@link MeanField#mixtureThreshold}. */
   public record MixtureThreshold(int mixture, double measured, double theory) {}
 
-  /** All points, the boundaries, the mixture runs, and the run's seconds. */
+  /** All points (batched, and on patch actors when configured), the boundaries, the mixture runs, the run's seconds and the actor points' share of them. */
   public record Result(Settings settings, List<Point> points, List<Boundary> boundaries, List<MixturePoint> mixturePoints,
-      List<MixtureThreshold> mixtureThresholds, double seconds) {}
+      List<MixtureThreshold> mixtureThresholds, List<Point> actorPoints, double seconds, double actorSeconds) {}
 
   /** Runs every (p, T) of the settings. */
   public static Result run(Settings s) {
@@ -153,6 +205,8 @@ public final class ThermodynamicsExperiment {
     SplittableRandom root = new SplittableRandom(s.seed());
     List<Point> points = new ArrayList<>();
     List<Boundary> boundaries = new ArrayList<>();
+    List<Point> actorPoints = new ArrayList<>();
+    double actorSeconds = 0;
     for (int p : s.patterns()) {
       SplittableRandom rng = root.split();
       int[][] xi = Patterns.random(p, s.n(), rng);
@@ -164,23 +218,29 @@ public final class ThermodynamicsExperiment {
       List<List<RecallResult>> runs = atEach(recall, starts, s.temperatures(), s.sweeps(), rng);
       double measured = Double.NaN;
       for (int k = 0; k < runs.size(); k++) {
-        double t = s.temperatures().get(k);
-        List<RecallResult> ends = runs.get(k);
-        double sum = 0;
-        double sumSq = 0;
-        for (int c = 0; c < ends.size(); c++) {
-          double m = Math.abs(Patterns.overlap(xi[c % p], ends.get(c).state()));
-          sum += m;
-          sumSq += m * m;
-        }
-        double mean = sum / s.chains();
-        double sd = Math.sqrt(Math.max(0, (sumSq - s.chains() * mean * mean) / (s.chains() - 1)));
-        points.add(new Point(p, alpha, t, mean, sd / Math.sqrt(s.chains()), MeanField.overlap(t),
-            t == 0 ? Double.NaN : MeanField.overlap(t, p == 1 ? 0 : alpha)));
-        if (Double.isNaN(measured) && mean < s.retrievalOverlap()) measured = crossing(s.temperatures(), k);
+        List<double[]> ends = new ArrayList<>();
+        for (RecallResult end : runs.get(k)) ends.add(end.state());
+        Point point = point(xi, s.n(), s.temperatures().get(k), ends);
+        points.add(point);
+        if (Double.isNaN(measured) && point.overlap() < s.retrievalOverlap()) measured = crossing(s.temperatures(), k);
       }
       double ags = p == 1 ? 1.0 : MeanField.retrievalBoundary(alpha);
       boundaries.add(new Boundary(p, alpha, measured, ags, MeanField.retrievalBoundaryApprox(p == 1 ? 0 : alpha)));
+      if (s.actor() != null && s.actor().patterns().contains(p)) {
+        long a0 = System.nanoTime();
+        Actor a = s.actor();
+        List<double[]> actorStarts = new ArrayList<>();
+        for (int c = 0; c < a.chains(); c++) actorStarts.add(Patterns.state(xi[c % p]));
+        for (double t : a.temperatures()) {
+          List<double[]> ends = new ArrayList<>();
+          for (double[][] afterEach : ActorRelaxation.relax(net.withTemperature(t), actorStarts, Dynamics.exact(), a.sweeps(), rng.nextLong(),
+              state -> false, Granularity.patches(a.patchSize()))) {
+            ends.add(afterEach[afterEach.length - 1]);
+          }
+          actorPoints.add(point(xi, s.n(), t, ends));
+        }
+        actorSeconds += (System.nanoTime() - a0) / 1e9;
+      }
     }
     List<MixturePoint> mixturePoints = new ArrayList<>();
     List<MixtureThreshold> thresholds = new ArrayList<>();
@@ -223,7 +283,28 @@ public final class ThermodynamicsExperiment {
       }
       thresholds.add(new MixtureThreshold(n, measured, MeanField.mixtureThreshold(n)));
     }
-    return new Result(s, points, boundaries, mixturePoints, thresholds, (System.nanoTime() - t0) / 1e9);
+    return new Result(s, points, boundaries, mixturePoints, thresholds, actorPoints, (System.nanoTime() - t0) / 1e9, actorSeconds);
+  }
+
+  /**
+   * One (p, T) point from the chains' final states, chain c started at pattern c mod p: the mean over
+   * chains of |(1/N) Σ_i ξ_i σ_i| ({@link Patterns#overlap}) and its standard error sd/√chains, with
+   * the Mattis and AGS values. Both engines' points are read here.
+   */
+  static Point point(int[][] xi, int n, double t, List<double[]> ends) {
+    int p = xi.length;
+    int chains = ends.size();
+    double alpha = p / (double) n;
+    double sum = 0;
+    double sumSq = 0;
+    for (int c = 0; c < chains; c++) {
+      double m = Math.abs(Patterns.overlap(xi[c % p], ends.get(c)));
+      sum += m;
+      sumSq += m * m;
+    }
+    double mean = sum / chains;
+    double sd = Math.sqrt(Math.max(0, (sumSq - chains * mean * mean) / (chains - 1)));
+    return new Point(p, alpha, t, mean, sd / Math.sqrt(chains), MeanField.overlap(t), t == 0 ? Double.NaN : MeanField.overlap(t, p == 1 ? 0 : alpha));
   }
 
   /** Each chain's final state after {@code sweeps} sweeps at each temperature of {@code grid}, every run started from {@code starts}. */
@@ -254,6 +335,15 @@ public final class ThermodynamicsExperiment {
     log.println("    p      alpha      T   m measured ± se   m = tanh(m/T)   m AGS (RS)");
     for (Point p : r.points()) {
       log.printf("%5d  %9.5f  %5.3f   %7.4f ± %.4f   %13.4f   %10.4f%n", p.patterns(), p.alpha(), p.temperature(), p.overlap(), p.stderr(), p.mattis(), p.ags());
+    }
+    if (!r.actorPoints().isEmpty()) {
+      Actor a = s.actor();
+      log.printf("patch actors (exact mode, %d units per patch), %d chains × %d sweeps per point, %.1f s%n", a.patchSize(), a.chains(), a.sweeps(), r.actorSeconds());
+      log.println("    p      alpha      T   m actors ± se    m batched   m = tanh(m/T)   m AGS (RS)");
+      for (Point p : r.actorPoints()) {
+        log.printf("%5d  %9.5f  %5.3f   %7.4f ± %.4f   %9.4f   %13.4f   %10.4f%n", p.patterns(), p.alpha(), p.temperature(), p.overlap(), p.stderr(),
+            batched(r, p), p.mattis(), p.ags());
+      }
     }
     for (Boundary b : r.boundaries()) {
       log.printf("T_M at alpha %.5f (p = %d): measured %.3f, AGS (RS) %.4f, 1 - 1.95 sqrt(alpha) %.4f%n", b.alpha(), b.patterns(), b.measured(), b.ags(), b.approx());
@@ -327,6 +417,16 @@ public final class ThermodynamicsExperiment {
     Map<String, Object> m = new LinkedHashMap<>(Json.object("experiment", "thermo", "engine", "batch", "n", s.n(), "chains", s.chains(),
         "sweeps", s.sweeps(), "retrieval_overlap", s.retrievalOverlap(), "seed", s.seed(), "t_c", 1.0));
     m.put("points", points);
+    if (s.actor() != null) {
+      Actor a = s.actor();
+      List<Map<String, Object>> actorPoints = new ArrayList<>();
+      for (Point p : r.actorPoints()) {
+        actorPoints.add(Json.object("patterns", p.patterns(), "alpha", p.alpha(), "temperature", p.temperature(), "m_measured", p.overlap(),
+            "m_stderr", p.stderr(), "m_batch", batched(r, p), "m_mean_field", p.mattis(), "m_ags", p.ags()));
+      }
+      m.put("actor", Json.object("engine", "actor", "granularity", "patch", "patch_size", a.patchSize(), "mode", "exact", "chains", a.chains(),
+          "sweeps", a.sweeps(), "seconds", r.actorSeconds(), "points", actorPoints));
+    }
     m.put("boundaries", boundaries);
     List<Map<String, Object>> mixtures = new ArrayList<>();
     for (MixturePoint p : r.mixturePoints()) {
@@ -342,8 +442,17 @@ public final class ThermodynamicsExperiment {
     return m;
   }
 
+  /** The batched engine's overlap at the actor point's (p, T), NaN when the batched grid has no such point. */
+  private static double batched(Result r, Point actor) {
+    for (Point p : r.points()) {
+      if (p.patterns() == actor.patterns() && p.temperature() == actor.temperature()) return p.overlap();
+    }
+    return Double.NaN;
+  }
+
   private static XYChart overlapChart(Result r) {
-    XYChart chart = chart("Hopfield overlap m(T), N = " + r.settings().n() + " (batched engine, " + r.settings().chains() + " chains)",
+    XYChart chart = chart("Hopfield overlap m(T), N = " + r.settings().n() + " (batched engine, " + r.settings().chains() + " chains"
+        + (r.actorPoints().isEmpty() ? "" : "; patch actors, " + r.settings().actor().chains()) + ")",
         "temperature T", "overlap m");
     double tMax = r.settings().temperatures().get(r.settings().temperatures().size() - 1);
     List<Double> x = new ArrayList<>();
@@ -354,15 +463,6 @@ public final class ThermodynamicsExperiment {
     }
     chart.addSeries("m = tanh(m/T) (p/N → 0)", x, y).setMarker(SeriesMarkers.NONE);
     for (int p : r.settings().patterns()) {
-      List<Double> tx = new ArrayList<>();
-      List<Double> my = new ArrayList<>();
-      List<Double> err = new ArrayList<>();
-      for (Point pt : r.points()) {
-        if (pt.patterns() != p) continue;
-        tx.add(pt.temperature());
-        my.add(pt.overlap());
-        err.add(pt.stderr());
-      }
       double alpha = p / (double) r.settings().n();
       String load = String.format("α = %.4f", alpha);
       double tm = MeanField.retrievalBoundary(alpha);
@@ -379,10 +479,28 @@ public final class ThermodynamicsExperiment {
         ay.add(0.0);
         chart.addSeries("AGS (RS), " + load, ax, ay).setMarker(SeriesMarkers.NONE);
       }
-      XYSeries measured = chart.addSeries("measured, p = " + p + ", " + load, tx, my, err);
-      measured.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      scatter(chart, "measured, p = " + p + ", " + load, r.points(), p);
+      if (r.settings().actor() != null && r.settings().actor().patterns().contains(p)) {
+        scatter(chart, "patch actors, p = " + p + ", " + load, r.actorPoints(), p).setMarker(SeriesMarkers.DIAMOND);
+      }
     }
     return chart;
+  }
+
+  /** The points of stored count p as a scatter series with their standard errors as error bars. */
+  private static XYSeries scatter(XYChart chart, String name, List<Point> points, int p) {
+    List<Double> tx = new ArrayList<>();
+    List<Double> my = new ArrayList<>();
+    List<Double> err = new ArrayList<>();
+    for (Point pt : points) {
+      if (pt.patterns() != p) continue;
+      tx.add(pt.temperature());
+      my.add(pt.overlap());
+      err.add(pt.stderr());
+    }
+    XYSeries series = chart.addSeries(name, tx, my, err);
+    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    return series;
   }
 
   private static XYChart phaseChart(Result r) {

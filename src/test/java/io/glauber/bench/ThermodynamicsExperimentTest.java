@@ -41,6 +41,30 @@ class ThermodynamicsExperimentTest {
   }
 
   @Test
+  void patchActorsMeasureTheSameOverlapAsTheBatchedEngine() throws Exception {
+    // the same network (N = 300, p = 1) on both engines, the same protocol; the two means differ by
+    // less than 5 standard errors of their difference, √(se_batch² + se_actor²), each from its chains
+    int n = 300;
+    var actor = new ThermodynamicsExperiment.Actor(List.of(1), List.of(0.5, 0.8), 24, 40, 64);
+    var s = new ThermodynamicsExperiment.Settings(n, List.of(1), List.of(0.5, 0.8), 48, 40, 0.2, 5, 1, List.of(), List.of(), actor);
+    ThermodynamicsExperiment.Result r = ThermodynamicsExperiment.run(s);
+    assertEquals(2, r.actorPoints().size());
+    for (int k = 0; k < 2; k++) {
+      ThermodynamicsExperiment.Point b = r.points().get(k);
+      ThermodynamicsExperiment.Point a = r.actorPoints().get(k);
+      assertEquals(b.temperature(), a.temperature(), 0.0);
+      assertTrue(a.stderr() > 0, "actor chains differ at T = " + a.temperature());
+      assertEquals(b.overlap(), a.overlap(), 5 * Math.hypot(a.stderr(), b.stderr()), "T = " + a.temperature());
+    }
+    Map<String, Object> summary = ThermodynamicsExperiment.summary(r);
+    var points = (List<?>) ((Map<?, ?>) summary.get("actor")).get("points");
+    assertEquals(r.points().get(1).overlap(), (double) ((Map<?, ?>) points.get(1)).get("m_batch"), 0.0);
+    assertEquals("hopfield.thermo.actor.patterns: 2 (expected one of patterns [1])", assertThrows(IllegalArgumentException.class,
+        () -> new ThermodynamicsExperiment.Settings(n, List.of(1), List.of(0.5), 4, 10, 0.2, 1, 1, List.of(), List.of(),
+            new ThermodynamicsExperiment.Actor(List.of(2), List.of(0.5), 4, 10, 64))).getMessage());
+  }
+
+  @Test
   void aRunWritesItsSummaryAndPlotsAndTheBoundaryIsWhereTheOverlapFalls() throws Exception {
     // at T = 2 and 3 a paramagnet of N = 400 has |m| ≈ √(2χ/(πN)) with χ = 1/(1 − 1/T): 0.056 and 0.048
     var s = new ThermodynamicsExperiment.Settings(400, List.of(1, 10), List.of(0.3, 0.6, 2.0, 3.0), 16, 30, 0.2, 3, 1,
@@ -83,5 +107,6 @@ class ThermodynamicsExperimentTest {
     assertEquals(2000, s.n());
     assertEquals(List.of(1, 10, 40, 100), s.patterns());
     assertEquals(List.of(3, 5, 7), s.mixtures());
+    assertTrue(s.actor() != null && s.patterns().containsAll(s.actor().patterns()), "actor points on networks of the batched grid");
   }
 }

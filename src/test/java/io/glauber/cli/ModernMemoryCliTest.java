@@ -97,7 +97,9 @@ class ModernMemoryCliTest {
   void trainJsonPrintsOneObjectWithTheMeasuredAndTheoreticalThermodynamics() throws Exception {
     CliTest.Run r = run("train", "--config", "config/hopfield-thermo.conf", "--json", "--out", dir.resolve("thermo").toString(),
         "--set", "hopfield.thermo.n=200", "--set", "hopfield.thermo.patterns=[1]", "--set", "hopfield.thermo.temperatures=[0.5,1.5]",
-        "--set", "hopfield.thermo.chains=4", "--set", "hopfield.thermo.sweeps=10", "--set", "hopfield.thermo.mixtures=[]");
+        "--set", "hopfield.thermo.chains=4", "--set", "hopfield.thermo.sweeps=10", "--set", "hopfield.thermo.mixtures=[]",
+        "--set", "hopfield.thermo.actor.patterns=[1]", "--set", "hopfield.thermo.actor.temperatures=[0.5]", "--set", "hopfield.thermo.actor.chains=2",
+        "--set", "hopfield.thermo.actor.sweeps=5");
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().strip().split("\n");
     assertEquals(1, lines.length, "one JSON object and nothing else: " + r.out());
@@ -106,6 +108,7 @@ class ModernMemoryCliTest {
     assertEquals(0.5, low.get("temperature").asDouble());
     assertTrue(low.has("m_measured") && low.has("m_mean_field") && low.has("m_ags"), low.toString());
     assertEquals(0.9575, low.get("m_mean_field").asDouble(), 1e-4, "m = tanh(2m)");
+    assertEquals(0.5, thermo.get("actor").get("points").get(0).get("temperature").asDouble(), "the actor block's point");
     assertTrue(Files.exists(dir.resolve("thermo").resolve("thermo.json")));
     assertOneLineError(run("train", "--config", "config/rbm-bas.conf", "--json", "--out", dir.resolve("rbm").toString()), "--json: only the encoder experiments and Hopfield");
   }
