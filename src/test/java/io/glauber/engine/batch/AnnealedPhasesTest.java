@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 6·10⁻⁷ per moment by chance, fewer than 100 moments per case).
  */
 class AnnealedPhasesTest {
-  private static final int CHAINS = 4000;
-  private static final int ROWS = 8;
+  static final int CHAINS = 4000;
+  static final int ROWS = 8;
 
-  private static BoltzmannMachine machine(boolean dense) {
+  static BoltzmannMachine machine(boolean dense) {
     Topology t = dense ? Topology.full(9) : Topology.parse(9, "in=0-2, out=3-5, hidden=6-8", "in-in, in-hidden, out-out, out-hidden");
     BoltzmannMachine m = t.machine(Units.BINARY, 6, 2.0, 0.8, new SplittableRandom(7));
     double[] b = new double[9];
@@ -38,7 +38,7 @@ class AnnealedPhasesTest {
     return m.withParameters(m.couplings().pairWeights(), b);
   }
 
-  private static TwoPhaseSettings settings(int perRow) {
+  static TwoPhaseSettings settings(int perRow) {
     // annealed from T = 6 down to T = 2, then measured at T = 2
     return new TwoPhaseSettings(Schedule.parse("5@6,5@4,20@2"), 5, false, NoisyClamping.NONE, Update.Kind.GRADIENT,
         LearningRule.plain(0.1), perRow, CHAINS);
