@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.glauber.exact.ExactBoltzmann;
 import io.glauber.learn.LearningRule;
 import io.glauber.learn.NoisyClamping;
+import io.glauber.learn.PhaseSampler;
 import io.glauber.learn.TwoPhaseSettings;
 import io.glauber.learn.Update;
 import io.glauber.model.BoltzmannMachine;
@@ -14,6 +15,7 @@ import io.glauber.model.Statistics;
 import io.glauber.model.Topology;
 import io.glauber.model.Units;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,10 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 6·10⁻⁷ per moment by chance, fewer than 100 moments per case).
  */
 class AnnealedPhasesTest {
-  static final int CHAINS = 4000;
-  static final int ROWS = 8;
+  private static final int CHAINS = 4000;
+  private static final int ROWS = 8;
 
-  static BoltzmannMachine machine(boolean dense) {
+  private static BoltzmannMachine machine(boolean dense) {
     Topology t = dense ? Topology.full(9) : Topology.parse(9, "in=0-2, out=3-5, hidden=6-8", "in-in, in-hidden, out-out, out-hidden");
     BoltzmannMachine m = t.machine(Units.BINARY, 6, 2.0, 0.8, new SplittableRandom(7));
     double[] b = new double[9];
@@ -38,7 +40,7 @@ class AnnealedPhasesTest {
     return m.withParameters(m.couplings().pairWeights(), b);
   }
 
-  static TwoPhaseSettings settings(int perRow) {
+  private static TwoPhaseSettings settings(int perRow) {
     // annealed from T = 6 down to T = 2, then measured at T = 2
     return new TwoPhaseSettings(Schedule.parse("5@6,5@4,20@2"), 5, false, NoisyClamping.NONE, Update.Kind.GRADIENT,
         LearningRule.plain(0.1), perRow, CHAINS);
@@ -47,12 +49,17 @@ class AnnealedPhasesTest {
   @ParameterizedTest(name = "dense={0}, clamped={1}")
   @CsvSource({"true, false", "true, true", "false, false", "false, true"})
   void eachPhaseMatchesTheExactExpectationsAtTheLastTemperature(boolean dense, boolean clamped) {
+    assertMatchesExact((m, s) -> new AnnealedPhases(m, s, 11), dense, clamped);
+  }
+
+  /** The sampler made by {@code make} for the test machine gives the exact moments of the phase, within 5 standard errors. */
+  static void assertMatchesExact(BiFunction<BoltzmannMachine, TwoPhaseSettings, PhaseSampler> make, boolean dense, boolean clamped) {
     BoltzmannMachine m = machine(dense);
     TwoPhaseSettings s = settings(CHAINS / ROWS);
     double[][] data = new double[ROWS][6];
     SplittableRandom r = new SplittableRandom(2);
     for (double[] v : data) for (int i = 0; i < 6; i++) v[i] = r.nextBoolean() ? 1 : 0;
-    AnnealedPhases phases = new AnnealedPhases(m, s, 11);
+    PhaseSampler phases = make.apply(m, s);
     Statistics got = clamped ? phases.clamped(m, data) : phases.free(m);
     ExactBoltzmann exact = ExactBoltzmann.of(m.withTemperature(s.temperature()));
     Statistics want = clamped ? exact.clampedStatistics(data) : exact.freeStatistics();
