@@ -51,7 +51,8 @@ final class TrainCommand implements Callable<Integer> {
       "bm-local/actor", new BmActorJob(),
       "bm/batch", new TwoPhaseJob(false),
       "bm-encoder/batch", new TwoPhaseJob(true),
-      "bm-encoder/actor", new TwoPhaseJob(true));
+      "bm-encoder/actor", new TwoPhaseJob(true),
+      "bm-encoder/probes", new TwoPhaseJob(true));
 
   @Override
   public Integer call() throws Exception {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.glauber.data.Dataset;
 import io.glauber.engine.actor.neuron.NeuronPhases;
 import io.glauber.engine.batch.AnnealedPhases;
+import io.glauber.engine.batch.RandomProbePhases;
 import io.glauber.evaluate.EncoderExperiment;
 import io.glauber.evaluate.TwoPhaseTraining;
 import io.glauber.io.Json;
@@ -27,6 +28,7 @@ final class TwoPhaseJob implements TrainJob {
   /** Each engine's phases, by the name of {@code engine}, given the configuration (the actor engine reads its {@code actor} section). */
   static final Map<String, Function<Config, PhaseSampler.Factory>> ENGINES = Map.of(
       "batch", c -> AnnealedPhases::create,
+      "probes", c -> RandomProbePhases::create,
       "actor", c -> NeuronPhases.factory(NeuronPhases.options(c)));
 
   private final boolean encoder;
