@@ -14,6 +14,7 @@ import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Phase;
 import io.glauber.model.Schedule;
 import io.glauber.model.Statistics;
+import io.glauber.testing.PhaseMoments;
 import io.glauber.model.Topology;
 import io.glauber.model.Units;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class NeuronPhasesTest {
       Statistics want = clamped ? exact.clampedStatistics(data) : exact.freeStatistics();
       assertEquals(clamped ? Phase.CLAMPED : Phase.FREE, got.phase());
       assertEquals((long) CHAINS * s.window(), got.samples());
-      assertMatches(want, got, CHAINS);
+      PhaseMoments.assertMatches(want, got, CHAINS);
     }
   }
 
@@ -88,7 +89,7 @@ class NeuronPhasesTest {
       phases.free(m);
       Statistics got = phases.free(m); // annealed again from where the first phase left each chain
       Statistics want = ExactBoltzmann.of(m.withTemperature(s.temperature())).freeStatistics();
-      assertMatches(want, got, CHAINS);
+      PhaseMoments.assertMatches(want, got, CHAINS);
     }
   }
 
@@ -127,20 +128,5 @@ class NeuronPhasesTest {
         }
       }
     }
-  }
-
-  /** Every moment of {@code got} within {@link #tolerance} of the exact one, for {@code chains} independent chains. */
-  static void assertMatches(Statistics want, Statistics got, int chains) {
-    for (int i = 0; i < want.unitMeans().length; i++) {
-      assertEquals(want.unitMeans()[i], got.unitMeans()[i], tolerance(want.unitMeans()[i], chains), "⟨s_" + i + "⟩");
-    }
-    for (int k = 0; k < want.pairMeans().length; k++) {
-      assertEquals(want.pairMeans()[k], got.pairMeans()[k], tolerance(want.pairMeans()[k], chains), "pair " + k);
-    }
-  }
-
-  /** 5 standard errors of the mean of a {0,1} quantity of mean p over n independent samples. */
-  static double tolerance(double p, int n) {
-    return 5 * Math.sqrt(Math.max(p - p * p, 1e-12) / n) + 1e-9;
   }
 }
