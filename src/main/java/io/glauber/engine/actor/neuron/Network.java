@@ -67,7 +67,12 @@ public final class Network {
   /** A request from outside: answered in turn, waiting in the stash while another is in progress. */
   public sealed interface Request extends Command {}
 
-  /** Run {@code sweeps} sweeps (≥ 1) and reply {@link Sampled}. */
+  /**
+   * Run {@code sweeps} sweeps (≥ 1) and reply {@link Sampled}: barrier sweeps in exact mode,
+   * sweep times in async mode, and in exclusive mode at least {@code sweeps} sweep times and
+   * {@code sweeps}·n updates, whichever comes later (counted, so a loaded machine cannot
+   * shorten the spacing of samples).
+   */
   public record Sample(int sweeps, ActorRef<Reply> replyTo) implements Request, JsonMessage {}
 
   /**
@@ -141,8 +146,16 @@ public final class Network {
     String name();
   }
 
-  /** {@link Sample}: run the sweeps, reply the state. */
-  private record Sampling(ActorRef<Reply> replyTo) implements Job {
+  /**
+   * {@link Sample}: run the sweeps, reply the state. In exclusive mode the state is taken only once
+   * the neurons have made {@code minUpdates} updates in all since the previous sample (see
+   * {@link #snapshotTaken}); 0 elsewhere.
+   */
+  private record Sampling(ActorRef<Reply> replyTo, long minUpdates) implements Job {
+    Sampling(ActorRef<Reply> replyTo) {
+      this(replyTo, 0);
+    }
+
     @Override
     public String name() {
       return "sampling";
@@ -279,6 +292,8 @@ public final class Network {
   private long snapshots;
   /** Whether the neurons run on their clocks (async mode). */
   private boolean clocksRunning;
+  /** All neurons' updates when the previous sample was taken (exclusive mode counts sweeps by them). */
+  private long sampledUpdates;
   private ActorRef<Annealer.Command> annealer;
 
   /**
@@ -403,8 +418,8 @@ public final class Network {
 
   private Behavior<Command> onSample(Sample m) {
     if (m.sweeps() < 1) return refuse(m.replyTo(), "sample after " + m.sweeps() + " sweeps (expected ≥ 1)");
-    Sampling job = new Sampling(m.replyTo());
-    if (dynamics.mode() == Mode.EXACT) return sweep(new Sweeps(job, m.sweeps(), 0, 0, null));
+    if (dynamics.mode() == Mode.EXACT) return sweep(new Sweeps(new Sampling(m.replyTo()), m.sweeps(), 0, 0, null));
+    Sampling job = new Sampling(m.replyTo(), dynamics.mode() == Mode.EXCLUSIVE ? (long) m.sweeps() * n : 0);
     return runAsync(new AsyncRun(job, 1, null), m.sweeps());
   }
 
@@ -652,6 +667,19 @@ public final class Network {
       run.job().replyTo().tell(new Counted(s.updates(), s.informed(), s.updates() + s.sent()));
       return backToIdle();
     }
+    if (run.job() instanceof Sampling job && s.updates() - sampledUpdates < job.minUpdates()) {
+      // Exclusive mode counts its sweeps: too few updates since the previous sample (a loaded
+      // machine, slow clocks) — thaw and look again a sweep time per missing sweep later, so that samples are at
+      // least the requested sweeps apart however fast the neurons run. Skipping this state is not
+      // a choice by state: the update count depends on clocks and fork passing, never on the
+      // states (Neuron's exclusive-mode javadoc), so the states taken remain states of the chain
+      // at times independent of it.
+      long missing = job.minUpdates() - (s.updates() - sampledUpdates);
+      broadcast(Neuron.Thaw.INSTANCE);
+      timers.startSingleTimer(SWEEPS, SWEEPS_ELAPSED, dynamics.sweepTime().multipliedBy((missing + n - 1) / n));
+      return waitingForSweeps(run);
+    }
+    if (run.job() instanceof Sampling) sampledUpdates = s.updates();
     System.arraycopy(s.state(), 0, state, 0, n);
     // exclusive mode: every neuron froze before reporting, so the state is one state of the chain
     if (frozen && !(run.job() instanceof Measuring && run.measure() <= 1)) broadcast(Neuron.Thaw.INSTANCE);

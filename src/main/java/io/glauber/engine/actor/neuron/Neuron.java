@@ -725,7 +725,8 @@ public final class Neuron {
    *    (πP_i = π). Conditionally on the site sequence, the chain after t updates has the law
    *    μ P_{i_1} … P_{i_t}; with μ = π this is π for every sequence, and averaging over sequences
    *    (independent of the chain, by 2) keeps π. Snapshots freeze the network at times that depend
-   *    only on the wall clock, so they read π too. Fairness of the hygienic algorithm (every hungry
+   *    only on the wall clock and on the count of updates (Network takes a sample only once enough
+   *    updates were made since the previous one), both independent of the values, so they read π too. Fairness of the hygienic algorithm (every hungry
    *    neuron eventually eats) makes every site update infinitely often, so the chain also mixes
    *    (the systematic or random scan argument, Liu 2001 ch. 6).
    *
