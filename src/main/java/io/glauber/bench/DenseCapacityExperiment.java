@@ -1,6 +1,6 @@
 package io.glauber.bench;
 
-import io.glauber.hopfield.Interaction;
+import io.glauber.model.Interaction;
 
 import io.glauber.hopfield.DenseAssociativeMemory;
 import io.glauber.hopfield.Patterns;

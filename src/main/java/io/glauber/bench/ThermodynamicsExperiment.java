@@ -60,7 +60,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * exact mode ({@link ActorRelaxation} with {@link Granularity#patches}: one network for all chains,
  * restarted at each start; the actor form of {@code recall --engine actor --granularity patch
  * --update stochastic}), at its own temperatures, chains and sweeps, the overlap read from each
- * chain's final state by the same {@link #point} as the batched chains.
+ * chain's final state by the same {@link #point} as the batched chains, and the retrieval boundary
+ * T_M located on the actor grid by the same rule as the batched one ({@link #boundary}).
  */
 public final class ThermodynamicsExperiment {
   private ThermodynamicsExperiment() {}
@@ -195,9 +196,12 @@ public final class ThermodynamicsExperiment {
   /** Where the mixture stops holding: measured on the grid (as for T_M) and T_n of {@link MeanField#mixtureThreshold}. */
   public record MixtureThreshold(int mixture, double measured, double theory) {}
 
-  /** All points (batched, and on patch actors when configured), the boundaries, the mixture runs, the run's seconds and the actor points' share of them. */
+  /**
+   * All points and boundaries (batched, and on patch actors when configured), the mixture runs, the
+   * run's seconds and the actor points' share of them.
+   */
   public record Result(Settings settings, List<Point> points, List<Boundary> boundaries, List<MixturePoint> mixturePoints,
-      List<MixtureThreshold> mixtureThresholds, List<Point> actorPoints, double seconds, double actorSeconds) {}
+      List<MixtureThreshold> mixtureThresholds, List<Point> actorPoints, List<Boundary> actorBoundaries, double seconds, double actorSeconds) {}
 
   /** Runs every (p, T) of the settings. */
   public static Result run(Settings s) {
@@ -206,6 +210,7 @@ public final class ThermodynamicsExperiment {
     List<Point> points = new ArrayList<>();
     List<Boundary> boundaries = new ArrayList<>();
     List<Point> actorPoints = new ArrayList<>();
+    List<Boundary> actorBoundaries = new ArrayList<>();
     double actorSeconds = 0;
     for (int p : s.patterns()) {
       SplittableRandom rng = root.split();
@@ -216,29 +221,30 @@ public final class ThermodynamicsExperiment {
       for (int c = 0; c < starts.length; c++) starts[c] = Patterns.state(xi[c % p]);
       double alpha = p / (double) s.n();
       List<List<RecallResult>> runs = atEach(recall, starts, s.temperatures(), s.sweeps(), rng);
-      double measured = Double.NaN;
+      List<Point> atP = new ArrayList<>();
       for (int k = 0; k < runs.size(); k++) {
         List<double[]> ends = new ArrayList<>();
         for (RecallResult end : runs.get(k)) ends.add(end.state());
-        Point point = point(xi, s.n(), s.temperatures().get(k), ends);
-        points.add(point);
-        if (Double.isNaN(measured) && point.overlap() < s.retrievalOverlap()) measured = crossing(s.temperatures(), k);
+        atP.add(point(xi, s.n(), s.temperatures().get(k), ends));
       }
-      double ags = p == 1 ? 1.0 : MeanField.retrievalBoundary(alpha);
-      boundaries.add(new Boundary(p, alpha, measured, ags, MeanField.retrievalBoundaryApprox(p == 1 ? 0 : alpha)));
+      points.addAll(atP);
+      boundaries.add(boundary(p, s.n(), atP, s.retrievalOverlap()));
       if (s.actor() != null && s.actor().patterns().contains(p)) {
         long a0 = System.nanoTime();
         Actor a = s.actor();
         List<double[]> actorStarts = new ArrayList<>();
         for (int c = 0; c < a.chains(); c++) actorStarts.add(Patterns.state(xi[c % p]));
+        List<Point> actorAtP = new ArrayList<>();
         for (double t : a.temperatures()) {
           List<double[]> ends = new ArrayList<>();
           for (double[][] afterEach : ActorRelaxation.relax(net.withTemperature(t), actorStarts, Dynamics.exact(), a.sweeps(), rng.nextLong(),
               state -> false, Granularity.patches(a.patchSize()))) {
             ends.add(afterEach[afterEach.length - 1]);
           }
-          actorPoints.add(point(xi, s.n(), t, ends));
+          actorAtP.add(point(xi, s.n(), t, ends));
         }
+        actorPoints.addAll(actorAtP);
+        actorBoundaries.add(boundary(p, s.n(), actorAtP, s.retrievalOverlap()));
         actorSeconds += (System.nanoTime() - a0) / 1e9;
       }
     }
@@ -283,7 +289,25 @@ public final class ThermodynamicsExperiment {
       }
       thresholds.add(new MixtureThreshold(n, measured, MeanField.mixtureThreshold(n)));
     }
-    return new Result(s, points, boundaries, mixturePoints, thresholds, actorPoints, (System.nanoTime() - t0) / 1e9, actorSeconds);
+    return new Result(s, points, boundaries, mixturePoints, thresholds, actorPoints, actorBoundaries, (System.nanoTime() - t0) / 1e9, actorSeconds);
+  }
+
+  /**
+   * The retrieval boundary of one load from its points (ascending T, either engine): measured where
+   * the mean overlap first falls below {@code retrievalOverlap} ({@link #crossing}; NaN when it never
+   * does), beside the AGS T_M(α) of {@link MeanField#retrievalBoundary} (1 for p = 1, α → 0) and
+   * 1 − 1.95√α.
+   */
+  static Boundary boundary(int p, int n, List<Point> atP, double retrievalOverlap) {
+    double alpha = p / (double) n;
+    List<Double> grid = new ArrayList<>();
+    for (Point point : atP) grid.add(point.temperature());
+    double measured = Double.NaN;
+    for (int k = 0; k < atP.size() && Double.isNaN(measured); k++) {
+      if (atP.get(k).overlap() < retrievalOverlap) measured = crossing(grid, k);
+    }
+    double ags = p == 1 ? 1.0 : MeanField.retrievalBoundary(alpha);
+    return new Boundary(p, alpha, measured, ags, MeanField.retrievalBoundaryApprox(p == 1 ? 0 : alpha));
   }
 
   /**
@@ -348,6 +372,9 @@ public final class ThermodynamicsExperiment {
     for (Boundary b : r.boundaries()) {
       log.printf("T_M at alpha %.5f (p = %d): measured %.3f, AGS (RS) %.4f, 1 - 1.95 sqrt(alpha) %.4f%n", b.alpha(), b.patterns(), b.measured(), b.ags(), b.approx());
     }
+    for (Boundary b : r.actorBoundaries()) {
+      log.printf("T_M at alpha %.5f (p = %d) on patch actors: measured %.3f, AGS (RS) %.4f%n", b.alpha(), b.patterns(), b.measured(), b.ags());
+    }
     if (!r.mixturePoints().isEmpty()) log.println("    n      T   kept   smallest/largest overlap   m_n mean field   stable (mean field)");
     for (MixturePoint p : r.mixturePoints()) {
       log.printf("%5d  %5.3f   %4.2f   %7.4f / %7.4f        %14.4f   %s%n", p.mixture(), p.temperature(), p.keptFraction(), p.meanSmallest(), p.meanLargest(), p.theoryOverlap(), p.theoryStable());
@@ -409,11 +436,7 @@ public final class ThermodynamicsExperiment {
       points.add(Json.object("patterns", p.patterns(), "alpha", p.alpha(), "temperature", p.temperature(), "m_measured", p.overlap(),
           "m_stderr", p.stderr(), "m_mean_field", p.mattis(), "m_ags", p.ags()));
     }
-    List<Map<String, Object>> boundaries = new ArrayList<>();
-    for (Boundary b : r.boundaries()) {
-      boundaries.add(Json.object("patterns", b.patterns(), "alpha", b.alpha(), "t_m_measured", b.measured(), "t_m_ags", b.ags(),
-          "t_m_small_alpha", b.approx()));
-    }
+    List<Map<String, Object>> boundaries = boundaries(r.boundaries());
     Map<String, Object> m = new LinkedHashMap<>(Json.object("experiment", "thermo", "engine", "batch", "n", s.n(), "chains", s.chains(),
         "sweeps", s.sweeps(), "retrieval_overlap", s.retrievalOverlap(), "seed", s.seed(), "t_c", 1.0));
     m.put("points", points);
@@ -424,8 +447,12 @@ public final class ThermodynamicsExperiment {
         actorPoints.add(Json.object("patterns", p.patterns(), "alpha", p.alpha(), "temperature", p.temperature(), "m_measured", p.overlap(),
             "m_stderr", p.stderr(), "m_batch", batched(r, p), "m_mean_field", p.mattis(), "m_ags", p.ags()));
       }
+      List<Map<String, Object>> actorBoundaries = boundaries(r.actorBoundaries());
+      for (int k = 0; k < actorBoundaries.size(); k++) {
+        actorBoundaries.get(k).put("t_m_batch", batchedBoundary(r, r.actorBoundaries().get(k).patterns()));
+      }
       m.put("actor", Json.object("engine", "actor", "granularity", "patch", "patch_size", a.patchSize(), "mode", "exact", "chains", a.chains(),
-          "sweeps", a.sweeps(), "seconds", r.actorSeconds(), "points", actorPoints));
+          "sweeps", a.sweeps(), "seconds", r.actorSeconds(), "points", actorPoints, "boundaries", actorBoundaries));
     }
     m.put("boundaries", boundaries);
     List<Map<String, Object>> mixtures = new ArrayList<>();
@@ -440,6 +467,21 @@ public final class ThermodynamicsExperiment {
     m.put("mixture_thresholds", thresholds);
     m.put("seconds", r.seconds());
     return m;
+  }
+
+  private static List<Map<String, Object>> boundaries(List<Boundary> of) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Boundary b : of) {
+      out.add(Json.object("patterns", b.patterns(), "alpha", b.alpha(), "t_m_measured", b.measured(), "t_m_ags", b.ags(),
+          "t_m_small_alpha", b.approx()));
+    }
+    return out;
+  }
+
+  /** The batched engine's measured T_M at stored count p. */
+  private static double batchedBoundary(Result r, int p) {
+    for (Boundary b : r.boundaries()) if (b.patterns() == p) return b.measured();
+    return Double.NaN;
   }
 
   /** The batched engine's overlap at the actor point's (p, T), NaN when the batched grid has no such point. */
@@ -519,18 +561,25 @@ public final class ThermodynamicsExperiment {
     }
     chart.addSeries("T_M(α), AGS replica-symmetric", ax, rs).setMarker(SeriesMarkers.NONE);
     chart.addSeries("1 − 1.95√α", ax, approx).setMarker(SeriesMarkers.NONE);
+    boundarySeries(chart, "measured, batched (mean m < " + r.settings().retrievalOverlap() + " above)", r.boundaries());
+    XYSeries actors = boundarySeries(chart, "measured, patch actors", r.actorBoundaries());
+    if (actors != null) actors.setMarker(SeriesMarkers.DIAMOND);
+    return chart;
+  }
+
+  /** The measured boundaries as a scatter series (null when none was measured). */
+  private static XYSeries boundarySeries(XYChart chart, String name, List<Boundary> measured) {
     List<Double> mx = new ArrayList<>();
     List<Double> my = new ArrayList<>();
-    for (Boundary b : r.boundaries()) {
+    for (Boundary b : measured) {
       if (Double.isNaN(b.measured())) continue;
       mx.add(b.alpha());
       my.add(b.measured());
     }
-    if (!mx.isEmpty()) {
-      chart.addSeries("measured (mean m < " + r.settings().retrievalOverlap() + " above)", mx, my)
-          .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    }
-    return chart;
+    if (mx.isEmpty()) return null;
+    XYSeries series = chart.addSeries(name, mx, my);
+    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    return series;
   }
 
   /** A 900×560 chart with the y axis from 0 to 1.05 (overlaps, fractions and temperatures up to T_c all fit). */

@@ -42,7 +42,7 @@ final class RecallCommand implements Callable<Integer> {
   @Option(names = "--temperature", defaultValue = "0.5", description = "Temperature of stochastic updates (default ${DEFAULT-VALUE}).") double temperature;
   @Option(names = "--schedule", defaultValue = "10@1.0,10@0.8,10@0.6,10@0.4,10@0.2", description = "Annealing schedule SWEEPS@T,... (default ${DEFAULT-VALUE}).") String schedule;
   @Option(names = "--max-sweeps", defaultValue = "100") int maxSweeps;
-  @Option(names = "--engine", defaultValue = "batch", description = "batch (default) or actor (one neuron actor per unit; softmax memory: one actor per memory).") String engine;
+  @Option(names = "--engine", defaultValue = "batch", description = "batch (default) or actor (one neuron actor per unit; modern memories: one actor per memory).") String engine;
   @Option(names = "--mode", defaultValue = "exact", description = "Actor engine: exact (colour classes behind a barrier), exclusive or async (default ${DEFAULT-VALUE}).") String mode;
   @Option(names = "--granularity", defaultValue = "neuron", description = "Actor engine: neuron or patch (--patch-size units per actor, default 1024; one network for all probes).") String granularity;
   @Option(names = "--patch-size", defaultValue = "1024") int patchSize;

@@ -1,5 +1,6 @@
 package io.glauber.hopfield;
 
+import io.glauber.model.Interaction;
 import io.glauber.model.Units;
 import java.util.Arrays;
 import java.util.SplittableRandom;

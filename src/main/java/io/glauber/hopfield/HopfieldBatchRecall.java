@@ -32,7 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SplittableRandom(seed))}) up to the rounding of fields (identical decisions unless a field is
  * exactly 0). A probe stops at its own first T = 0 sweep that lowers nothing.
  *
- * <p>Tiles are shared among {@code threads} worker threads.
+ * <p>Tiles are shared among {@code threads} worker threads. A tile holds at most {@value #TILE}
+ * probes and at most ⌈probes/threads⌉, so that a few probes still keep every thread busy; which
+ * tile a probe lands in does not change its run (every tile replays the same order stream).
+ *
+ * <p>{@link #stochastic} is {@link #anneal} with the one-step schedule (T, sweeps) and no quench:
+ * per probe exactly {@link HopfieldRecall#stochastic}'s random-order Gibbs sweeps. Its cost per
+ * sweep is N draws per probe plus N per flip, where the single-probe form recomputes every field
+ * from the state (N² per sweep).
  */
 public final class HopfieldBatchRecall {
   static final int TILE = 128;
@@ -69,6 +76,15 @@ public final class HopfieldBatchRecall {
     return run(probes, null, maxSweeps, seed);
   }
 
+  /**
+   * {@code sweeps} asynchronous sweeps at temperature T of every probe, each as
+   * {@link HopfieldRecall#stochastic} (probe 0 with {@code new SplittableRandom(seed)} exactly;
+   * the others on the streams of the class comment); {@code converged} is false, as there.
+   */
+  public List<RecallResult> stochastic(double[][] probes, double temperature, int sweeps, long seed) {
+    return run(probes, Schedule.constant(temperature, sweeps), 0, seed);
+  }
+
   /** Annealing by the schedule, then T = 0 sweeps until a fixed point or {@code maxQuenchSweeps}. */
   public List<RecallResult> anneal(double[][] probes, Schedule schedule, int maxQuenchSweeps, long seed) {
     return run(probes, schedule, maxQuenchSweeps, seed);
@@ -91,13 +107,14 @@ public final class HopfieldBatchRecall {
     SplittableRandom[] draws = new SplittableRandom[probes.length];
     for (int b = 0; b < probes.length; b++) draws[b] = root.split();
     RecallResult[] out = new RecallResult[probes.length];
-    int tiles = (probes.length + TILE - 1) / TILE;
+    int tileSize = Math.max(1, Math.min(TILE, (probes.length + threads - 1) / threads));
+    int tiles = (probes.length + tileSize - 1) / tileSize;
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {
       Tile tile = new Tile();
       for (int t = next.getAndIncrement(); t < tiles; t = next.getAndIncrement()) {
-        int from = t * TILE;
-        int to = Math.min(probes.length, from + TILE);
+        int from = t * tileSize;
+        int to = Math.min(probes.length, from + tileSize);
         tile.run(probes, from, to, draws, schedule, maxQuench, new SplittableRandom(seed).split(), out);
       }
     };

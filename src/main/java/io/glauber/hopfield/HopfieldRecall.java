@@ -150,9 +150,7 @@ public final class HopfieldRecall {
 
   /** Glauber.update, drawing the uniform only when the outcome is uncertain. */
   static double draw(Units units, double field, double temperature, SplittableRandom rng) {
-    double p = Glauber.pOn(units, field, temperature);
-    double u = (p == 0.0 || p == 1.0) ? 0.5 : rng.nextDouble();
-    return Glauber.update(units, field, temperature, u);
+    return Glauber.update(units, field, temperature, rng);
   }
 
   private static double[] checkedCopy(BoltzmannMachine net, double[] probe) {

@@ -1,5 +1,6 @@
 package io.glauber.hopfield;
 
+import io.glauber.model.Interaction;
 import io.glauber.io.FormatException;
 import io.glauber.io.NdArray;
 import io.glauber.io.Npz;
@@ -116,8 +117,13 @@ public record ModernMemory(Kind kind, int[][] patterns, double beta, int power) 
 
   /** The dense memory (power and exponential kinds). */
   public DenseAssociativeMemory dense() {
+    return new DenseAssociativeMemory(patterns, interaction());
+  }
+
+  /** F of the power and exponential kinds: xⁿ or e^{βx}. */
+  public Interaction interaction() {
     if (kind == Kind.SOFTMAX) throw new IllegalStateException("a softmax memory has no F(x)");
-    return new DenseAssociativeMemory(patterns, kind == Kind.POWER ? new Interaction.Power(power) : new Interaction.Exponential(beta));
+    return kind == Kind.POWER ? new Interaction.Power(power) : new Interaction.Exponential(beta);
   }
 
   /** The energy of {@code state}: the softmax energy, or −Σ_μ F(x_μ·σ). */

@@ -1,6 +1,7 @@
 package io.glauber.hopfield;
 
 import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.memory.DenseFeatureLayer;
 import io.glauber.engine.actor.memory.MemoryRecall;
 import io.glauber.hopfield.RecallSettings.Engine;
 import io.glauber.hopfield.RecallSettings.Update;
@@ -27,11 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       memory, which computes the same update as {@link SoftmaxMemory#update} to the last bit.
  *   <li>Power and exponential, batch engine: {@code async} (T = 0, a fresh random order each sweep,
  *       until a sweep lowers nothing) or {@code stochastic} ({@code maxSweeps} sweeps at T) by
- *       {@link DenseAssociativeMemory}, probe k on the k-th split of {@code new SplittableRandom(seed)},
- *       probes shared among the threads.
+ *       {@link DenseAssociativeMemory}, probe k on {@code new SplittableRandom(seed_k)} with seed_k the
+ *       k-th {@code nextLong()} of {@code new SplittableRandom(seed)}, probes shared among the threads.
+ *   <li>Power and exponential, actor engine (mode exact): {@link MemoryRecall#relaxDense}, one actor
+ *       per memory and a feature layer, on the same per-probe seeds: the same dynamics to the last bit.
  * </ul>
  *
- * Anything else (an update the kind does not have, dense kinds on actors) is a one-line error.
+ * Anything else (an update the kind does not have, the asynchronous actor mode) is a one-line error.
  */
 public final class ModernRecall {
   private ModernRecall() {}
@@ -67,7 +70,7 @@ public final class ModernRecall {
    */
   public static List<RecallResult> relax(ModernMemory m, RecallProbes probes, RecallSettings s) {
     check(m, probes, s);
-    if (m.kind() != ModernMemory.Kind.SOFTMAX) return dense(m, probes.states(), s);
+    if (m.kind() != ModernMemory.Kind.SOFTMAX) return s.engine() == Engine.ACTOR ? denseWithActors(m, probes.states(), s) : dense(m, probes.states(), s);
     return s.engine() == Engine.ACTOR ? withActors(m, probes.states(), s.maxSweeps()) : softmax(m, probes.states(), s.maxSweeps(), s.threads());
   }
 
@@ -85,8 +88,8 @@ public final class ModernRecall {
         throw new IllegalArgumentException("mode " + s.mode() + " of the memory actors (expected exact: they run the synchronous update step by step)");
       }
     } else {
-      if (s.engine() == Engine.ACTOR) {
-        throw new IllegalArgumentException("a " + m.kind() + " memory on the actor engine (expected the batch engine; the memory actors run the softmax memory)");
+      if (s.engine() == Engine.ACTOR && s.mode() != Mode.EXACT) {
+        throw new IllegalArgumentException("mode " + s.mode() + " of the memory actors (expected exact: they run single flips one after another)");
       }
       if (s.update() != Update.ASYNC && s.update() != Update.STOCHASTIC) {
         throw new IllegalArgumentException("update " + s.update() + " of a " + m.kind() + " memory (expected async or stochastic)");
@@ -183,11 +186,27 @@ public final class ModernRecall {
     return d;
   }
 
+  /** The seed of each probe's dynamics: the k-th {@code nextLong()} of {@code new SplittableRandom(seed)} (a long, so that actors can be sent it). */
+  private static long[] probeSeeds(long seed, int count) {
+    SplittableRandom root = new SplittableRandom(seed);
+    long[] seeds = new long[count];
+    for (int k = 0; k < count; k++) seeds[k] = root.nextLong();
+    return seeds;
+  }
+
+  private static List<RecallResult> denseWithActors(ModernMemory m, double[][] probes, RecallSettings s) {
+    List<DenseFeatureLayer.Done> ends = MemoryRecall.relaxDense(m.rows(), m.interaction(), Arrays.asList(probes),
+        s.update() == Update.ASYNC ? 0.0 : s.temperature(), s.maxSweeps(), s.update() == Update.ASYNC, probeSeeds(s.seed(), probes.length));
+    List<RecallResult> out = new ArrayList<>();
+    for (DenseFeatureLayer.Done d : ends) out.add(new RecallResult(d.state(), d.sweeps(), d.converged(), false, d.energies()));
+    return out;
+  }
+
   private static List<RecallResult> dense(ModernMemory m, double[][] probes, RecallSettings s) {
     DenseAssociativeMemory d = m.dense();
-    SplittableRandom root = new SplittableRandom(s.seed());
+    long[] seeds = probeSeeds(s.seed(), probes.length);
     SplittableRandom[] rng = new SplittableRandom[probes.length];
-    for (int k = 0; k < probes.length; k++) rng[k] = root.split();
+    for (int k = 0; k < probes.length; k++) rng[k] = new SplittableRandom(seeds[k]);
     RecallResult[] out = new RecallResult[probes.length];
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {

@@ -16,9 +16,9 @@ import java.util.SplittableRandom;
  * Recall from many probes on the engine and by the dynamics that {@link RecallSettings} name, each
  * final state scored against the stored patterns: the library side of {@code glauber recall}.
  *
- * <p>Batch engine: {@code async} and {@code anneal} run vectorised across probes
- * ({@link HopfieldBatchRecall}); {@code sync} and {@code stochastic} one probe at a time
- * ({@link HopfieldRecall}), probe k on the k-th split of {@code new SplittableRandom(seed)}. Actor
+ * <p>Batch engine: {@code async}, {@code stochastic} and {@code anneal} run vectorised across
+ * probes ({@link HopfieldBatchRecall}, fields carried along flip by flip); {@code sync} one probe at
+ * a time ({@link HopfieldRecall}), probe k on the k-th split of {@code new SplittableRandom(seed)}. Actor
  * engine: one neuron actor per unit ({@link ActorRelaxation}) at T = 0 ({@code async}) or at the
  * temperature ({@code stochastic}), with a snapshot, and so an energy, after every sweep; at T = 0 a
  * run ends at its first fixed point, as on the batch engine.
@@ -52,12 +52,10 @@ public final class RecallRun {
   private static List<RecallResult> batched(BoltzmannMachine net, double[][] probes, RecallSettings s) {
     if (s.update() == Update.ASYNC) return new HopfieldBatchRecall(net, s.threads()).asynchronous(probes, s.maxSweeps(), s.seed());
     if (s.update() == Update.ANNEAL) return new HopfieldBatchRecall(net, s.threads()).anneal(probes, s.schedule(), s.maxSweeps(), s.seed());
+    if (s.update() == Update.STOCHASTIC) return new HopfieldBatchRecall(net, s.threads()).stochastic(probes, s.temperature(), s.maxSweeps(), s.seed());
     SplittableRandom rng = new SplittableRandom(s.seed());
     List<RecallResult> out = new ArrayList<>();
-    for (double[] p : probes) {
-      out.add(s.update() == Update.SYNC ? HopfieldRecall.synchronous(net, p, s.maxSweeps(), rng.split())
-          : HopfieldRecall.stochastic(net, p, s.temperature(), s.maxSweeps(), rng.split()));
-    }
+    for (double[] p : probes) out.add(HopfieldRecall.synchronous(net, p, s.maxSweeps(), rng.split()));
     return out;
   }
 

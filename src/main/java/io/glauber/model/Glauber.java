@@ -50,6 +50,17 @@ public final class Glauber {
   }
 
   /**
+   * {@link #update} with the uniform drawn from {@code rng} only when the outcome is uncertain
+   * (0 &lt; p &lt; 1), so that deterministic updates (T = 0 away from a tie) consume no randomness:
+   * what the single-flip recall paths of both engines call, so that they consume one stream alike.
+   */
+  public static double update(Units units, double field, double temperature, java.util.SplittableRandom rng) {
+    double p = pOn(units, field, temperature);
+    double u = (p == 0.0 || p == 1.0) ? 0.5 : rng.nextDouble();
+    return update(units, field, temperature, u);
+  }
+
+  /**
    * The draw of {@link #update} given p(on) already computed by {@link #pOn}: on if u &lt; p. For
    * engines that reuse p for units with the same field at the same T (the patch actors memoise it:
    * on a lattice a field takes a handful of values, and the exponential is most of an update's cost).

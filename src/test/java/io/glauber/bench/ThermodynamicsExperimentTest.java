@@ -65,6 +65,39 @@ class ThermodynamicsExperimentTest {
   }
 
   @Test
+  void patchActorsFindTheRetrievalBoundaryWhereTheBatchedEngineDoes() {
+    // finite load α = 0.05 (N = 200, p = 10) on a grid across T_M: at every T the actor mean is within
+    // 5 standard errors of the difference of the batched mean; where every batched mean is also more
+    // than that from the threshold, both engines' means lie on the same side of it at every T, so
+    // the boundaries located on the grid coincide. Threshold 0.5: at N = 200 the paramagnetic floor
+    // of |m| is itself about 0.2 (0.13–0.19 measured at T = 0.9–1.1)
+    int n = 200;
+    List<Double> grid = List.of(0.3, 0.5, 0.7, 0.9);
+    var actor = new ThermodynamicsExperiment.Actor(List.of(10), grid, 24, 40, 64);
+    var s = new ThermodynamicsExperiment.Settings(n, List.of(10), grid, 48, 40, 0.5, 7, 1, List.of(), List.of(), actor);
+    ThermodynamicsExperiment.Result r = ThermodynamicsExperiment.run(s);
+    boolean decided = true;
+    for (int k = 0; k < grid.size(); k++) {
+      ThermodynamicsExperiment.Point b = r.points().get(k);
+      ThermodynamicsExperiment.Point a = r.actorPoints().get(k);
+      double tolerance = 5 * Math.hypot(a.stderr(), b.stderr());
+      assertTrue(tolerance > 0, "chains differ at T = " + a.temperature());
+      assertEquals(b.overlap(), a.overlap(), tolerance, "T = " + a.temperature());
+      decided &= Math.abs(b.overlap() - s.retrievalOverlap()) > tolerance;
+    }
+    assertTrue(decided, "no batched mean within the tolerance of the threshold (else pick a grid that avoids it)");
+    ThermodynamicsExperiment.Boundary batched = r.boundaries().get(0);
+    ThermodynamicsExperiment.Boundary actors = r.actorBoundaries().get(0);
+    assertTrue(!Double.isNaN(batched.measured()), "the grid crosses T_M");
+    assertEquals(batched.measured(), actors.measured(), 0.0);
+    assertEquals(batched.ags(), actors.ags(), 0.0);
+    Map<String, Object> summary = ThermodynamicsExperiment.summary(r);
+    var boundary = (Map<?, ?>) ((List<?>) ((Map<?, ?>) summary.get("actor")).get("boundaries")).get(0);
+    assertEquals(actors.measured(), (double) boundary.get("t_m_measured"), 0.0);
+    assertEquals(batched.measured(), (double) boundary.get("t_m_batch"), 0.0);
+  }
+
+  @Test
   void aRunWritesItsSummaryAndPlotsAndTheBoundaryIsWhereTheOverlapFalls() throws Exception {
     // at T = 2 and 3 a paramagnet of N = 400 has |m| ≈ √(2χ/(πN)) with χ = 1/(1 − 1/T): 0.056 and 0.048
     var s = new ThermodynamicsExperiment.Settings(400, List.of(1, 10), List.of(0.3, 0.6, 2.0, 3.0), 16, 30, 0.2, 3, 1,

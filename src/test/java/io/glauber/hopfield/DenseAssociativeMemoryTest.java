@@ -1,5 +1,6 @@
 package io.glauber.hopfield;
 
+import io.glauber.model.Interaction;
 import io.glauber.bench.DenseCapacityExperiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -66,6 +66,24 @@ class HopfieldBatchRecallTest {
   }
 
   @Test
+  void batchedStochasticSweepsEqualSingleProbeStochasticSweepsOnEveryTileSplit() {
+    int n = 50;
+    int[][] xi = Patterns.random(5, n, new SplittableRandom(8));
+    BoltzmannMachine net = HopfieldStorage.hebb(xi);
+    double[][] probes = probes(xi, 9, 0.2, new SplittableRandom(9));
+    long seed = 11;
+    List<RecallResult> one = new HopfieldBatchRecall(net, 1).stochastic(probes, 0.6, 15, seed);
+    assertEquals(one, new HopfieldBatchRecall(net, 2).stochastic(probes, 0.6, 15, seed), "tiles of 5 and 4 probes on two threads");
+    SplittableRandom root = new SplittableRandom(seed);
+    root.split();
+    for (int b = 0; b < probes.length; b++) {
+      RecallResult single = HopfieldRecall.anneal(net, probes[b], Schedule.constant(0.6, 15), 0, new SplittableRandom(seed).split(), root.split());
+      assertSame(single, one.get(b), "probe " + b);
+    }
+    assertSame(HopfieldRecall.stochastic(net, probes[0], 0.6, 15, new SplittableRandom(seed)), one.get(0), "probe 0, one seed");
+  }
+
+  @Test
   void initialEnergyIsTheMachineEnergy() {
     SplittableRandom rng = new SplittableRandom(6);
     BoltzmannMachine net = HopfieldRecallTest.randomNetwork(33, rng);

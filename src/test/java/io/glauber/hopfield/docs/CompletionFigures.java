@@ -4,7 +4,7 @@ import io.glauber.hopfield.ContinuousHopfield;
 import io.glauber.hopfield.DenseAssociativeMemory;
 import io.glauber.hopfield.HopfieldRecall;
 import io.glauber.hopfield.HopfieldStorage;
-import io.glauber.hopfield.Interaction;
+import io.glauber.model.Interaction;
 import io.glauber.hopfield.PatternImages;
 import io.glauber.hopfield.Patterns;
 import io.glauber.model.BoltzmannMachine;

@@ -3,14 +3,18 @@ package io.glauber.engine.actor.memory;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import io.glauber.engine.actor.ActorConfig;
+import io.glauber.model.Interaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recall in the softmax memory on actors: one actor system, one {@link FeatureLayer} with its
- * {@link MemoryUnit}s (spawned once), probes recalled one after another. Every step is the
- * synchronous update ξ ← Xᵀ softmax(β X ξ), bit for bit as {@link io.glauber.model.SoftmaxMemory#update}.
+ * Recall in the modern memories on actors: one actor system, one feature layer with its memory
+ * units (spawned once), probes recalled one after another. Softmax ({@link #relax}): a
+ * {@link FeatureLayer} and {@link MemoryUnit}s, every step the synchronous update
+ * ξ ← Xᵀ softmax(β X ξ), bit for bit as {@link io.glauber.model.SoftmaxMemory#update}. Dense kinds,
+ * F = xⁿ or e^{βx} ({@link #relaxDense}): a {@link DenseFeatureLayer} and {@link DenseMemoryUnit}s,
+ * single-flip Glauber dynamics, bit for bit as {@code hopfield.DenseAssociativeMemory}.
  */
 public final class MemoryRecall {
   private MemoryRecall() {}
@@ -41,6 +45,48 @@ public final class MemoryRecall {
         FeatureLayer.Trajectory t = AskPattern.<FeatureLayer.Command, FeatureLayer.Trajectory>ask(system,
             replyTo -> new FeatureLayer.Recall(probe, maxSteps, tolerance, replyTo), TIMEOUT, system.scheduler()).toCompletableFuture().join();
         out.add(t.states().toArray(new double[0][]));
+      }
+      return out;
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+
+  /**
+   * @param patterns the K stored ±1 patterns ξ^μ, rows of N
+   * @param f the interaction function F of E(σ) = −Σ_μ F(ξ^μ·σ)
+   * @param probes ±1 start states of N units
+   * @param temperature T ≥ 0
+   * @param maxSweeps sweeps per probe (at most, when {@code stopAtFixedPoint}), ≥ 0
+   * @param stopAtFixedPoint end a probe after its first sweep that lowers nothing (T = 0 recall)
+   * @param seeds one seed per probe, split in two for the unit orders and the draws
+   * @return per probe, its end ({@link DenseFeatureLayer.Done})
+   */
+  public static List<DenseFeatureLayer.Done> relaxDense(double[][] patterns, Interaction f, List<double[]> probes, double temperature,
+      int maxSweeps, boolean stopAtFixedPoint, long[] seeds) {
+    if (patterns.length == 0) throw new IllegalArgumentException("no patterns (expected K ≥ 1)");
+    if (f == null) throw new IllegalArgumentException("interaction function missing (expected Power or Exponential)");
+    if (!(temperature >= 0) || Double.isInfinite(temperature)) throw new IllegalArgumentException("temperature " + temperature + " (expected 0 ≤ T < ∞)");
+    if (maxSweeps < 0) throw new IllegalArgumentException("max sweeps " + maxSweeps + " (expected ≥ 0)");
+    if (seeds.length != probes.size()) throw new IllegalArgumentException(seeds.length + " seeds for " + probes.size() + " probes (expected one each)");
+    int n = patterns[0].length;
+    for (int k = 0; k < probes.size(); k++) {
+      double[] probe = probes.get(k);
+      if (probe.length != n) throw new IllegalArgumentException("probe " + k + " has " + probe.length + " units (expected N = " + n + ")");
+      for (int i = 0; i < n; i++) {
+        if (probe[i] != 1.0 && probe[i] != -1.0) throw new IllegalArgumentException("probe " + k + ", unit " + i + " = " + probe[i] + " (expected -1 or +1)");
+      }
+    }
+    ActorSystem<DenseFeatureLayer.Command> system = ActorSystem.create(DenseFeatureLayer.create(patterns, f), "glauber-dense-memory", ActorConfig.config());
+    try {
+      List<DenseFeatureLayer.Done> out = new ArrayList<>(probes.size());
+      for (int k = 0; k < probes.size(); k++) {
+        double[] probe = probes.get(k);
+        long seed = seeds[k];
+        out.add(AskPattern.<DenseFeatureLayer.Command, DenseFeatureLayer.Done>ask(system,
+            replyTo -> new DenseFeatureLayer.Recall(probe, temperature, maxSweeps, stopAtFixedPoint, seed, replyTo), TIMEOUT, system.scheduler())
+            .toCompletableFuture().join());
       }
       return out;
     } finally {

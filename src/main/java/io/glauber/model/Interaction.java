@@ -1,4 +1,4 @@
-package io.glauber.hopfield;
+package io.glauber.model;
 
 /**
  * The interaction function F of a dense associative memory, E(σ) = −Σ_μ F(ξ^μ·σ).
