@@ -105,4 +105,43 @@ class LabelsCliTest {
         "sweeps = 0");
     assertTrue(!Files.exists(bad), "nothing written");
   }
+
+  /**
+   * {@code sample --pictures} on both engines (neuron actors in exact mode, the batched engine) for
+   * an RBM (actors) and a BM (batched) of 4×4 images and 2 label units: both PNG grids appear, with one row of 10 tiles
+   * per label and one row per completed image (the original, its clamped top half, 8 completions),
+   * 4×4 tiles scaled ×2 with 1-pixel separators; every completion keeps the clamped top half.
+   */
+  @Test
+  void picturesOfConditionalGenerationHaveTheirShapeOnBothEnginesAndKeepTheClampedHalf() throws Exception {
+    Path rbm = dir.resolve("rbm.npz");
+    ModelFiles.write(rbm, RandomModels.rbm(18, 3, 1.0, 0.5, 4), false);
+    Path bm = dir.resolve("bm.npz");
+    BoltzmannMachine m = RandomModels.boltzmann(21, Units.BINARY, 1.0, 0.5, 5);
+    ModelFiles.write(bm, new BoltzmannMachine(Units.BINARY, m.couplings(), m.bias(), 18, 1.0), false);
+    io.glauber.data.Dataset images = io.glauber.data.DataSpecs.load("bas:4x4");
+    for (String[] c : List.of(new String[] {"actor", rbm.toString()}, new String[] {"batch", bm.toString()})) {
+      Path out = dir.resolve("pictures-" + c[0] + "-" + Path.of(c[1]).getFileName());
+      CliTest.Run r = run("sample", "--model", c[1], "--engine", c[0], "--pictures", "bas:4x4", "--classes", "2", "--burn-in", "5",
+          "--out", out.toString());
+      assertEquals(0, r.code(), r.err());
+      java.awt.image.BufferedImage labels = javax.imageio.ImageIO.read(out.resolve("samples-per-label.png").toFile());
+      assertEquals(10 * 9 - 1, labels.getWidth(), "10 tiles of 4×2 pixels and separators a row");
+      assertEquals(2 * 9 - 1, labels.getHeight(), "one row per label");
+      java.awt.image.BufferedImage completions = javax.imageio.ImageIO.read(out.resolve("completions.png").toFile());
+      assertEquals(10 * 9 - 1, completions.getWidth(), "original, clamped half and 8 completions a row");
+      assertEquals(10 * 9 - 1, completions.getHeight(), "the first 10 images");
+      for (int row = 0; row < 10; row++) {
+        float[] image = images.row(row, null);
+        for (int tile = 2; tile < 10; tile++) {
+          for (int pixel = 0; pixel < 8; pixel++) { // the top two rows of the 4×4 image were clamped
+            int grey = completions.getRaster().getSample(tile * 9 + (pixel % 4) * 2, row * 9 + (pixel / 4) * 2, 0);
+            assertEquals(image[pixel] > 0.5f ? 255 : 0, grey, c[0] + " " + c[1] + ": image " + row + ", completion " + tile + ", pixel " + pixel);
+          }
+        }
+      }
+    }
+    assertOneLineError(run("sample", "--model", rbm.toString(), "--engine", "actor", "--pictures", "bas:5x5", "--classes", "2",
+        "--out", dir.resolve("bad").toString()), "images of 25 units");
+  }
 }
