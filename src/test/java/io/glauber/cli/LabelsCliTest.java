@@ -144,4 +144,33 @@ class LabelsCliTest {
     assertOneLineError(run("sample", "--model", rbm.toString(), "--engine", "actor", "--pictures", "bas:5x5", "--classes", "2",
         "--out", dir.resolve("bad").toString()), "images of 25 units");
   }
+
+  /**
+   * The BM variant of the labels job (hidden-hidden and label-label links, two-phase learning on
+   * mini-batches) on a subset: it prints test_accuracy by clamping and the baseline, better than
+   * chance, and saves a Boltzmann machine with the configured graph.
+   */
+  @Test
+  void theBoltzmannMachineLabelsJobOnASubsetPrintsTheAccuraciesAndSavesItsMachine() throws Exception {
+    Path out = dir.resolve("bm");
+    String spec = "downsample=2&binarize=0.5&classes=10";
+    CliTest.Run r = run("train", "--config", "config/bm-fashion-labels.conf",
+        "--set", "data=\"idx:" + FASHION + "train-images-idx3-ubyte.gz?" + spec + "&limit=1200\"",
+        "--set", "test-data=\"idx:" + FASHION + "t10k-images-idx3-ubyte.gz?" + spec + "&limit=300\"",
+        "--set", "model.hidden=20", "--set", "model.groups=\"image=0-195, label=196-205, hidden=206-225\"",
+        "--set", "train.cycles=300", "--set", "labels.sweeps=30", "--set", "labels.validation-rows=200",
+        "--set", "labels.logistic-epochs=2", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = new ObjectMapper().readTree(r.out().lines().reduce((a, b) -> b).orElseThrow());
+    for (String key : List.of("test_accuracy", "logistic_regression_accuracy")) {
+      double v = n.get(key).asDouble();
+      assertTrue(v > 0.1 && v <= 1, key + " = " + v + " (better than chance on 10 classes)");
+      assertTrue(n.get("validation").get(key).asDouble() > 0.1, "validation " + key);
+    }
+    assertEquals(300, n.get("train_cycles").asInt());
+    BoltzmannMachine m = (BoltzmannMachine) ModelFiles.read(out.resolve("model.npz"));
+    assertEquals(206, m.nVisible());
+    assertEquals(20, m.nHidden());
+    assertEquals(196 * 20 + 10 * 20 + 45 + 190, m.couplings().pairCount(), "image-hidden, label-hidden, label-label, hidden-hidden");
+  }
 }
