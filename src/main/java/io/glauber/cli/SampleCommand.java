@@ -5,6 +5,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
+import io.glauber.bench.ConditionalPictures;
+import io.glauber.data.DataSpecs;
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Granularity;
@@ -42,7 +44,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "exact", description = "Actor engine schedule: exact, exclusive or async (default ${DEFAULT-VALUE}).") String mode;
   @Option(names = "--mean-interval-us", defaultValue = "0", description = "Async/exclusive mode: mean update interval of each neuron's Poisson clock in µs (0 = as fast as possible).") long meanIntervalUs;
   @Option(names = "--delay-us", defaultValue = "0", description = "Async/exclusive mode: added delay of every message in µs.") long delayUs;
-  @Option(names = "--samples", required = true, paramLabel = "N") long samples;
+  @Option(names = "--samples", defaultValue = "0", paramLabel = "N", description = "Number of samples (required unless --pictures).") long samples;
   @Option(names = "--burn-in", defaultValue = "1000", paramLabel = "SWEEPS") int burnIn;
   @Option(names = "--thin", defaultValue = "10", paramLabel = "SWEEPS") int thin;
   @Option(names = "--chains", defaultValue = "100", description = "Parallel chains (default ${DEFAULT-VALUE}).") int chains;
@@ -55,14 +57,23 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
   @Option(names = "--force", description = "Replace an existing output file.") boolean force;
+  @Option(names = "--pictures", paramLabel = "DATA", description = "Instead of samples, write samples-per-label.png and completions.png (top halves of the first 10 images of DATA clamped) into the directory --out.")
+  String pictures;
 
   @Override
   public Integer call() throws Exception {
-    if (samples < 1) throw new IllegalArgumentException("--samples " + samples + " (expected ≥ 1)");
+    if (pictures == null && samples < 1) throw new IllegalArgumentException("--samples " + samples + " (expected ≥ 1)");
     if (burnIn < 0 || thin < 1) throw new IllegalArgumentException("--burn-in " + burnIn + ", --thin " + thin + " (expected ≥ 0 and ≥ 1)");
     if (!engine.equals("batch") && !engine.equals("actor")) throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
     Mode actorMode = Mode.parse(mode);
     Model m = ModelFiles.read(model);
+    if (pictures != null) { // the grids of io.ConditionalGrids, on either engine
+      Model mt = temperature == null ? m : m instanceof Rbm r ? r.withTemperature(temperature) : ((BoltzmannMachine) m).withTemperature(temperature);
+      ConditionalPictures.write(mt, engine, dynamics(actorMode), Granularity.parse(granularity == null ? "neuron" : granularity, patchSize), classes,
+          DataSpecs.load(pictures), out, burnIn, force, seed);
+      System.err.printf("wrote %s and %s%n", out.resolve("samples-per-label.png"), out.resolve("completions.png"));
+      return 0;
+    }
     double t = temperature != null ? temperature : m.temperature();
     Clamp c = Clamp.of(clamp, label, classes, m.nVisible()); // the free units sample the reduced machine, the clamped ones are filled in
     AtomicFiles.checkWritable(out, force);
@@ -93,11 +104,14 @@ final class SampleCommand implements Callable<Integer> {
     }
     // a neuron actor per unit (an RBM as a Boltzmann machine, visible units first), exact or async
     BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
-    Dynamics dynamics = actorMode == Mode.EXACT ? Dynamics.exact() : new Dynamics(actorMode, Duration.ofNanos(meanIntervalUs * 1000),
-        Duration.ofNanos(delayUs * 1000), Duration.ofMillis(1), Duration.ofSeconds(30));
-    var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin,
+    var settings = new ActorSampler.Settings(dynamics(actorMode), null, null, seed, burnIn, samples, thin,
         Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
     return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
+  }
+
+  private Dynamics dynamics(Mode actorMode) {
+    return actorMode == Mode.EXACT ? Dynamics.exact() : new Dynamics(actorMode, Duration.ofNanos(meanIntervalUs * 1000),
+        Duration.ofNanos(delayUs * 1000), Duration.ofMillis(1), Duration.ofSeconds(30));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.glauber.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
+import io.glauber.bench.BmClassificationExperiment;
 import io.glauber.bench.ClassificationExperiment;
 import io.glauber.io.AtomicFiles;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Jobs by "model-type/engine". */
   private static final Map<String, TrainJob> JOBS = Map.of(
       "rbm/batch", new RbmBatchJob(),
-      "rbm/actor", new RbmActorJob(), "rbm-labels/batch", ClassificationExperiment::run,
+      "rbm/actor", new RbmActorJob(), "rbm-labels/batch", ClassificationExperiment::run, "bm-labels/batch", BmClassificationExperiment::run,
       "bm/actor", new TwoPhaseJob(false),
       "bm-local/actor", new BmActorJob(),
       "bm/batch", new TwoPhaseJob(false),

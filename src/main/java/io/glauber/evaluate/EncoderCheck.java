@@ -21,15 +21,30 @@ import java.util.Set;
  * Exact rather than sampled, so the verdict does not depend on the engine that trained the machine
  * nor on the check's own random draws.
  *
+ * <p>Beside it, the codes the paper reads off the weights (Fig. 3b: "the first and fourth units
+ * … are both employing the code &lt;−, +&gt;"): the signs of the weights from V1's unit k to the
+ * hidden units ({@code weightCodes}, a weight of 0 being its own sign).
+ *
  * @param recalled patterns whose output is recalled from the input alone
  * @param distinctCodes number of distinct hidden codes among the N patterns
  * @param patterns N
+ * @param weightCodes number of distinct sign patterns of the V1–H weights among the N input units
  */
-public record EncoderCheck(int recalled, int distinctCodes, int patterns) {
+public record EncoderCheck(int recalled, int distinctCodes, int patterns, int weightCodes) {
 
   /** Every pattern recalled and every code distinct. */
   public boolean solved() {
-    return recalled == patterns && distinctCodes == patterns;
+    return recalled == patterns && codesDistinct();
+  }
+
+  /** The N sign patterns of the V1–H weights distinct (the paper's codes as Fig. 3b reads them off the weights). */
+  public boolean weightCodesDistinct() {
+    return weightCodes == patterns;
+  }
+
+  /** The N codes distinct: the paper's measure ("the median time required to discover four different codes"). */
+  public boolean codesDistinct() {
+    return distinctCodes == patterns;
   }
 
   /** Checks {@code machine} on the N-·-N encoder, N = {@code outer}. */
@@ -59,6 +74,15 @@ public record EncoderCheck(int recalled, int distinctCodes, int patterns) {
       if (right) recalled++;
       codes.add(Arrays.toString(c.mostProbable(hidden)));
     }
-    return new EncoderCheck(recalled, codes.size(), outer);
+    Set<String> signs = new HashSet<>();
+    for (int k = 0; k < outer; k++) {
+      int[] sign = new int[hidden.length];
+      for (int j = 0; j < machine.couplings().degree(k); j++) {
+        int to = machine.couplings().neighbour(k, j);
+        if (to >= 2 * outer) sign[to - 2 * outer] = (int) Math.signum(machine.couplings().weight(k, j));
+      }
+      signs.add(Arrays.toString(sign));
+    }
+    return new EncoderCheck(recalled, codes.size(), outer, signs.size());
   }
 }

@@ -29,6 +29,9 @@ import java.util.concurrent.Future;
  * engine ({@link PhaseSampler.Factory}) until {@link EncoderCheck} finds the problem solved or
  * {@code maxCycles} cycles have passed. Reports the success rate and, over the successful runs, the
  * median and largest number of learning cycles to the first solved check (the paper's measures).
+ * What counts as solved is the {@link Criterion}: the paper's (every code distinct: "the median
+ * time required to discover four different codes was 110 learning cycles", Ackley et al. 1985,
+ * p. 160) or ours (every code distinct and every output recalled from the input alone).
  *
  * <p>HOCON: {@code data = "encoder:N-M-N"} (the N patterns; M must equal {@code model.hidden}),
  * the {@code model} section of {@link StartingMachine} (its topology), the {@code learning} section
@@ -38,6 +41,7 @@ import java.util.concurrent.Future;
  * runs = 250               # independent runs (seeds split from seed)
  * encoder {
  *   max-cycles = 5000      # a run that has not solved the problem by then fails
+ *   criterion = recall     # codes (the paper's: N distinct codes) | recall (codes and every output recalled) | weight-signs
  *   parallel = 2           # runs at once (each on one thread)
  * }
  * </pre>
@@ -50,11 +54,39 @@ import java.util.concurrent.Future;
  * @param runs independent runs ≥ 1
  * @param maxCycles cycles before a run counts as failed, ≥ 1
  * @param parallel runs at once ≥ 1
+ * @param criterion what counts as solved
  */
 public record EncoderExperiment(
-    int outer, double[][] patterns, Topology topology, double initStd, TwoPhaseSettings settings, int runs, long maxCycles, int parallel) {
+    int outer, double[][] patterns, Topology topology, double initStd, TwoPhaseSettings settings, int runs, long maxCycles, int parallel,
+    Criterion criterion) {
+
+  /** What counts as solving the encoder, judged by {@link EncoderCheck} after every cycle. */
+  public enum Criterion {
+    /** The paper's: the N hidden codes are distinct. */
+    CODES,
+    /** Ours, stricter: the N codes distinct and every pattern's output recalled from its input alone. */
+    RECALL,
+    /** The N sign patterns of the weights from V1 to H distinct (the paper's Fig. 3b reading of a code). */
+    WEIGHT_SIGNS;
+
+    /** Whether {@code check} meets this criterion. */
+    public boolean met(EncoderCheck check) {
+      return switch (this) {
+        case CODES -> check.codesDistinct();
+        case RECALL -> check.solved();
+        case WEIGHT_SIGNS -> check.weightCodesDistinct();
+      };
+    }
+
+    /** The criterion named {@code name} (codes, recall or weight-signs), or a one-line error. */
+    public static Criterion parse(String name) {
+      for (Criterion c : values()) if (c.name().replace('_', '-').equalsIgnoreCase(name)) return c;
+      throw new IllegalArgumentException("encoder.criterion = " + name + " (expected codes, recall or weight-signs)");
+    }
+  }
 
   public EncoderExperiment {
+    if (criterion == null) throw new IllegalArgumentException("encoder.criterion missing (expected codes or recall)");
     if (runs < 1) throw new IllegalArgumentException("runs = " + runs + " (expected ≥ 1)");
     if (maxCycles < 1) throw new IllegalArgumentException("encoder.max-cycles = " + maxCycles + " (expected ≥ 1)");
     if (parallel < 1) throw new IllegalArgumentException("encoder.parallel = " + parallel + " (expected ≥ 1)");
@@ -64,8 +96,11 @@ public record EncoderExperiment(
     }
   }
 
-  /** One run: its seed, whether it solved the problem, after how many cycles, and the last check. */
-  public record Run(int index, long seed, boolean solved, long cycles, EncoderCheck check, double seconds) {
+  /**
+   * One run: its seed, whether it solved the problem (by the experiment's criterion), after how
+   * many cycles, the first cycle at which the N codes were distinct (−1: never), and the last check.
+   */
+  public record Run(int index, long seed, boolean solved, long cycles, long codesCycles, EncoderCheck check, double seconds) {
     /** The run as a JSON-ready map. */
     public Map<String, Object> fields() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -73,8 +108,10 @@ public record EncoderExperiment(
       m.put("seed", seed);
       m.put("solved", solved);
       m.put("cycles", cycles);
+      m.put("codes_cycles", codesCycles);
       m.put("recalled", check.recalled());
       m.put("distinct_codes", check.distinctCodes());
+      m.put("weight_codes", check.weightCodes());
       m.put("seconds", seconds);
       return m;
     }
@@ -84,10 +121,11 @@ public record EncoderExperiment(
    * The experiment's outcome.
    *
    * @param engine the engine's name
+   * @param criterion what counted as solved
    * @param runs every run, in index order
    * @param seconds wall-clock time of the whole experiment
    */
-  public record Result(String engine, List<Run> runs, double seconds) {
+  public record Result(String engine, Criterion criterion, List<Run> runs, double seconds) {
     /** Solved runs / runs. */
     public double successRate() {
       return (double) solved().length / runs.size();
@@ -118,14 +156,15 @@ public record EncoderExperiment(
       m.put("max_cycles", maxCycles());
       m.put("runs", runs.size());
       m.put("engine", engine);
+      m.put("criterion", criterion.name().toLowerCase(Locale.ROOT).replace('_', '-'));
       m.put("seconds", seconds);
       return m;
     }
 
     /** One line for people. */
     public String describe() {
-      return String.format(Locale.ROOT, "%d of %d runs solved the encoder on engine %s (success rate %.3f); cycles to solution: median %s, max %d; %.1f s",
-          solved().length, runs.size(), engine, successRate(), Double.isNaN(medianCycles()) ? "-" : String.valueOf(medianCycles()), maxCycles(), seconds);
+      return String.format(Locale.ROOT, "%d of %d runs solved the encoder (criterion %s) on engine %s (success rate %.3f); cycles to solution: median %s, max %d; %.1f s",
+          solved().length, runs.size(), criterion.name().toLowerCase(Locale.ROOT), engine, successRate(), Double.isNaN(medianCycles()) ? "-" : String.valueOf(medianCycles()), maxCycles(), seconds);
     }
   }
 
@@ -144,7 +183,8 @@ public record EncoderExperiment(
       int runs = c.hasPath("runs") ? c.getInt("runs") : 1;
       long max = c.hasPath("encoder.max-cycles") ? c.getLong("encoder.max-cycles") : 5000;
       int parallel = c.hasPath("encoder.parallel") ? c.getInt("encoder.parallel") : Runtime.getRuntime().availableProcessors();
-      return new EncoderExperiment(outer, d.rowsAsDouble(), topology, std, settings, runs, max, parallel);
+      Criterion criterion = Criterion.parse(c.hasPath("encoder.criterion") ? c.getString("encoder.criterion") : "recall");
+      return new EncoderExperiment(outer, d.rowsAsDouble(), topology, std, settings, runs, max, parallel, criterion);
     } catch (ConfigException e) {
       throw new IllegalArgumentException("config: " + e.getMessage());
     }
@@ -169,7 +209,7 @@ public record EncoderExperiment(
       }
       List<Run> done = new ArrayList<>();
       for (Future<Run> f : futures) done.add(f.get());
-      return new Result(engine, done, (System.nanoTime() - t0) / 1e9);
+      return new Result(engine, criterion, done, (System.nanoTime() - t0) / 1e9);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("encoder experiment interrupted", e);
@@ -189,18 +229,21 @@ public record EncoderExperiment(
     try (PhaseSampler sampler = factory.create(initial, settings, random.nextLong())) {
       TwoPhaseLearning learning = new TwoPhaseLearning(initial, settings, sampler);
       EncoderCheck check = EncoderCheck.of(learning.model(), outer);
+      long codes = -1;
       while (learning.cycles() < maxCycles) {
         check = EncoderCheck.of(learning.cycle(patterns).model(), outer);
-        if (check.solved()) break;
+        if (codes < 0 && check.codesDistinct()) codes = learning.cycles();
+        if (criterion.met(check)) break;
       }
-      return new Run(index, seed, check.solved(), learning.cycles(), check, (System.nanoTime() - t0) / 1e9);
+      return new Run(index, seed, criterion.met(check), learning.cycles(), codes, check, (System.nanoTime() - t0) / 1e9);
     }
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof EncoderExperiment e && e.outer == outer && Arrays.deepEquals(e.patterns, patterns) && e.topology.equals(topology)
-        && e.initStd == initStd && e.settings.equals(settings) && e.runs == runs && e.maxCycles == maxCycles && e.parallel == parallel;
+        && e.initStd == initStd && e.settings.equals(settings) && e.runs == runs && e.maxCycles == maxCycles && e.parallel == parallel
+        && e.criterion == criterion;
   }
 
   @Override

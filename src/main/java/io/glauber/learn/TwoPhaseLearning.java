@@ -69,6 +69,16 @@ public final class TwoPhaseLearning {
    * is restored afterwards. Returns the model after the last cycle run.
    */
   public BoltzmannMachine train(double[][] data, long cycles, double finalRate, java.util.function.Predicate<Cycle> listener) {
+    return train(k -> data, cycles, finalRate, listener);
+  }
+
+  /**
+   * {@link #train(double[][], long, double, java.util.function.Predicate)} with the training vectors
+   * of cycle k (from 0) given by {@code batches}: mini-batches, so that a large data set costs one
+   * batch's clamped phase per cycle (a stochastic estimate of ⟨·⟩₊, as the sampled ⟨·⟩₋ already is).
+   */
+  public BoltzmannMachine train(java.util.function.LongFunction<double[][]> batches, long cycles, double finalRate,
+      java.util.function.Predicate<Cycle> listener) {
     if (cycles < 0) throw new IllegalArgumentException("cycles " + cycles + " (expected ≥ 0)");
     LearningRule rule = learner.rule();
     if (!(finalRate > 0) || Double.isInfinite(finalRate)) throw new IllegalArgumentException("final learning rate " + finalRate + " (expected finite > 0)");
@@ -76,7 +86,7 @@ public final class TwoPhaseLearning {
       for (long k = 0; k < cycles; k++) {
         double f = cycles == 1 ? 0 : (double) k / (cycles - 1);
         learner.setRule(rule.withLearningRate(rule.learningRate() + f * (finalRate - rule.learningRate())));
-        if (!listener.test(cycle(data))) break;
+        if (!listener.test(cycle(batches.apply(k)))) break;
       }
     } finally {
       learner.setRule(rule);

@@ -31,10 +31,32 @@ class EncoderRunsTest {
     assertEquals(1.0, r.successRate(), () -> "runs: " + r.runs());
     for (EncoderExperiment.Run run : r.runs()) {
       assertTrue(run.check().solved() && run.cycles() <= e.maxCycles(), run.toString());
+      assertTrue(run.codesCycles() >= 1 && run.codesCycles() <= run.cycles(), "four distinct codes no later than recall: " + run);
     }
     EncoderExperiment.Result again = e.run(AnnealedPhases::create, "batch", 5);
     for (int i = 0; i < 4; i++) assertEquals(r.runs().get(i).cycles(), again.runs().get(i).cycles(), "run " + i + " repeats");
     assertEquals(4, r.summary().get("runs"));
     assertEquals("batch", r.summary().get("engine"));
+    assertEquals("recall", r.summary().get("criterion"));
+  }
+
+  /**
+   * The paper's criterion (four distinct codes) stops a run at the first cycle with four distinct
+   * codes: the same cycle that a run under the stricter criterion records as its codes_cycles,
+   * since both follow the same draws up to there.
+   */
+  @Test
+  void thePapersCriterionStopsAtTheFirstCycleWithFourDistinctCodes() {
+    EncoderExperiment recall = experiment(2);
+    Config c = ConfigFactory.parseString("runs = 2, encoder.parallel = 2, encoder.criterion = codes")
+        .withFallback(ConfigFactory.parseFile(new File("config/bm-encoder-424.conf"))).resolve();
+    EncoderExperiment codes = EncoderExperiment.from(c, TwoPhaseSettings.from(c));
+    EncoderExperiment.Result a = recall.run(AnnealedPhases::create, "batch", 9);
+    EncoderExperiment.Result b = codes.run(AnnealedPhases::create, "batch", 9);
+    for (int i = 0; i < 2; i++) {
+      EncoderExperiment.Run r = b.runs().get(i);
+      assertTrue(r.solved() && r.check().codesDistinct(), r.toString());
+      assertEquals(a.runs().get(i).codesCycles(), r.cycles(), "run " + i);
+    }
   }
 }
