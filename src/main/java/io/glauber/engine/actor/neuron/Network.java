@@ -320,6 +320,11 @@ public final class Network {
       for (int j : neighbourIds[i]) nb.add(neurons.get(j));
       neurons.get(i).tell(new Neuron.Wire(nb, context.getSelf()));
     }
+    if (dynamics.mode() == Mode.EXACT && !dynamics.delay().isZero()) {
+      // the barrier's messages between neighbours (changes and acks) take the same delays as the clocked modes'
+      Neuron.SetDelays delays = new Neuron.SetDelays(dynamics.delay().toNanos(), dynamics.timing());
+      for (ActorRef<Neuron.Command> r : neurons) r.tell(delays);
+    }
     this.colourClasses = classes(machine.couplings().colours());
   }
 

@@ -11,6 +11,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.glauber.engine.actor.JsonMessage;
 import io.glauber.engine.actor.Timing;
+import io.glauber.engine.actor.TurnMessage;
 import io.glauber.learn.Learner;
 import io.glauber.learn.LearningRule;
 import io.glauber.model.Phase;
@@ -68,7 +69,7 @@ public final class Neuron {
   public record Update(long step, double temperature) implements Command, BinaryMessage {}
 
   /** The neuron's own clock in async mode; ticks of an older epoch are stale and ignored. */
-  public record Tick(int epoch) implements Command, BinaryMessage {}
+  public record Tick(int epoch) implements Command, BinaryMessage, TurnMessage {}
 
   /**
    * Async flow control: the sender {@code from} may send {@code count} more state changes to the
@@ -111,6 +112,20 @@ public final class Neuron {
     /** Async mode with fixed delays and a Poisson clock. */
     public StartAsync(double temperature, long meanIntervalNanos, long delayNanos) {
       this(temperature, meanIntervalNanos, delayNanos, false, Timing.DEFAULT);
+    }
+  }
+
+  /**
+   * Exact mode's message delays: every state change a neuron sends and every ack it returns reaches
+   * the neighbour after a delay of mean {@code delayNanos} drawn from {@code timing} (per synapse,
+   * once, when {@link Timing#perEdge()}), as async and exclusive modes delay theirs — so that the
+   * barrier can be held against them at equal delays. The coordinator's own messages (steps and
+   * their replies) are not delayed.
+   */
+  public record SetDelays(long delayNanos, Timing timing) implements Command, JsonMessage {
+    public SetDelays {
+      if (delayNanos < 0) throw new IllegalArgumentException("message delay " + delayNanos + " ns (expected ≥ 0)");
+      if (timing == null) throw new IllegalArgumentException("timing missing (expected Timing.DEFAULT or another)");
     }
   }
 
@@ -482,6 +497,7 @@ public final class Neuron {
     if (m instanceof News) return Behaviors.same();
     if (m instanceof Measure) return onMeasure();
     if (m instanceof Wire w) return onWire(w);
+    if (m instanceof SetDelays d) { setDelays(d.delayNanos(), d.timing()); return Behaviors.same(); }
     if (m instanceof Release) { unit.clamped = false; return Behaviors.same(); }
     if (m instanceof SetTemperature t) { unit.temperature = t.temperature(); return Behaviors.same(); }
     if (m instanceof UpdateWeights u) return onUpdateWeights(u);
@@ -513,7 +529,8 @@ public final class Neuron {
       context.getSelf().tell(News.INSTANCE);
     }
     if (m.ack()) {
-      links.neighbours[k].tell(Ack.INSTANCE);
+      if (links.delayNanos == 0) links.neighbours[k].tell(Ack.INSTANCE);
+      else context.scheduleOnce(Duration.ofNanos(delayNanos(k)), links.neighbours[k], Ack.INSTANCE);
     } else if (++links.received[k] == CREDIT_BATCH) {
       links.received[k] = 0;
       links.neighbours[k].tell(links.credit);
@@ -608,9 +625,27 @@ public final class Neuron {
   /** Sends {@code msg} to neighbour k after the delay of this synapse or message ({@link Timing}). */
   private void post(int k, Command msg) {
     links.sent++;
-    long d = links.edgeDelayNanos != null ? links.edgeDelayNanos[k] : links.timing.drawDelayNanos(links.delayNanos, clock.random);
+    long d = delayNanos(k);
     if (d == 0) links.neighbours[k].tell(msg);
     else context.scheduleOnce(Duration.ofNanos(d), links.neighbours[k], msg);
+  }
+
+  /** The delay (ns) of the next message to neighbour k: its synapse's, or one drawn for this message ({@link Timing}). */
+  private long delayNanos(int k) {
+    return links.edgeDelayNanos != null ? links.edgeDelayNanos[k] : links.timing.drawDelayNanos(links.delayNanos, clock.random);
+  }
+
+  /**
+   * The delay model of every mode: mean delay and shape; with per-edge delays, an axonal delay per
+   * synapse drawn once for the neuron's life (a later call keeps them).
+   */
+  private void setDelays(long delayNanos, Timing timing) {
+    links.delayNanos = delayNanos;
+    links.timing = timing;
+    if (timing.perEdge() && links.edgeDelayNanos == null) {
+      links.edgeDelayNanos = new long[unit.neighbourIds.length];
+      for (int k = 0; k < links.edgeDelayNanos.length; k++) links.edgeDelayNanos[k] = timing.drawDelayNanos(delayNanos, clock.random);
+    }
   }
 
   // ---------------------------------------------------------------- barrier steps (exact mode)
@@ -641,8 +676,12 @@ public final class Neuron {
       return Behaviors.same();
     }
     StateChanged msg = links.change(delta, true);
-    for (ActorRef<Command> n : links.neighbours) n.tell(msg);
-    links.sent += links.neighbours.length;
+    if (links.delayNanos == 0) {
+      for (ActorRef<Command> n : links.neighbours) n.tell(msg);
+      links.sent += links.neighbours.length;
+    } else {
+      for (int k = 0; k < links.neighbours.length; k++) post(k, msg);
+    }
     links.pendingAcks = links.neighbours.length;
     return awaitingAcks;
   }
@@ -658,15 +697,7 @@ public final class Neuron {
   private Behavior<Command> onStart(StartAsync m) {
     unit.temperature = m.temperature();
     clock.meanIntervalNanos = m.meanIntervalNanos();
-    links.delayNanos = m.delayNanos();
-    links.timing = m.timing();
-    if (m.timing().perEdge() && links.edgeDelayNanos == null) {
-      // an axonal delay per synapse, drawn once for the neuron's life
-      links.edgeDelayNanos = new long[unit.neighbourIds.length];
-      for (int k = 0; k < links.edgeDelayNanos.length; k++) {
-        links.edgeDelayNanos[k] = m.timing().drawDelayNanos(m.delayNanos(), clock.random);
-      }
-    }
+    setDelays(m.delayNanos(), m.timing());
     clock.running = true;
     if (m.exclusive()) {
       if (cell.forks == null) cell.forks = new Forks(unit.id, unit.neighbourIds);
