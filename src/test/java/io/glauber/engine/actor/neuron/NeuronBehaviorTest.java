@@ -32,13 +32,23 @@ class NeuronBehaviorTest {
     return r.nextDouble();
   }
 
+  /** The neuron of {@link #spec()} wired to two neighbour inboxes and a coordinator inbox. */
+  record Wired(BehaviorTestKit<Neuron.Command> neuron, TestInbox<Neuron.Command> left, TestInbox<Neuron.Command> right,
+      TestInbox<Network.Command> coordinator) {}
+
+  static Wired wired() {
+    Wired w = new Wired(BehaviorTestKit.create(Neuron.create(spec())), TestInbox.create(), TestInbox.create(), TestInbox.create());
+    w.neuron().run(new Neuron.Wire(List.of(w.left().getRef(), w.right().getRef()), w.coordinator().getRef()));
+    return w;
+  }
+
   @Test
   void exactStepSendsChangeWithAcksAndReportsDoneOnlyAfterAllAcks() {
-    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
-    TestInbox<Neuron.Command> left = TestInbox.create();
-    TestInbox<Neuron.Command> right = TestInbox.create();
-    TestInbox<Network.Command> coordinator = TestInbox.create();
-    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    Wired w = wired();
+    BehaviorTestKit<Neuron.Command> neuron = w.neuron();
+    TestInbox<Neuron.Command> left = w.left();
+    TestInbox<Neuron.Command> right = w.right();
+    TestInbox<Network.Command> coordinator = w.coordinator();
 
     // a neighbour flips: the field moves by w·Δ and the change is acked back to that neighbour
     neuron.run(new Neuron.StateChanged(0, 2.0, true));
@@ -61,11 +71,11 @@ class NeuronBehaviorTest {
 
   @Test
   void clampedNeuronHoldsItsValueAndReportsItsState() {
-    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
-    TestInbox<Neuron.Command> left = TestInbox.create();
-    TestInbox<Neuron.Command> right = TestInbox.create();
-    TestInbox<Network.Command> coordinator = TestInbox.create();
-    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    Wired w = wired();
+    BehaviorTestKit<Neuron.Command> neuron = w.neuron();
+    TestInbox<Neuron.Command> left = w.left();
+    TestInbox<Neuron.Command> right = w.right();
+    TestInbox<Network.Command> coordinator = w.coordinator();
     neuron.run(new Neuron.Clamp(1));
     left.expectMessage(new Neuron.StateChanged(1, 2.0, true));
     right.expectMessage(new Neuron.StateChanged(1, 2.0, true));
@@ -131,17 +141,14 @@ class NeuronBehaviorTest {
    */
   @Test
   void aForkRequestBeforeTheStartIsServedAndForksStartInColourOrder() {
-    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
-    TestInbox<Neuron.Command> left = TestInbox.create();
-    TestInbox<Neuron.Command> right = TestInbox.create();
-    TestInbox<Network.Command> coordinator = TestInbox.create();
-    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    Wired w = wired();
+    BehaviorTestKit<Neuron.Command> neuron = w.neuron();
     neuron.run(new Neuron.Precedence(0, new int[] {1, 1}));
     neuron.run(new Neuron.ForkRequest(0)); // before StartAsync
-    left.expectMessage(new Neuron.Fork(1, -1, false));
+    w.left().expectMessage(new Neuron.Fork(1, -1, false));
     neuron.run(new Neuron.StartAsync(1.0, 0, 0, true, io.glauber.engine.actor.Timing.DEFAULT));
     neuron.run(neuron.selfInbox().receiveMessage()); // the first tick: hungry, asks 0 back (it holds 0's token)
-    left.expectMessage(new Neuron.ForkRequest(1));
-    assertFalse(right.hasMessages(), "the fork of {1, 2} starts here");
+    w.left().expectMessage(new Neuron.ForkRequest(1));
+    assertFalse(w.right().hasMessages(), "the fork of {1, 2} starts here");
   }
 }
