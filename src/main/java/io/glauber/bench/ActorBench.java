@@ -75,7 +75,17 @@ public final class ActorBench {
    */
   public static Map<String, Object> run(int side, double temperature, Duration warmup, Duration measure, long seed, int throughput,
       Mode mode, Duration eventDriven) {
-    Dynamics d = dynamics(mode, eventDriven).withStepTimeout(Duration.ofSeconds(120));
+    return run(side, temperature, warmup, measure, seed, throughput, mode, eventDriven, Duration.ZERO, Timing.DEFAULT);
+  }
+
+  /**
+   * {@link #run(int, double, Duration, Duration, long, int, Mode, Duration)} with message delays of
+   * mean {@code delay} shaped by {@code timing} (its delay distribution and whether per synapse), in
+   * every mode: exact mode's changes and acks take them as the clocked modes' messages do.
+   */
+  public static Map<String, Object> run(int side, double temperature, Duration warmup, Duration measure, long seed, int throughput,
+      Mode mode, Duration eventDriven, Duration delay, Timing timing) {
+    Dynamics d = dynamics(mode, eventDriven, delay, timing).withStepTimeout(Duration.ofSeconds(120));
     String dispatcher = ActorConfig.neuronDispatcher(d);
     com.typesafe.config.Config config = com.typesafe.config.ConfigFactory
         .parseString(dispatcher + ".throughput = " + throughput).withFallback(ActorConfig.config());
@@ -88,6 +98,8 @@ public final class ActorBench {
       ask(system, net, r -> new Network.Sample(1, r)); // starts the clocks once all neurons are spawned
       out.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT) + (eventDriven != null ? " event-driven (background " + eventDriven.toMillis() + " ms)" : ""));
       out.put("informed_updates_per_s", 0.0); // filled in below: the headline comes first
+      out.put("delay_us", delay.toNanos() / 1e3);
+      out.put("delay_shape", timing.delayName());
       out.put("neurons", n);
       out.put("temperature", temperature);
       out.put("heap_mb_after_spawn", usedHeapMb());
@@ -148,17 +160,19 @@ public final class ActorBench {
 
   /** The benchmark's dynamics: unclocked without delay, or event-driven over a background clock. */
   static Dynamics dynamics(Mode mode, Duration eventDriven) {
+    return dynamics(mode, eventDriven, Duration.ZERO, Timing.DEFAULT);
+  }
+
+  /** {@link #dynamics(Mode, Duration)} with message delays of mean {@code delay}, shaped by {@code timing}. */
+  static Dynamics dynamics(Mode mode, Duration eventDriven, Duration delay, Timing timing) {
+    if (delay == null || delay.isNegative()) throw new IllegalArgumentException("message delay " + delay + " (expected ≥ 0)");
     if (eventDriven != null && mode == Mode.EXACT) throw new IllegalArgumentException("event-driven exact mode (expected async or exclusive)");
     if (eventDriven != null && (eventDriven.isZero() || eventDriven.isNegative())) {
       throw new IllegalArgumentException("background clock " + eventDriven + " (expected > 0)");
     }
     Duration interval = eventDriven != null ? eventDriven : Duration.ZERO;
-    Dynamics d = switch (mode) {
-      case EXACT -> Dynamics.exact();
-      case ASYNC -> Dynamics.async(interval, Duration.ZERO);
-      case EXCLUSIVE -> Dynamics.exclusive(interval, Duration.ZERO);
-    };
-    return eventDriven != null ? d.withTiming(Timing.DEFAULT.withEventDriven(true)) : d;
+    Dynamics d = new Dynamics(mode, interval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
+    return d.withTiming(timing.withEventDriven(eventDriven != null));
   }
 
   /** Lets the lattice run for {@code d}: clocked modes run by themselves, exact mode is asked for sweep after sweep. */
@@ -182,12 +196,20 @@ public final class ActorBench {
    * @param throughput messages a neuron handles per turn on a thread (the dispatcher's throughput)
    * @param modes the modes to measure, each on every side
    * @param eventDriven background clock of event-driven updates (null: not event-driven)
+   * @param delay mean message delay, ≥ 0 (every mode; exact mode's changes and acks too)
+   * @param timing the delays' shape (distribution, per synapse or per message)
    */
   public record Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput,
-      List<Mode> modes, Duration eventDriven) {
+      List<Mode> modes, Duration eventDriven, Duration delay, Timing timing) {
     /** Async mode, not event-driven. */
     public Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput) {
       this(sides, temperature, warmup, measure, seed, throughput, List.of(Mode.ASYNC), null);
+    }
+
+    /** No added delay. */
+    public Settings(List<Integer> sides, double temperature, Duration warmup, Duration measure, long seed, int throughput,
+        List<Mode> modes, Duration eventDriven) {
+      this(sides, temperature, warmup, measure, seed, throughput, modes, eventDriven, Duration.ZERO, Timing.DEFAULT);
     }
 
     public Settings {
@@ -199,7 +221,8 @@ public final class ActorBench {
       }
       if (throughput < 1) throw new IllegalArgumentException("dispatcher throughput " + throughput + " (expected ≥ 1)");
       if (modes.isEmpty()) throw new IllegalArgumentException("no modes (expected some of exact, exclusive, async)");
-      for (Mode m : modes) if (eventDriven != null) dynamics(m, eventDriven);
+      if (timing == null) throw new IllegalArgumentException("timing missing (expected Timing.DEFAULT or another)");
+      for (Mode m : modes) dynamics(m, eventDriven, delay, timing); // refuses bad combinations before spawning
       sides = List.copyOf(sides);
       modes = List.copyOf(modes);
     }
@@ -216,7 +239,7 @@ public final class ActorBench {
     List<Map<String, Object>> out = new ArrayList<>();
     for (int side : s.sides()) {
       for (Mode mode : s.modes()) {
-        Map<String, Object> r = run(side, s.temperature(), s.warmup(), s.measure(), s.seed(), s.throughput(), mode, s.eventDriven());
+        Map<String, Object> r = run(side, s.temperature(), s.warmup(), s.measure(), s.seed(), s.throughput(), mode, s.eventDriven(), s.delay(), s.timing());
         each.accept(r);
         out.add(r);
       }

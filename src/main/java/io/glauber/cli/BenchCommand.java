@@ -10,6 +10,7 @@ import io.glauber.bench.RbmBench;
 import io.glauber.bench.jmh.KernelBenchmarks;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.Timing;
 import io.glauber.io.Json;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--mode", defaultValue = "async", split = ",", description = "exact, exclusive and/or async (default ${DEFAULT-VALUE}).") List<String> modes;
     @Option(names = "--event-driven-ms", paramLabel = "MS", description = "Event-driven updates over a background clock of this mean interval (async, exclusive).") Long eventDrivenMs;
+    @Option(names = "--delay-us", defaultValue = "0", description = "Mean message delay in µs, every mode (exact: changes and acks).") long delayUs;
+    @Option(names = "--delay-shape", defaultValue = "fixed", description = "fixed, exponential or log-normal[:σ], with /edge for one delay per synapse.") String delayShape;
     @Option(names = "--json") boolean json;
     @Option(names = "--png", paramLabel = "FILE", description = "Also plot wall and CPU ns per update against the number of neurons (one point per side).") Path png;
     @Option(names = "--force", description = "Replace an existing --png file.") boolean force;
@@ -84,7 +87,8 @@ final class BenchCommand implements Runnable {
       }
       if (throughput < 1) throw new IllegalArgumentException("--throughput " + throughput + " (expected ≥ 1)");
       var s = new ActorBench.Settings(sides, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed, throughput,
-          modes.stream().map(Mode::parse).toList(), eventDrivenMs == null ? null : Duration.ofMillis(eventDrivenMs));
+          modes.stream().map(Mode::parse).toList(), eventDrivenMs == null ? null : Duration.ofMillis(eventDrivenMs),
+          Duration.ofNanos(delayUs * 1000), Timing.parseDelayShape(delayShape));
       ActorBench.scaling(s, png, force, r -> print(r, json));
     }
   }

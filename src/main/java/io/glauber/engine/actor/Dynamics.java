@@ -10,8 +10,10 @@ import java.time.Duration;
  * state change reaches the neighbours {@code delay} later (zero: at once). The staleness ratio is
  * delay ÷ meanInterval. A "sweep" of asynchronous dynamics is {@link #sweepTime()} of wall-clock
  * time: {@code meanInterval} when it is positive (each unit updates once on average), else
- * {@code sweepTimeIfUnclocked}. In {@link Mode#EXACT} the time knobs are ignored and a sweep is one
- * round over all colour classes. {@link Mode#EXCLUSIVE} uses the clock and the delay as async mode
+ * {@code sweepTimeIfUnclocked}. In {@link Mode#EXACT} a sweep is one round over all colour classes,
+ * the clock is ignored, and the delay (shaped by {@code timing}) applies to the barrier's messages
+ * between neighbours — state changes and their acks — so that a colour step lasts until its slowest
+ * change has been delivered and acknowledged. {@link Mode#EXCLUSIVE} uses the clock and the delay as async mode
  * does (a tick makes a unit hungry; every fork and request takes the delay), and its sweep is the
  * same wall-clock time. {@code timing} shapes the clocks and delays around these means.
  *

@@ -33,6 +33,16 @@ import scala.Option;
  * dispatcher threads ever contend). The ring doubles when full and never shrinks: async flow
  * control bounds what can wait in a neuron's mailbox (docs/ACTORS.md).
  *
+ * <p>One {@link TurnMessage} per turn: a free-running neuron re-sends itself its clock tick after
+ * every update, so with a throughput of k it would read its own tick up to k times in a turn — k
+ * draws from an unchanged field, all but the first uninformed, each a full message hand-off through
+ * this queue and Akka's dispatch. {@link #dequeue} therefore ends the turn (returns null) when a
+ * second turn message reaches the head within one turn; {@link #hasMessages} still says the queue
+ * is not empty, so the dispatcher schedules the actor again at once, behind the other actors of its
+ * thread, and the next turn starts with whatever news arrived meanwhile, then the tick. A turn
+ * starts at the first dequeue after a null (or after a turn cut short by the dispatcher's
+ * throughput: then the first tick of the next turn may be refused once — an empty turn, harmless).
+ *
  * <p>Configured as {@code mailbox-type} of {@code glauber.neuron-dispatcher}, so the neurons and the
  * ping-pong ceiling of {@link ActorBench} run with it alike.
  */
@@ -70,6 +80,8 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
     private int head;
     /** message of pair k at 2k, its sender at 2k + 1 (under the lock); capacity a power of two. */
     private Object[] ring = new Object[2 * INITIAL_CAPACITY];
+    /** Whether the current turn has handed out its {@link TurnMessage} (the receiver's field only). */
+    private boolean turnServed;
     /** The envelope {@link #dequeue} returned last (the receiver's field only). */
     private Envelope last;
     /** This actor's place among its peers, i of n, for {@link Placement}; n = 0: none given. */
@@ -105,7 +117,18 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
 
     @Override
     public Envelope dequeue() {
-      if (size == 0) return null; // only the receiver takes messages out: no race to lose
+      return take(true);
+    }
+
+    /**
+     * The oldest message, or null if there is none — or, with {@code turns}, if it is a second
+     * {@link TurnMessage} in this turn (it stays at the head for the next turn).
+     */
+    private Envelope take(boolean turns) {
+      if (size == 0) { // only the receiver takes messages out: no race to lose
+        turnServed = false;
+        return null;
+      }
       Object message;
       Object sender;
       acquire();
@@ -113,6 +136,13 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
         Object[] r = ring;
         int slot = head << 1;
         message = r[slot];
+        if (turns && message instanceof TurnMessage) {
+          if (turnServed) {
+            turnServed = false;
+            return null;
+          }
+          turnServed = true;
+        }
         sender = r[slot + 1];
         r[slot] = null;
         r[slot + 1] = null;
@@ -121,7 +151,7 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
       } finally {
         release();
       }
-      // an unclocked neuron reads its own tick many times in a row: one envelope serves them all
+      // an unclocked neuron reads its own tick many times: one envelope serves them all
       Envelope e = last;
       if (e == null || e.message() != message || e.sender() != sender) last = e = Envelope.apply(message, (ActorRef) sender);
       return e;
@@ -139,7 +169,7 @@ public final class RingMailbox implements MailboxType, ProducesMessageQueue<Ring
 
     @Override
     public void cleanUp(ActorRef owner, MessageQueue deadLetters) {
-      for (Envelope e = dequeue(); e != null; e = dequeue()) deadLetters.enqueue(owner, e);
+      for (Envelope e = take(false); e != null; e = take(false)) deadLetters.enqueue(owner, e);
     }
 
     /** The ring at twice its capacity, the {@code n} waiting pairs moved to its start. */

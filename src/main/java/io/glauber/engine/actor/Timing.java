@@ -76,6 +76,31 @@ public record Timing(Delay delay, double delaySigma, boolean perEdge, Clock cloc
     };
   }
 
+  /**
+   * The delay shape of a short spec: {@code fixed}, {@code exponential} or {@code log-normal[:σ]}
+   * (σ = 1 when not given), followed by {@code /edge} for a delay drawn once per synapse — e.g.
+   * {@code log-normal:1/edge}. The clock shapes stay {@link #DEFAULT}'s.
+   */
+  public static Timing parseDelayShape(String spec) {
+    String t = spec.trim();
+    boolean edge = t.endsWith("/edge");
+    if (edge) t = t.substring(0, t.length() - "/edge".length());
+    double sigma = 0;
+    int colon = t.indexOf(':');
+    if (colon >= 0) {
+      try {
+        sigma = Double.parseDouble(t.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("delay shape '" + spec + "' (expected a number after ':', e.g. log-normal:1)");
+      }
+      t = t.substring(0, colon);
+    }
+    Delay d = parseDelay(t);
+    if (d == Delay.LOG_NORMAL && colon < 0) sigma = 1;
+    if (d != Delay.LOG_NORMAL && colon >= 0) throw new IllegalArgumentException("delay shape '" + spec + "' (only log-normal takes a σ)");
+    return DEFAULT.withDelay(d, sigma, edge);
+  }
+
   /** Parses a clock shape: poisson or periodic. */
   public static Clock parseClock(String s) {
     return switch (s.trim().toLowerCase(Locale.ROOT)) {

@@ -173,4 +173,44 @@ class RingMailboxTest {
     q.place(99_999, 100_000);
     assertEquals(63, q.thread(64));
   }
+
+  /** A turn message (a neuron's own tick) for the tests. */
+  private record Tick(int n) implements TurnMessage {}
+
+  @Test
+  void aSecondTurnMessageEndsTheTurnAndWaitsAtTheHead() {
+    RingMailbox.Queue q = new RingMailbox.Queue();
+    akka.actor.ActorRef a = sender("turns");
+    q.enqueue(null, Envelope.apply(new Tick(1), a));
+    q.enqueue(null, Envelope.apply("news", a));
+    q.enqueue(null, Envelope.apply(new Tick(2), a));
+    q.enqueue(null, Envelope.apply("later", a));
+    // turn 1: the tick and the news; the second tick ends the turn but stays queued
+    assertEquals(new Tick(1), q.dequeue().message());
+    assertEquals("news", q.dequeue().message());
+    assertNull(q.dequeue());
+    assertTrue(q.hasMessages(), "the refused tick keeps the actor scheduled");
+    assertEquals(2, q.numberOfMessages());
+    // turn 2 starts with it
+    assertEquals(new Tick(2), q.dequeue().message());
+    assertEquals("later", q.dequeue().message());
+    assertNull(q.dequeue());
+    assertFalse(q.hasMessages());
+  }
+
+  @Test
+  void anActorThatResendsItsTickKeepsRunningOneTickPerTurn() throws InterruptedException {
+    int rounds = 10_000;
+    CountDownLatch done = new CountDownLatch(1);
+    java.time.Duration zero = java.time.Duration.ZERO;
+    ActorRef<Object> ref = kit.spawn(Behaviors.setup(ctx -> Behaviors.receiveMessage(m -> {
+      if (m instanceof Tick t) {
+        if (t.n() == rounds) done.countDown();
+        else ctx.getSelf().tell(new Tick(t.n() + 1));
+      }
+      return Behaviors.same();
+    })), "self-ticking", ActorConfig.neuronProps(Dynamics.async(zero, zero)));
+    ref.tell(new Tick(1));
+    assertTrue(done.await(30, java.util.concurrent.TimeUnit.SECONDS), "the actor stopped ticking: a refused tick was not rescheduled");
+  }
 }

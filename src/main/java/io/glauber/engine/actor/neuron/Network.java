@@ -335,6 +335,20 @@ public final class Network {
       for (int j : neighbourIds[i]) nb.add(neurons.get(j));
       neurons.get(i).tell(new Neuron.Wire(nb, context.getSelf()));
     }
+    if (dynamics.mode() == Mode.EXCLUSIVE) {
+      // forks start in (colour, id) order: the hygienic algorithm's best concurrency (Neuron.Precedence)
+      int[] colour = machine.couplings().colours();
+      for (int i = 0; i < n; i++) {
+        int[] nc = new int[neighbourIds[i].length];
+        for (int k = 0; k < nc.length; k++) nc[k] = colour[neighbourIds[i][k]];
+        neurons.get(i).tell(new Neuron.Precedence(colour[i], nc));
+      }
+    }
+    if (dynamics.mode() == Mode.EXACT && !dynamics.delay().isZero()) {
+      // the barrier's messages between neighbours (changes and acks) take the same delays as the clocked modes'
+      Neuron.SetDelays delays = new Neuron.SetDelays(dynamics.delay().toNanos(), dynamics.timing());
+      for (ActorRef<Neuron.Command> r : neurons) r.tell(delays);
+    }
     this.colourClasses = classes(machine.couplings().colours());
   }
 

@@ -27,8 +27,8 @@ public final class NeuronSerializer extends CompactSerializer {
     register("T", Neuron.Tick.class, (m, out) -> out.writeInt(m.epoch()), in -> new Neuron.Tick(in.readInt()));
     register("M", Neuron.Measure.class, (m, out) -> {}, in -> Neuron.Measure.INSTANCE);
     register("G", Neuron.GetState.class, (m, out) -> writeRef(m.replyTo(), out), in -> new Neuron.GetState(readRef(in)));
-    register("F", Neuron.Fork.class, (m, out) -> { out.writeInt(m.from()); out.writeDouble(m.state()); },
-        in -> new Neuron.Fork(in.readInt(), in.readDouble()));
+    register("F", Neuron.Fork.class, (m, out) -> { out.writeInt(m.from()); out.writeDouble(m.state()); out.writeBoolean(m.request()); },
+        in -> new Neuron.Fork(in.readInt(), in.readDouble(), in.readBoolean()));
     register("Q", Neuron.ForkRequest.class, (m, out) -> out.writeInt(m.from()), in -> new Neuron.ForkRequest(in.readInt()));
     register("N", Neuron.News.class, (m, out) -> {}, in -> Neuron.News.INSTANCE);
     register("Z", Neuron.Freeze.class, (m, out) -> writeRef(m.replyTo(), out), in -> new Neuron.Freeze(readRef(in)));

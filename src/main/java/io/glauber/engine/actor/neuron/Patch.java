@@ -9,6 +9,7 @@ import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.TypedActorContext;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
+import io.glauber.engine.actor.Timing;
 import io.glauber.model.Glauber;
 import io.glauber.model.Schedule;
 import io.glauber.model.Units;
@@ -157,6 +158,21 @@ public final class Patch {
   /** Start updating on the clock (mean interval per unit, 0 = as fast as possible), changes delayed by {@code delayNanos}. */
   public record StartAsync(double temperature, long meanIntervalNanos, long delayNanos) implements Command, PatchMessage {}
 
+  /**
+   * The shapes of the delays and clocks of async mode ({@link Timing}), sent before
+   * {@link StartAsync} when they are not {@link Timing#DEFAULT}: a delay per message drawn from the
+   * distribution, or with {@link Timing#perEdge()} one per neighbouring patch drawn once (the
+   * patch-level analogue of an axonal delay); with a periodic clock or a refractory period, each
+   * unit keeps its own next update time, drawn from {@link Timing#drawIntervalNanos} (the Poisson
+   * clock without refractory period stays the superposed one of the class comment). The
+   * event-driven and redraw variants are neuron-actor options and are ignored here.
+   */
+  public record SetTiming(Timing timing) implements Command, PatchMessage {
+    public SetTiming {
+      if (timing == null) throw new IllegalArgumentException("timing missing (expected Timing.DEFAULT or another)");
+    }
+  }
+
   /** Stop the clock. */
   public record Pause() implements Command, PatchMessage {}
 
@@ -239,6 +255,10 @@ public final class Patch {
     Tick tick;
     long meanIntervalNanos;
     Duration delay = Duration.ZERO;
+    /** Shapes of delays and clocks ({@link SetTiming}); per-neighbour delays (ns) once drawn; per-unit next update times (ns). */
+    Timing timing = Timing.DEFAULT;
+    long[] edgeDelayNanos;
+    long[] nextUpdateNanos;
     int cursor;
     long lastTickNanos;
     /** {@link #pOn}'s memo: fields (NaN: empty), their p(on), and the T they were computed at. */
@@ -437,6 +457,7 @@ public final class Patch {
       else if (m instanceof Load l) onLoad(l);
       else if (m instanceof SetWeights w) onSetWeights(w);
       else if (m instanceof StartAsync a) onStart(a);
+      else if (m instanceof SetTiming t) cell.timing = t.timing();
       else if (m instanceof Pause) onPause();
       else if (m instanceof SetTemperature t) cell.temperature = t.temperature();
       else if (m instanceof Wire w) onWire(w);
@@ -492,8 +513,9 @@ public final class Patch {
     x.uncredited[k]++;
     Changes c = x.fill(k);
     x.messages++;
-    if (x.delay.isZero()) x.links[k].tell(c);
-    else context.scheduleOnce(x.delay, x.links[k], c);
+    long d = x.edgeDelayNanos != null ? x.edgeDelayNanos[k] : x.timing.drawDelayNanos(x.delay.toNanos(), x.clockRandom);
+    if (d == 0) x.links[k].tell(c);
+    else context.scheduleOnce(Duration.ofNanos(d), x.links[k], c);
   }
 
   // ---------------------------------------------------------------- exact mode
@@ -545,6 +567,11 @@ public final class Patch {
     x.temperature = a.temperature();
     x.meanIntervalNanos = a.meanIntervalNanos();
     x.delay = Duration.ofNanos(a.delayNanos());
+    if (x.timing.perEdge() && x.edgeDelayNanos == null) {
+      x.edgeDelayNanos = new long[x.neighbours.length];
+      for (int k = 0; k < x.edgeDelayNanos.length; k++) x.edgeDelayNanos[k] = x.timing.drawDelayNanos(a.delayNanos(), x.clockRandom);
+    }
+    x.nextUpdateNanos = null; // per-unit clocks start afresh
     x.running = true;
     x.async = true;
     startClock();
@@ -579,6 +606,8 @@ public final class Patch {
       int to = Math.min(x.m, from + CHUNK);
       x.scan(from, to, x.temperature);
       x.cursor = to == x.m ? 0 : to;
+    } else if (x.timing.clock() != Timing.Clock.POISSON || !x.timing.refractory().isZero()) {
+      perUnitClocks(x);
     } else {
       // the superposed Poisson clocks of the free units: events of the elapsed time, each a random unit
       long now = System.nanoTime();
@@ -593,6 +622,24 @@ public final class Patch {
     }
     for (int k = 0; k < x.neighbours.length; k++) if (x.dirtyCount[k] > 0) send(k);
     scheduleTick();
+  }
+
+  /**
+   * Shaped clocks (periodic with jitter, or with a refractory period): every free unit updates each
+   * time its own clock has come round since the last tick, in unit order, and draws its next time.
+   */
+  private static void perUnitClocks(Cell x) {
+    long now = System.nanoTime();
+    if (x.nextUpdateNanos == null) {
+      x.nextUpdateNanos = new long[x.m];
+      for (int a = 0; a < x.m; a++) x.nextUpdateNanos[a] = now + x.timing.drawIntervalNanos(x.meanIntervalNanos, x.clockRandom);
+    }
+    for (int a = x.firstFree; a < x.m; a++) {
+      while (x.nextUpdateNanos[a] <= now) {
+        x.update(a, x.temperature);
+        x.nextUpdateNanos[a] += x.timing.drawIntervalNanos(x.meanIntervalNanos, x.clockRandom);
+      }
+    }
   }
 
   private void onPause() {

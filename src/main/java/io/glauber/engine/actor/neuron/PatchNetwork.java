@@ -428,6 +428,10 @@ public final class PatchNetwork {
 
   private void startClocks() {
     if (clocksRunning) return;
+    if (!dynamics.timing().equals(io.glauber.engine.actor.Timing.DEFAULT)) {
+      Patch.SetTiming shapes = new Patch.SetTiming(dynamics.timing()); // delay and clock shapes (Patch.SetTiming)
+      for (ActorRef<Patch.Command> p : patches) p.tell(shapes);
+    }
     Patch.StartAsync start = new Patch.StartAsync(schedule.temperatureAt(annealClock), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos());
     for (ActorRef<Patch.Command> p : patches) p.tell(start);
     clocksRunning = true;

@@ -1,8 +1,10 @@
 package io.glauber.engine.actor.neuron;
 
+
 import akka.actor.ExtendedActorSystem;
 import akka.actor.typed.ActorRef;
 import io.glauber.engine.actor.CompactSerializer;
+import io.glauber.engine.actor.Timing;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -63,6 +65,18 @@ public final class PatchSerializer extends CompactSerializer {
     }, in -> new Patch.SetWeights(readDoubles(in), readDoubles(in), readDoubles(in)));
     register("S", Patch.StartAsync.class, (m, out) -> { out.writeDouble(m.temperature()); out.writeLong(m.meanIntervalNanos()); out.writeLong(m.delayNanos()); },
         in -> new Patch.StartAsync(in.readDouble(), in.readLong(), in.readLong()));
+    register("Y", Patch.SetTiming.class, (m, out) -> {
+      Timing t = m.timing();
+      out.writeByte(t.delay().ordinal());
+      out.writeDouble(t.delaySigma());
+      out.writeBoolean(t.perEdge());
+      out.writeByte(t.clock().ordinal());
+      out.writeDouble(t.jitter());
+      out.writeLong(t.refractory().toNanos());
+      out.writeBoolean(t.eventDriven());
+      out.writeBoolean(t.redrawWhileChanging());
+    }, in -> new Patch.SetTiming(new Timing(Timing.Delay.values()[in.readByte()], in.readDouble(), in.readBoolean(),
+        Timing.Clock.values()[in.readByte()], in.readDouble(), java.time.Duration.ofNanos(in.readLong()), in.readBoolean(), in.readBoolean())));
     register("P", Patch.Pause.class, (m, out) -> {}, in -> new Patch.Pause());
     register("E", Patch.SetTemperature.class, (m, out) -> out.writeDouble(m.temperature()), in -> new Patch.SetTemperature(in.readDouble()));
     register("F", Patch.FailNext.class, (m, out) -> {}, in -> new Patch.FailNext());

@@ -32,13 +32,23 @@ class NeuronBehaviorTest {
     return r.nextDouble();
   }
 
+  /** The neuron of {@link #spec()} wired to two neighbour inboxes and a coordinator inbox. */
+  record Wired(BehaviorTestKit<Neuron.Command> neuron, TestInbox<Neuron.Command> left, TestInbox<Neuron.Command> right,
+      TestInbox<Network.Command> coordinator) {}
+
+  static Wired wired() {
+    Wired w = new Wired(BehaviorTestKit.create(Neuron.create(spec())), TestInbox.create(), TestInbox.create(), TestInbox.create());
+    w.neuron().run(new Neuron.Wire(List.of(w.left().getRef(), w.right().getRef()), w.coordinator().getRef()));
+    return w;
+  }
+
   @Test
   void exactStepSendsChangeWithAcksAndReportsDoneOnlyAfterAllAcks() {
-    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
-    TestInbox<Neuron.Command> left = TestInbox.create();
-    TestInbox<Neuron.Command> right = TestInbox.create();
-    TestInbox<Network.Command> coordinator = TestInbox.create();
-    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    Wired w = wired();
+    BehaviorTestKit<Neuron.Command> neuron = w.neuron();
+    TestInbox<Neuron.Command> left = w.left();
+    TestInbox<Neuron.Command> right = w.right();
+    TestInbox<Network.Command> coordinator = w.coordinator();
 
     // a neighbour flips: the field moves by w·Δ and the change is acked back to that neighbour
     neuron.run(new Neuron.StateChanged(0, 2.0, true));
@@ -61,11 +71,11 @@ class NeuronBehaviorTest {
 
   @Test
   void clampedNeuronHoldsItsValueAndReportsItsState() {
-    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
-    TestInbox<Neuron.Command> left = TestInbox.create();
-    TestInbox<Neuron.Command> right = TestInbox.create();
-    TestInbox<Network.Command> coordinator = TestInbox.create();
-    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    Wired w = wired();
+    BehaviorTestKit<Neuron.Command> neuron = w.neuron();
+    TestInbox<Neuron.Command> left = w.left();
+    TestInbox<Neuron.Command> right = w.right();
+    TestInbox<Network.Command> coordinator = w.coordinator();
     neuron.run(new Neuron.Clamp(1));
     left.expectMessage(new Neuron.StateChanged(1, 2.0, true));
     right.expectMessage(new Neuron.StateChanged(1, 2.0, true));
@@ -101,13 +111,13 @@ class NeuronBehaviorTest {
     left.expectMessage(new Neuron.ForkRequest(1));
     assertFalse(right.hasMessages(), "the fork of {1, 2} is already here");
 
-    neuron.run(new Neuron.ForkRequest(2)); // dirty: handed over, and asked back at once
-    right.expectMessage(new Neuron.Fork(1, -1));
-    right.expectMessage(new Neuron.ForkRequest(1));
+    neuron.run(new Neuron.ForkRequest(2)); // dirty: handed over, and asked back at once (the request rides with it)
+    right.expectMessage(new Neuron.Fork(1, -1, true));
+    assertFalse(right.hasMessages(), "one message: the fork with the request token");
 
     neuron.run(new Neuron.Fork(0, 1)); // s_0 is now +1: h = 0.1 + 0.8 − 0.5·(−1) = 1.4
     neuron.run(new Neuron.Freeze(snapshot.getRef()));
-    assertEquals(new Snapshot.Reported(1, -1, 0, 0, 3), snapshot.receiveMessage());
+    assertEquals(new Snapshot.Reported(1, -1, 0, 0, 2), snapshot.receiveMessage());
     neuron.run(new Neuron.Fork(2, -1)); // every fork, but frozen: no update
     neuron.run(new Neuron.GetState(snapshot.getRef()));
     assertEquals(0, ((Snapshot.Reported) snapshot.receiveMessage()).updates());
@@ -115,10 +125,30 @@ class NeuronBehaviorTest {
     neuron.run(Neuron.Thaw.INSTANCE);
     double next = Glauber.update(Units.SPIN, 1.4, 1.0, firstDraw());
     neuron.run(new Neuron.GetState(snapshot.getRef()));
-    assertEquals(new Snapshot.Reported(1, next, 1, 1, 3), snapshot.receiveMessage());
+    assertEquals(new Snapshot.Reported(1, next, 1, 1, 2), snapshot.receiveMessage());
     assertFalse(left.hasMessages() || right.hasMessages() || coordinator.hasMessages(), "no request pending: the forks stay");
-    // the forks are dirty now: a request hands one over at once, with the new state
+    // unclocked, the neuron is hungry again at once; the forks are dirty now: a request hands one
+    // over at once, with the new state, and asks for it back in the same message
     neuron.run(new Neuron.ForkRequest(0));
-    left.expectMessage(new Neuron.Fork(1, next));
+    left.expectMessage(new Neuron.Fork(1, next, true));
+  }
+
+  /**
+   * A neighbour that started first may ask for a fork before this neuron's own start arrives (the
+   * start is broadcast to one neuron after another): the request is served, not lost. And with a
+   * {@link Neuron.Precedence} the forks start in (colour, id) order: unit 1 of colour 0 holds the
+   * forks of both its edges although neighbour 0 has the lower id.
+   */
+  @Test
+  void aForkRequestBeforeTheStartIsServedAndForksStartInColourOrder() {
+    Wired w = wired();
+    BehaviorTestKit<Neuron.Command> neuron = w.neuron();
+    neuron.run(new Neuron.Precedence(0, new int[] {1, 1}));
+    neuron.run(new Neuron.ForkRequest(0)); // before StartAsync
+    w.left().expectMessage(new Neuron.Fork(1, -1, false));
+    neuron.run(new Neuron.StartAsync(1.0, 0, 0, true, io.glauber.engine.actor.Timing.DEFAULT));
+    neuron.run(neuron.selfInbox().receiveMessage()); // the first tick: hungry, asks 0 back (it holds 0's token)
+    w.left().expectMessage(new Neuron.ForkRequest(1));
+    assertFalse(w.right().hasMessages(), "the fork of {1, 2} starts here");
   }
 }
