@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the engines ({@code engine.batch}, {@code engine.actor} with its {@code neuron},
  *       {@code layer} and {@code memory} parts, {@code engine.reference}) and {@code evaluate} on the packages below
  *       them, never on one another — but for the actor engine's shared root, which its parts
- *       may use and which uses neither;
+ *       may use and which uses neither, and for {@code engine.actor.cluster} (cluster mode), which
+ *       hosts the neuron part's patch and neuron actors on every member and so may use it;
  *   <li>{@code hopfield} (a model family's workflows: storage, recall on either engine, scoring) on
  *       everything below it;
  *   <li>{@code bench} (benchmarks and experiment harnesses) and {@code cli} at the top; nothing
@@ -51,6 +52,7 @@ class ArchitectureTest {
       .layer("neuron actors").definedBy("io.glauber.engine.actor.neuron..")
       .layer("layer actors").definedBy("io.glauber.engine.actor.layer..")
       .layer("memory actors").definedBy("io.glauber.engine.actor.memory..")
+      .layer("actor cluster").definedBy("io.glauber.engine.actor.cluster..")
       .layer("reference engine").definedBy("io.glauber.engine.reference..")
       .layer("evaluate").definedBy("io.glauber.evaluate..")
       .layer("hopfield").definedBy("io.glauber.hopfield..")
@@ -67,12 +69,13 @@ class ArchitectureTest {
       .whereLayer("neuron actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("layer actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("memory actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
+      .whereLayer("actor cluster").mayOnlyAccessLayers("actor engine root", "neuron actors", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("reference engine").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("evaluate").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("hopfield").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
-          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "reference engine", "evaluate")
+          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate")
       .whereLayer("bench").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
-          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "reference engine", "evaluate", "hopfield")
+          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate", "hopfield")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   /** Packages (each engine part counted as one) form no cycle. */
