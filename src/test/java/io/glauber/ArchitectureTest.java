@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  *       them, never on one another — but for the actor engine's shared root, which its parts
  *       may use and which uses neither, and for {@code engine.actor.cluster} (cluster mode), which
  *       hosts the neuron part's patch and neuron actors on every member and so may use it;
+ *   <li>{@code engine.batch.cluster} (data-parallel training on a cluster) on the batched engine,
+ *       the membership API of {@code engine.actor.cluster} and the actor root's serializer base,
+ *       and what is below them; the batched engine itself never uses it (nor Akka);
  *   <li>{@code hopfield} (a model family's workflows: storage, recall on either engine, scoring) on
  *       everything below it;
  *   <li>{@code bench} (benchmarks and experiment harnesses) and {@code cli} at the top; nothing
@@ -47,7 +50,8 @@ class ArchitectureTest {
       .layer("exact").definedBy("io.glauber.exact..")
       .layer("learn").definedBy("io.glauber.learn..")
       .layer("io").definedBy("io.glauber.io..")
-      .layer("batch engine").definedBy("io.glauber.engine.batch..")
+      .layer("batch engine").definedBy("io.glauber.engine.batch")
+      .layer("batch cluster").definedBy("io.glauber.engine.batch.cluster..")
       .layer("actor engine root").definedBy("io.glauber.engine.actor")
       .layer("neuron actors").definedBy("io.glauber.engine.actor.neuron..")
       .layer("layer actors").definedBy("io.glauber.engine.actor.layer..")
@@ -65,6 +69,7 @@ class ArchitectureTest {
       .whereLayer("learn").mayOnlyAccessLayers("model", "kernel")
       .whereLayer("io").mayOnlyAccessLayers("model", "data")
       .whereLayer("batch engine").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
+      .whereLayer("batch cluster").mayOnlyAccessLayers("batch engine", "actor cluster", "actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("actor engine root").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("neuron actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("layer actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
@@ -75,7 +80,7 @@ class ArchitectureTest {
       .whereLayer("hopfield").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
           "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate")
       .whereLayer("bench").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
-          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate", "hopfield")
+          "batch engine", "batch cluster", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate", "hopfield")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   /** Packages (each engine part counted as one) form no cycle. */
