@@ -54,30 +54,70 @@ public final class ShardedRuns {
    * bound after each and equal chains at the end. Returns the sharded trainer's snapshot.
    */
   public static TrainingCheckpoint.State lockstep(TrainConfig cfg, StepStatistics shards, int maxShards, int steps, IntConsumer beforeStep) {
-    Dataset bas = data();
-    int nv = bas.cols();
-    try (RbmTrainer single = new RbmTrainer(cfg, bas.values(), bas.rows(), nv);
-        RbmTrainer sharded = new RbmTrainer(cfg, bas.values(), bas.rows(), nv)) {
-      sharded.dataParallel(shards);
-      int b = cfg.batchSize();
-      int rows = b + ShardSpec.whole(cfg, nv, cfg.hidden(), b).negativeRows();
-      double e = statisticsTolerance(rows, maxShards);
-      double d = 0; // bound on |δθ|
-      double dv = 0; // bound on |δ velocity|
-      float[] batch = new float[b * nv];
+    try (Lockstep run = new Lockstep(cfg, shards, maxShards)) {
       for (int step = 0; step < steps; step++) {
         beforeStep.accept(step);
-        batch(bas, step, batch, b);
-        single.update(batch);
-        sharded.update(batch);
-        double[] next = bound(d, dv, e, nv, cfg.ruleAt(0), maxAbs(single.rbm()));
-        d = next[0];
-        dv = next[1];
-        double diff = maxDiff(single.rbm(), sharded.rbm());
-        assertTrue(diff <= d, cfg.method() + " on " + maxShards + " shards, step " + step + ": parameters differ by " + diff + " (bound " + d + ")");
+        run.step();
       }
-      assertArrayEquals(single.snapshot().chainH(), sharded.snapshot().chainH(), cfg.method() + " on " + maxShards + " shards: chains");
-      return sharded.snapshot();
+      assertArrayEquals(run.single.snapshot().chainH(), run.sharded.snapshot().chainH(), cfg.method() + " on " + maxShards + " shards: chains");
+      return run.sharded.snapshot();
+    }
+  }
+
+  /** A single-process trainer and a data-parallel one on the same steps, with the bound on their difference. */
+  public static final class Lockstep implements AutoCloseable {
+    private final Dataset bas = data();
+    private final TrainConfig cfg;
+    private final int maxShards;
+    /** The single-process run. */
+    public final RbmTrainer single;
+    /** The data-parallel run. */
+    public final RbmTrainer sharded;
+    private final double e;
+    private double d; // bound on |δθ|
+    private double dv; // bound on |δ velocity|
+    private final float[] batch;
+
+    /** The two runs of {@code cfg}, the second on {@code shards} (at most {@code maxShards}). */
+    public Lockstep(TrainConfig cfg, StepStatistics shards, int maxShards) {
+      this.cfg = cfg;
+      this.maxShards = maxShards;
+      int nv = bas.cols();
+      single = new RbmTrainer(cfg, bas.values(), bas.rows(), nv);
+      sharded = new RbmTrainer(cfg, bas.values(), bas.rows(), nv).dataParallel(shards);
+      int b = cfg.batchSize();
+      e = statisticsTolerance(b + ShardSpec.whole(cfg, nv, cfg.hidden(), b).negativeRows(), maxShards);
+      batch = new float[b * nv];
+    }
+
+    /** The mini-batch of the next step. */
+    public float[] nextBatch() {
+      batch(bas, (int) single.step(), batch, cfg.batchSize());
+      return batch;
+    }
+
+    /** One step of both runs; asserts the bound. */
+    public void step() {
+      float[] x = nextBatch();
+      single.update(x);
+      sharded.update(x);
+      double[] next = bound(d, dv, e, bas.cols(), cfg.ruleAt(0), maxAbs(single.rbm()));
+      d = next[0];
+      dv = next[1];
+      assertWithinBound();
+    }
+
+    /** Asserts that the two runs' parameters differ by at most the bound of the steps taken. */
+    public void assertWithinBound() {
+      double diff = maxDiff(single.rbm(), sharded.rbm());
+      assertTrue(diff <= d, cfg.method() + " on " + maxShards + " shards, step " + single.step() + ": parameters differ by "
+          + diff + " (bound " + d + ")");
+    }
+
+    @Override
+    public void close() {
+      single.close();
+      sharded.close();
     }
   }
 
