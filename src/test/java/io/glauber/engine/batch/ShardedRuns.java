@@ -121,6 +121,28 @@ public final class ShardedRuns {
     }
   }
 
+  /**
+   * The bound after {@code steps} steps of rule {@code r} (its largest η; R = {@code rows} stacked
+   * rows, N = {@code shards}) for a run that ended at {@code end}: with every parameter at most
+   * |θ_end| + steps·v_max in size along the way, since no step moves one by more than
+   * v_max = η(2 + λ|θ|)/(1 − μ).
+   */
+  public static double boundAfter(int steps, int nv, int rows, int shards, LearningRule r, Rbm end) {
+    double theta = maxAbs(end);
+    double vMax = r.learningRate() * 2 / (1 - r.momentum());
+    if (r.weightDecay() > 0) throw new IllegalArgumentException("boundAfter covers runs without weight decay");
+    theta += steps * vMax;
+    double e = statisticsTolerance(rows, shards);
+    double d = 0;
+    double dv = 0;
+    for (int t = 0; t < steps; t++) {
+      double[] next = bound(d, dv, e, nv, r, theta);
+      d = next[0];
+      dv = next[1];
+    }
+    return d;
+  }
+
   /** The mini-batch of step {@code step} of these runs: rows 7·step + 11·r mod 30. */
   public static void batch(Dataset bas, int step, float[] batch, int b) {
     int nv = bas.cols();

@@ -133,7 +133,7 @@ public final class ClusterShards implements StepStatistics {
           int s = 0;
           while (answers.get(s).isDone()) s++;
           throw new ShardFailure("member " + hostPort(members.get(s)) + " did not answer step " + whole.draws() + " within "
-              + stepTimeout.toSeconds() + " s (cluster.step-timeout); the model of the last complete step is kept");
+              + stepTimeout.toSeconds() + " s (cluster.step-timeout)");
         }
       } catch (ExecutionException e) {
         int s = 0;
@@ -152,7 +152,7 @@ public final class ClusterShards implements StepStatistics {
     String who = hostPort(members.get(s));
     if (onLoss == OnLoss.STOP || members.size() == 1) {
       throw new ShardFailure("member " + who + " left the cluster or became unreachable " + when + " step " + whole.draws()
-          + " (" + members.size() + " members); the model of the last complete step is kept");
+          + " (of " + members.size() + " members)");
     }
     members.remove(s);
     hosts.remove(s);
