@@ -9,8 +9,6 @@ import io.glauber.engine.batch.TrainConfig;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The compact serializer of data-parallel training's {@link ShardMessage}s, bound in
@@ -44,11 +42,11 @@ public final class ShardSerializer extends CompactSerializer {
     out.writeLong(s.seed());
     for (int x : new int[] {s.nVisible(), s.nHidden(), s.batchRows(), s.chains(), s.batchFrom(), s.batchTo(), s.chainFrom(), s.chainTo()}) out.writeInt(x);
     out.writeLong(w.draws());
-    writeFloats(w.w(), out);
-    writeFloats(w.bias(), out);
-    writeFloats(w.batch(), out);
-    writeFloats(w.chainV(), out);
-    writeFloats(w.chainH(), out);
+    writeArray(w.w(), out);
+    writeArray(w.bias(), out);
+    writeArray(w.batch(), out);
+    writeArray(w.chainV(), out);
+    writeArray(w.chainH(), out);
   }
 
   static ShardWork readWork(DataInputStream in) throws IOException {
@@ -60,58 +58,44 @@ public final class ShardSerializer extends CompactSerializer {
     long seed = in.readLong();
     ShardSpec s = new ShardSpec(TrainConfig.Method.values()[method], k, t, seed, in.readInt(), in.readInt(), in.readInt(),
         in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt());
-    return new ShardWork(s, in.readLong(), readFloats(in), readFloats(in), readFloats(in), readFloats(in), readFloats(in));
+    return new ShardWork(s, in.readLong(), readArray(in), readArray(in), readArray(in), readArray(in), readArray(in));
   }
 
   static void writeResult(ShardResult r, DataOutputStream out) throws IOException {
-    writeFloats(r.dW(), out);
-    writeFloats(r.dBias(), out);
-    writeFloats(r.hiddenClamped(), out);
-    writeFloats(r.chainV(), out);
-    writeFloats(r.chainH(), out);
+    writeArray(r.dW(), out);
+    writeArray(r.dBias(), out);
+    writeArray(r.hiddenClamped(), out);
+    writeArray(r.chainV(), out);
+    writeArray(r.chainH(), out);
     writeLongs(r.swapAttempts(), out);
     writeLongs(r.swapAccepts(), out);
   }
 
   static ShardResult readResult(DataInputStream in) throws IOException {
-    return new ShardResult(readFloats(in), readFloats(in), readFloats(in), readFloats(in), readFloats(in), readLongs(in), readLongs(in));
+    return new ShardResult(readArray(in), readArray(in), readArray(in), readArray(in), readArray(in), readLongs(in), readLongs(in));
   }
 
   private static final byte FLOATS = 0;
   private static final byte BITS = 1;
 
-  static void writeFloats(float[] x, DataOutputStream out) throws IOException {
-    boolean binary = true;
-    for (float f : x) {
-      if (f != 0f && f != 1f) {
-        binary = false;
-        break;
-      }
-    }
+  static void writeArray(float[] x, DataOutputStream out) throws IOException {
+    boolean binary = isBinary(x);
     out.writeByte(binary ? BITS : FLOATS);
     out.writeInt(x.length);
     if (binary) {
-      byte[] packed = new byte[(x.length + 7) >>> 3];
-      for (int i = 0; i < x.length; i++) if (x[i] == 1f) packed[i >>> 3] |= (byte) (1 << (i & 7));
-      out.write(packed);
+      writeBits(x, out);
     } else {
-      ByteBuffer b = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
-      b.asFloatBuffer().put(x);
-      out.write(b.array());
+      writeFloats(x, out);
     }
   }
 
-  static float[] readFloats(DataInputStream in) throws IOException {
+  static float[] readArray(DataInputStream in) throws IOException {
     byte tag = in.readByte();
     float[] x = new float[length(in.readInt())];
     if (tag == BITS) {
-      byte[] packed = new byte[(x.length + 7) >>> 3];
-      in.readFully(packed);
-      for (int i = 0; i < x.length; i++) x[i] = (packed[i >>> 3] >>> (i & 7) & 1) == 1 ? 1f : 0f;
+      readBits(in, x);
     } else if (tag == FLOATS) {
-      byte[] raw = new byte[4 * x.length];
-      in.readFully(raw);
-      ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(x);
+      readFloats(in, x);
     } else {
       throw new IOException("float array tag " + tag + " (expected 0 or 1)");
     }
