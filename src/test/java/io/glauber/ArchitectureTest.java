@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
  *   <li>the engines ({@code engine.batch}, {@code engine.actor} with its {@code neuron},
  *       {@code layer} and {@code memory} parts, {@code engine.reference}) and {@code evaluate} on the packages below
  *       them, never on one another — but for the actor engine's shared root, which its parts
- *       may use and which uses neither;
+ *       may use and which uses neither, and for {@code engine.actor.cluster} (cluster mode), which
+ *       hosts the neuron part's patch and neuron actors on every member and so may use it;
+ *   <li>{@code engine.batch.cluster} (data-parallel training on a cluster) on the batched engine,
+ *       the membership API of {@code engine.actor.cluster} and the actor root's serializer base,
+ *       and what is below them; the batched engine itself never uses it (nor Akka);
  *   <li>{@code hopfield} (a model family's workflows: storage, recall on either engine, scoring) on
  *       everything below it;
  *   <li>{@code bench} (benchmarks and experiment harnesses) and {@code cli} at the top; nothing
@@ -46,11 +50,13 @@ class ArchitectureTest {
       .layer("exact").definedBy("io.glauber.exact..")
       .layer("learn").definedBy("io.glauber.learn..")
       .layer("io").definedBy("io.glauber.io..")
-      .layer("batch engine").definedBy("io.glauber.engine.batch..")
+      .layer("batch engine").definedBy("io.glauber.engine.batch")
+      .layer("batch cluster").definedBy("io.glauber.engine.batch.cluster..")
       .layer("actor engine root").definedBy("io.glauber.engine.actor")
       .layer("neuron actors").definedBy("io.glauber.engine.actor.neuron..")
       .layer("layer actors").definedBy("io.glauber.engine.actor.layer..")
       .layer("memory actors").definedBy("io.glauber.engine.actor.memory..")
+      .layer("actor cluster").definedBy("io.glauber.engine.actor.cluster..")
       .layer("reference engine").definedBy("io.glauber.engine.reference..")
       .layer("evaluate").definedBy("io.glauber.evaluate..")
       .layer("hopfield").definedBy("io.glauber.hopfield..")
@@ -63,16 +69,18 @@ class ArchitectureTest {
       .whereLayer("learn").mayOnlyAccessLayers("model", "kernel")
       .whereLayer("io").mayOnlyAccessLayers("model", "data")
       .whereLayer("batch engine").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
+      .whereLayer("batch cluster").mayOnlyAccessLayers("batch engine", "actor cluster", "actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("actor engine root").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("neuron actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("layer actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("memory actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
+      .whereLayer("actor cluster").mayOnlyAccessLayers("actor engine root", "neuron actors", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("reference engine").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("evaluate").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("hopfield").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
-          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "reference engine", "evaluate")
+          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate")
       .whereLayer("bench").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
-          "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "reference engine", "evaluate", "hopfield")
+          "batch engine", "batch cluster", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate", "hopfield")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   /** Packages (each engine part counted as one) form no cycle. */

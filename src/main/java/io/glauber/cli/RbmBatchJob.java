@@ -5,6 +5,7 @@ import io.glauber.data.Dataset;
 import io.glauber.engine.batch.RbmSampler;
 import io.glauber.engine.batch.RbmTrainer;
 import io.glauber.engine.batch.TrainConfig;
+import io.glauber.engine.batch.cluster.ClusterTraining;
 import io.glauber.io.ImageGrid;
 import io.glauber.io.MetricsWriter;
 import io.glauber.io.ModelFiles;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  * Trains an RBM on the batched engine ({@link RbmTrainer#open}: CD-k, PCD-k or parallel tempering,
  * checkpoints in {@code checkpoints/}, resumed from there), evaluating {@code eval.metrics} every
  * {@code eval.every} epochs (on {@code test-data} when given), then writes the model, samples,
- * filters and training curves.
+ * filters and training curves. With {@code cluster.join} (train --join HOST:PORT --members N) every
+ * step's statistics are computed on the cluster's members ({@link ClusterTraining}).
  */
 final class RbmBatchJob implements TrainJob {
 
@@ -29,16 +31,18 @@ final class RbmBatchJob implements TrainJob {
     Function<Rbm, Map<String, Object>> evaluate = RbmMonitor.evaluation(c, data, RbmMonitor.testData(c), cfg.hidden(), cfg.seed());
     RbmMonitor monitor = new RbmMonitor();
     long t0 = System.nanoTime();
-    try (RbmTrainer trainer = RbmTrainer.open(cfg, data, out.resolve("checkpoints"), resume, p -> System.err.println("glauber: " + p));
+    try (ClusterTraining cluster = ClusterTraining.fromConfig(c);
+        RbmTrainer trainer = RbmTrainer.open(cfg, data, out.resolve("checkpoints"), resume, p -> System.err.println("glauber: " + p));
         MetricsWriter metrics = resume ? MetricsWriter.append(out.resolve("metrics.jsonl")) : MetricsWriter.open(out.resolve("metrics.jsonl"), force);
         Progress bar = new Progress("train " + data.name() + " (" + cfg.method().name().toLowerCase() + ")", cfg.epochs())) {
       if (resume) System.err.printf("glauber: resuming at epoch %d, step %d%n", trainer.epoch(), trainer.step());
       trainer.withEpochMetrics(rbm -> trainer.epoch() % every == 0 || trainer.epoch() == cfg.epochs() ? evaluate.apply(rbm) : Map.of())
           .keepingBest("exact_ll");
-      trainer.train((epoch, m) -> {
+      if (cluster != null) trainer.dataParallel(cluster.shards());
+      ClusterTraining.train(trainer, (epoch, m) -> {
         metrics.write(m);
         monitor.record(epoch, m, bar);
-      }, out.resolve("checkpoints"));
+      }, out.resolve("checkpoints"), out.resolve("model.npz"));
       // the best-evaluated model is the run's result; the last one is kept beside it when it differs
       RbmTrainer.Best best = trainer.best().orElse(new RbmTrainer.Best(trainer.epoch(), Double.NaN, trainer.rbm()));
       if (best.epoch() != trainer.epoch()) ModelFiles.write(out.resolve("model-last.npz"), trainer.rbm(), force || resume);

@@ -18,7 +18,11 @@ package io.glauber.kernel;
  * layouts: V batch×nv, H batch×nh, W nv×nh. Nothing is allocated per call.
  *
  * <p>Random streams are reseeded per step from (seed, step, part) with {@link #reseed}, so that a
- * run can be resumed from a checkpoint and repeated exactly, whatever the thread timing.
+ * run can be resumed from a checkpoint and repeated exactly, whatever the thread timing. With
+ * {@link #reseedRows} instead, the draws of every row come from a stream of its own, derived from
+ * (seed, step, pass, the row's key): they no longer depend on which part, thread or machine
+ * computes the row, nor on which other rows share the pass — what data-parallel training needs to
+ * split a step's rows over shards and still draw exactly what one process draws.
  */
 public final class BatchGibbs implements AutoCloseable {
   /** Passes over fewer entries than this run on the calling thread alone. */
@@ -31,6 +35,11 @@ public final class BatchGibbs implements AutoCloseable {
   private final Team team;
   private final Rng[] rngs;
   private final boolean ownTeam;
+  // per-row streams (reseedRows): the keys of the rows, the step's base state and the passes drawn so far
+  private RowKeys rowKeys;
+  private long rowBase;
+  private int passes;
+  private int pRows;
 
   // the arguments of the pending elementwise pass, read by the team's body
   private float[] pX;
@@ -84,7 +93,44 @@ public final class BatchGibbs implements AutoCloseable {
 
   /** Restarts every part's random stream at the state derived from (seed, step, part). */
   public void reseed(long seed, long step) {
+    rowKeys = null;
     for (int i = 0; i < rngs.length; i++) rngs[i].setState(Rng.derive(seed, step, i));
+  }
+
+  /**
+   * The key of a row of a pass, which names the row's random stream: rows with the same key in the
+   * same pass of a step draw the same numbers, wherever they are computed.
+   */
+  @FunctionalInterface
+  public interface RowKeys {
+    /** The key of row {@code row} of a pass over {@code rows} rows. */
+    long key(int rows, int row);
+  }
+
+  /**
+   * Per-row streams from here until the next reseed: the draws of row r in the p-th drawing pass
+   * (p = 0, 1, … counted from this call) start at {@link Rng#derive}(derive(seed, step, p), key, 0),
+   * key = {@code keys.key(rows, r)}.
+   */
+  public void reseedRows(long seed, long step, RowKeys keys) {
+    rowKeys = keys;
+    rowBase = Rng.derive(seed, step, ROW_STREAMS);
+    passes = 0;
+  }
+
+  /** Marks the stream family of per-row passes apart from the per-part ones. */
+  private static final long ROW_STREAMS = -2;
+
+  /**
+   * A generator for draws of row {@code row} (of {@code rows}) outside the passes (e.g. the swap
+   * moves of tempered chains), on a stream apart from the row's pass draws: under per-row streams
+   * it starts at derive(derive(seed, step, p), key, 1) for the next pass index p, else it is part
+   * 0's stream, continued.
+   */
+  public Rng rowStream(int rows, int row) {
+    if (rowKeys == null) return rngs[0];
+    rngs[0].setState(Rng.derive(Rng.derive(rowBase, passes, 0), rowKeys.key(rows, row), 1));
+    return rngs[0];
   }
 
   /** P_H (rows×nh) ← σ(s·V·W + c); and H ← Bernoulli(P_H) when {@code h} is not null. */
@@ -101,6 +147,7 @@ public final class BatchGibbs implements AutoCloseable {
   private void conditional(float[] a, int rows, int k, float[] w, boolean transW, int cols, float s, float[] c,
       float[] x, float[] sample) {
     if (rows >= team.size() && splitsProduct((long) rows * cols * k)) {
+      pRows = rows;
       pA = a;
       pW = w;
       pK = k;
@@ -115,6 +162,7 @@ public final class BatchGibbs implements AutoCloseable {
       pInline = (long) rows * cols < INLINE_BELOW;
       team.run(rows, fused);
       if (pInline) elementwise(0, rows, 0);
+      if (sample != null) passes++;
     } else {
       Blas.gemm(false, transW, rows, cols, k, 1f, a, w, 0f, x);
       pass(x, sample, c, s, rows, cols);
@@ -136,6 +184,7 @@ public final class BatchGibbs implements AutoCloseable {
   }
 
   private void pass(float[] x, float[] sample, float[] c, float s, int rows, int cols) {
+    pRows = rows;
     pX = x;
     pSample = sample;
     pC = c;
@@ -146,6 +195,7 @@ public final class BatchGibbs implements AutoCloseable {
     } else {
       team.run(rows, body);
     }
+    if (sample != null) passes++;
   }
 
   private void elementwise(int from, int to, int part) {
@@ -155,7 +205,17 @@ public final class BatchGibbs implements AutoCloseable {
     if (c != null) {
       for (int r = from; r < to; r++) FastMath.sigmoidAffine(x, r * cols, cols, pS, c);
     }
-    if (pSample != null) rngs[part].bernoulli(x, from * cols, to * cols, pSample);
+    if (pSample == null) return;
+    Rng rng = rngs[part];
+    if (rowKeys == null) {
+      rng.bernoulli(x, from * cols, to * cols, pSample);
+      return;
+    }
+    long pass = Rng.derive(rowBase, passes, 0);
+    for (int r = from; r < to; r++) {
+      rng.setState(Rng.derive(pass, rowKeys.key(pRows, r), 0));
+      rng.bernoulli(x, r * cols, (r + 1) * cols, pSample);
+    }
   }
 
   /**

@@ -16,8 +16,8 @@ import java.util.Arrays;
  * </pre>
  *
  * ({@link RbmKernel#energies}); the β = 1 replica gives the negative statistics, V₋ and P(H|V₋) of
- * its last sweep, against P₀ = p(h|V₀) of the batch. The swap draws come from the step's own
- * stream (part 0 of the caller's {@link BatchGibbs}, which the caller reseeds per step). The counts
+ * its last sweep, against P₀ = p(h|V₀) of the batch. The swap draws of each chain come from its own
+ * stream ({@link BatchGibbs#rowStream}, which the caller reseeds per step). The counts
  * of tried and accepted swaps per neighbouring pair are kept for the caller's reports and
  * checkpoints.
  */
@@ -117,12 +117,13 @@ public final class ParallelTempering implements NegativePhase {
     for (int r = 0; r < replicas; r++) {
       RbmKernel.energies(chainV, r * c * nv, chainH, r * c * nh, c, w, bias, nv, nh, product, energies, r * c);
     }
-    Rng rng = gibbs.rng(0);
-    // even pairs, then odd pairs: every neighbouring pair is tried once per step
-    for (int parity = 0; parity < 2; parity++) for (int r = parity; r + 1 < replicas; r += 2) {
-      double dBeta = beta[r] - beta[r + 1];
-      for (int n = 0; n < c; n++) {
-        double logA = dBeta * (energies[r * c + n] - energies[(r + 1) * c + n]);
+    // every chain's swaps draw on a stream of its own (BatchGibbs#rowStream), so that a chain's
+    // moves do not depend on which other chains share the step (data-parallel shards); within a
+    // chain: even pairs, then odd pairs, so every neighbouring pair is tried once per step
+    for (int n = 0; n < c; n++) {
+      Rng rng = gibbs.rowStream(c, n);
+      for (int parity = 0; parity < 2; parity++) for (int r = parity; r + 1 < replicas; r += 2) {
+        double logA = (beta[r] - beta[r + 1]) * (energies[r * c + n] - energies[(r + 1) * c + n]);
         swapAttempts[r]++;
         if (logA >= 0 || rng.nextDouble() < Math.exp(logA)) {
           swapAccepts[r]++;

@@ -39,6 +39,10 @@ public final class StackedGradient {
   private float[] rowWeight = new float[0]; // 1/n₊ for positive rows, −1/n₋ for negative rows
   private float[] ones = new float[0];
   private int weightedPositive; // the n₊ that rowWeight was made for
+  private int positiveTotal;    // the divisors N₊, N₋ of a shard's sums (normalisers), 0 for the stacks' own rows
+  private int negativeTotal;
+  private int weightedPositiveTotal = -1; // the N₊, N₋ that rowWeight was made for
+  private int weightedNegativeTotal = -1;
   // the pending split product, read by the team's body
   private float[] pendingDW;
   private float[] pendingW;
@@ -71,12 +75,36 @@ public final class StackedGradient {
       ones = new float[rows];
       Arrays.fill(ones, 1f);
     }
-    if (rowWeight.length != rows || weightedPositive != positive) {
+    if (rowWeight.length != rows || weightedPositive != positive || weightedPositiveTotal != positiveTotal
+        || weightedNegativeTotal != negativeTotal) {
       weightedPositive = positive;
+      weightedPositiveTotal = positiveTotal;
+      weightedNegativeTotal = negativeTotal;
+      int np = positiveTotal > 0 ? positiveTotal : positive;
+      int nn = negativeTotal > 0 ? negativeTotal : negative;
       rowWeight = new float[rows];
-      for (int r = 0; r < rows; r++) rowWeight[r] = r < positive ? 1f / positive : -1f / negative;
+      for (int r = 0; r < rows; r++) rowWeight[r] = r < positive ? 1f / np : -1f / nn;
     }
     return vStack;
+  }
+
+  /**
+   * Makes this gradient a shard's part of a larger step: the positive rows are weighted 1/N₊ and
+   * the negative rows −1/N₋ instead of by their own counts, so that the shards' results, added,
+   * are the statistics of all N₊ positive and N₋ negative rows,
+   *
+   * <pre>
+   *   ΔW = Σ_shards ([V₊; V₋]ᵀ·[P₊/N₊; −P₋/N₋])     (the biases and ⟨P₊⟩ alike)
+   * </pre>
+   *
+   * up to the order of summation. {@code (0, 0)} restores the default (the stacks are the whole step).
+   */
+  public void normalisers(int positiveRows, int negativeRows) {
+    if (positiveRows < 0 || negativeRows < 0 || (positiveRows == 0) != (negativeRows == 0)) {
+      throw new IllegalArgumentException("normalisers " + positiveRows + " and " + negativeRows + " (expected both ≥ 1, or both 0)");
+    }
+    positiveTotal = positiveRows;
+    negativeTotal = negativeRows;
   }
 
   /** The hidden stack [P₊; P₋] of the shape last given to {@link #visibleStack}, to be filled by the caller. */

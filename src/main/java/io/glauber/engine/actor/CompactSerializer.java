@@ -12,6 +12,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -107,6 +109,40 @@ public abstract class CompactSerializer extends SerializerWithStringManifest {
     Format<?> f = byClass.get(o.getClass());
     if (f == null) throw new IllegalArgumentException("no binary format for " + o.getClass().getName());
     return f;
+  }
+
+  /** Whether every value is 0 or 1 (unit states), so that {@link #writeBits} carries it exactly. */
+  protected static boolean isBinary(float[] x) {
+    for (float f : x) if (f != 0f && f != 1f) return false;
+    return true;
+  }
+
+  /** The 0/1 values of {@code x} packed eight a byte, value i in bit i mod 8 of byte i / 8 (no length). */
+  protected static void writeBits(float[] x, DataOutputStream out) throws IOException {
+    byte[] packed = new byte[(x.length + 7) >>> 3];
+    for (int i = 0; i < x.length; i++) if (x[i] == 1f) packed[i >>> 3] |= (byte) (1 << (i & 7));
+    out.write(packed);
+  }
+
+  /** Fills {@code x} with values written by {@link #writeBits}. */
+  protected static void readBits(DataInputStream in, float[] x) throws IOException {
+    byte[] packed = new byte[(x.length + 7) >>> 3];
+    in.readFully(packed);
+    for (int i = 0; i < x.length; i++) x[i] = (packed[i >>> 3] >>> (i & 7) & 1) == 1 ? 1f : 0f;
+  }
+
+  /** The values of {@code x} as little-endian IEEE floats, bit for bit (no length). */
+  protected static void writeFloats(float[] x, DataOutputStream out) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(x.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(x);
+    out.write(buffer.array());
+  }
+
+  /** Fills {@code x} with values written by {@link #writeFloats}. */
+  protected static void readFloats(DataInputStream in, float[] x) throws IOException {
+    byte[] raw = new byte[x.length * 4];
+    in.readFully(raw);
+    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(x);
   }
 
   /** The ref as a modified-UTF-8 string field. */

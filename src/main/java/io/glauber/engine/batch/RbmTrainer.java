@@ -7,7 +7,6 @@ import io.glauber.kernel.Blas;
 import io.glauber.kernel.RbmKernel;
 import io.glauber.kernel.Rng;
 import io.glauber.learn.ContrastiveDivergence;
-import io.glauber.learn.HalfSteps;
 import io.glauber.learn.Initialisation;
 import io.glauber.learn.Learner;
 import io.glauber.learn.NegativePhase;
@@ -16,7 +15,6 @@ import io.glauber.learn.PersistentContrastiveDivergence;
 import io.glauber.learn.StackedGradient;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,10 +38,18 @@ import java.util.function.Function;
  * are applied per epoch ({@link TrainConfig#ruleAt}); weight decay and sparsity are the learner's.
  * The start is {@link Initialisation#hinton} unless a model is given.
  *
- * <p>Reproducibility: the random streams of step s are derived from (seed, s) and the row order of
- * epoch e from (seed, e), so a run resumed from a {@link TrainingCheckpoint} continues exactly as
- * the uninterrupted run would (up to the summation order of multi-threaded BLAS). Buffers are
+ * <p>Reproducibility: the random streams of step s are derived from (seed, s) — one stream per
+ * batch row and per chain ({@link ShardSpec#key}), so that neither the number of threads nor a
+ * split of the step over shards changes what is drawn — and the row order of epoch e from
+ * (seed, e), so a run resumed from a {@link TrainingCheckpoint} continues exactly as the
+ * uninterrupted run would (up to the summation order of multi-threaded BLAS). Buffers are
  * allocated once; the step loop allocates nothing but a step's few small records.
+ *
+ * <p>Data parallelism ({@link #dataParallel}): each step's statistics come from a
+ * {@link StepStatistics} that splits it into shards, computes them elsewhere and sums them; this
+ * trainer keeps the parameters, the chains and the learner, and applies the shared rule once to
+ * the sum. A step whose statistics fail ({@link StepStatistics.ShardFailure}) changes nothing, so
+ * the trainer's state is the last consistent one.
  */
 public final class RbmTrainer implements Trainer {
   private static final long ORDER_STREAM = 1_000_003L;
@@ -62,10 +68,11 @@ public final class RbmTrainer implements Trainer {
   private final float[] bias; // [a | b], the learner's layout
   private final Learner learner;
   private final BatchGibbs gibbs = new BatchGibbs();
-  private final StackedGradient gradient;
-  private final NegativePhase negativePhase;
-  private final ParallelTempering tempering; // the negative phase when it is PT, else null
-  private final NegativePhase.Chains chains; // null under CD
+  private final ShardSpec wholeStep;
+  private final ShardWorker worker;
+  private StepStatistics shards; // null: the worker in this process, the learner fused into the statistics
+  private final long[] swapAttempts; // tempering swaps per neighbouring pair since the last report
+  private final long[] swapAccepts;
   private Function<Rbm, Map<String, Object>> extraMetrics;
   private String bestMetric; // the epoch metric whose highest value marks the best model, or null
   private int bestEpoch;     // 0 while there is none
@@ -126,17 +133,10 @@ public final class RbmTrainer implements Trainer {
     ch = new float[nh];
     monitorPh = new float[b * nh];
     monitorPv = new float[b * nv];
-    gradient = new StackedGradient(nv, nh, gibbs);
-    gradient.visibleStack(b, c); // allocates the stacks once
-    HalfSteps passes = HalfSteps.of(gibbs, nv, nh);
-    tempering = cfg.method() == TrainConfig.Method.PT
-        ? new ParallelTempering(cfg.k(), cfg.temperatures(), nv, nh, c, b, gibbs, gradient) : null;
-    negativePhase = switch (cfg.method()) {
-      case CD -> new ContrastiveDivergence(cfg.k(), nv, nh, passes, gradient);
-      case PCD -> PersistentContrastiveDivergence.stacked(cfg.k(), nv, nh, passes, gradient);
-      case PT -> tempering;
-    };
-    chains = persistent ? new NegativePhase.Chains(replicas, c, chainV, chainH) : null;
+    wholeStep = ShardSpec.whole(cfg, nv, nh, b);
+    worker = new ShardWorker(gibbs);
+    swapAttempts = new long[replicas - 1];
+    swapAccepts = new long[replicas - 1];
     if (persistent) initialiseChains();
   }
 
@@ -146,22 +146,37 @@ public final class RbmTrainer implements Trainer {
     for (int j = 0; j < nh; j++) bias[nv + j] = (float) m.hiddenBias()[j];
   }
 
-  /** Persistent chains start at data rows (hidden units sampled given them), as in Tieleman 2008. */
+  /**
+   * Persistent chains start at data rows (hidden units sampled given them), as in Tieleman 2008;
+   * chain n of replica r picks its row and draws its hidden units on streams of its own.
+   */
   private void initialiseChains() {
-    Rng rng = new Rng(Rng.derive(cfg.seed(), 0, INIT_STREAM + 1));
-    gibbs.reseed(cfg.seed(), -1);
     float[] vn = new float[c * nv];
     float[] phn = new float[c * nh];
     float[] chr = new float[nh];
     for (int r = 0; r < replicas; r++) {
+      gibbs.reseedRows(cfg.seed(), -1 - r, (all, n) -> n);
       float beta = (float) (1.0 / cfg.temperatures()[r]);
       for (int j = 0; j < nh; j++) chr[j] = beta * bias[nv + j];
-      for (int n = 0; n < c; n++) System.arraycopy(data, rng.nextInt(rows) * nv, vn, n * nv, nv);
+      for (int n = 0; n < c; n++) {
+        int row = new Rng(Rng.derive(cfg.seed(), (long) r * c + n, INIT_STREAM + 1)).nextInt(rows);
+        System.arraycopy(data, row * nv, vn, n * nv, nv);
+      }
       if (chainV.length > 0) System.arraycopy(vn, 0, chainV, r * c * nv, c * nv);
       gibbs.hidden(vn, c, w, nv, nh, beta, chr, phn, null);
       gibbs.sample(phn, c, nh, phn);
       System.arraycopy(phn, 0, chainH, r * c * nh, c * nh);
     }
+  }
+
+  /**
+   * Takes each step's statistics from {@code statistics} (shards computed elsewhere and summed)
+   * instead of computing them in this process; null returns to the local computation. The caller
+   * keeps ownership of {@code statistics}.
+   */
+  public RbmTrainer dataParallel(StepStatistics statistics) {
+    this.shards = statistics;
+    return this;
   }
 
   /** Sets a function of the model whose entries are added to each epoch's metrics (e.g. evaluation). */
@@ -294,8 +309,9 @@ public final class RbmTrainer implements Trainer {
     m.put("momentum", learner.rule().momentum());
     m.put("recon_error_train", reconstructionError(Math.min(rows, cfg.monitorRows())));
     if (replicas > 1) {
-      m.put("pt_swap_acceptance", tempering.swapAcceptance());
-      tempering.resetSwapCounts();
+      m.put("pt_swap_acceptance", swapAcceptance());
+      java.util.Arrays.fill(swapAttempts, 0);
+      java.util.Arrays.fill(swapAccepts, 0);
     }
     m.put("blas", Blas.backendId());
     m.put("threads", gibbs.threads());
@@ -305,7 +321,9 @@ public final class RbmTrainer implements Trainer {
 
   /** Swap acceptance rate of each neighbouring pair of replicas since the last epoch's report (empty unless PT). */
   public double[] swapAcceptance() {
-    return tempering == null ? new double[0] : tempering.swapAcceptance();
+    double[] acc = new double[swapAttempts.length];
+    for (int r = 0; r < acc.length; r++) acc[r] = swapAttempts[r] == 0 ? Double.NaN : swapAccepts[r] / (double) swapAttempts[r];
+    return acc;
   }
 
   /**
@@ -326,11 +344,20 @@ public final class RbmTrainer implements Trainer {
 
   /**
    * One update from the mini-batch {@code batch} (B×nv): the negative phase's statistics, then the
-   * learner. The weight change of each block of rows of W is applied by the thread that has just
-   * formed that block of ΔW ({@link StackedGradient#differences}).
+   * learner. In this process, the weight change of each block of rows of W is applied by the thread
+   * that has just formed that block of ΔW ({@link StackedGradient#differences}); under
+   * {@link #dataParallel}, the learner applies the same rule to the shards' summed statistics
+   * ({@link Learner#applyDifferences}).
    */
   public void update(float[] batch) {
-    statistics(batch).differences(dw, db, hiddenMean, learner, w, bias);
+    if (shards == null) {
+      statistics(batch).differences(dw, db, hiddenMean, learner, w, bias);
+    } else {
+      ShardResult sum = shards.compute(work(batch));
+      draws++;
+      addSwaps(sum.swapAttempts(), sum.swapAccepts());
+      learner.applyDifferences(w, sum.dW(), bias, sum.dBias(), sum.hiddenClamped());
+    }
     step++;
   }
 
@@ -345,8 +372,22 @@ public final class RbmTrainer implements Trainer {
 
   /** Runs the negative phase of one step on this step's random streams. */
   private StackedGradient statistics(float[] batch) {
-    gibbs.reseed(cfg.seed(), draws++);
-    return negativePhase.step(new NegativePhase.Start(batch, b, w, bias, chains)).statistics();
+    StackedGradient g = worker.statistics(work(batch));
+    draws++;
+    addSwaps(worker.swapAttempts(), worker.swapAccepts());
+    return g;
+  }
+
+  /** The whole step on {@code batch}: this step's streams, the parameters and all chains (not copied). */
+  private ShardWork work(float[] batch) {
+    return new ShardWork(wholeStep, draws, w, bias, batch, chainV, chainH);
+  }
+
+  private void addSwaps(long[] attempts, long[] accepts) {
+    for (int r = 0; r < swapAttempts.length; r++) {
+      swapAttempts[r] += attempts[r];
+      swapAccepts[r] += accepts[r];
+    }
   }
 
 
@@ -383,7 +424,7 @@ public final class RbmTrainer implements Trainer {
   public TrainingCheckpoint.State snapshot() {
     return new TrainingCheckpoint.State(cfg.toString(), nv, nh, epoch, step, w.clone(), bias.clone(),
         learner.velocities(), chainH.clone(), chainV.clone(),
-        tempering == null ? new long[0] : tempering.swapAttempts(), tempering == null ? new long[0] : tempering.swapAccepts(),
+        swapAttempts.clone(), swapAccepts.clone(),
         bestEpoch, bestValue, bestW.clone(), bestBias.clone());
   }
 
@@ -400,7 +441,12 @@ public final class RbmTrainer implements Trainer {
     System.arraycopy(s.bias(), 0, bias, 0, bias.length);
     System.arraycopy(s.chainH(), 0, chainH, 0, chainH.length);
     System.arraycopy(s.chainV(), 0, chainV, 0, chainV.length);
-    if (tempering != null) tempering.restoreSwapCounts(s.swapAttempts(), s.swapAccepts());
+    if (s.swapAttempts().length != swapAttempts.length || s.swapAccepts().length != swapAccepts.length) {
+      throw new IllegalArgumentException("checkpoint with swap counts of " + s.swapAttempts().length + " and "
+          + s.swapAccepts().length + " pairs (expected " + swapAttempts.length + ")");
+    }
+    System.arraycopy(s.swapAttempts(), 0, swapAttempts, 0, swapAttempts.length);
+    System.arraycopy(s.swapAccepts(), 0, swapAccepts, 0, swapAccepts.length);
     if (s.step() > 0) learner.restoreVelocities(s.velocities(), true);
     bestEpoch = s.bestEpoch();
     bestValue = s.bestEpoch() == 0 ? Double.NEGATIVE_INFINITY : s.bestValue();

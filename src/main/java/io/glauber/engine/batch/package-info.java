@@ -6,7 +6,12 @@
  * {@link io.glauber.engine.batch.BoltzmannSampler} for general Boltzmann machines;
  * {@link io.glauber.engine.batch.ConditionalSamples}: the pictures of a joint RBM with label units,
  * samples per label and image completions), over many
- * chains at once with the block arithmetic of {@code kernel}. Statistics go to the shared
+ * chains at once with the block arithmetic of {@code kernel}. Data parallelism: a training step
+ * splits into shards ({@link io.glauber.engine.batch.ShardSpec}: rows of the mini-batch and a
+ * share of the chains, every row on the random stream of its key), each computed by a
+ * {@link io.glauber.engine.batch.ShardWorker}; a {@link io.glauber.engine.batch.StepStatistics}
+ * sums them ({@link io.glauber.engine.batch.LocalShards} in this process; the cluster transport is
+ * {@code engine.batch.cluster}, which this package never uses). Statistics go to the shared
  * {@code learn.Learner}; nothing here computes a weight change. Configuration:
  * {@link io.glauber.engine.batch.TrainConfig} (HOCON).
  *

@@ -5,8 +5,6 @@ import io.glauber.engine.actor.CompactSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The compact serializer of the layer engine's {@link LayerMessage.Binary} messages (everything
@@ -60,20 +58,12 @@ public final class LayerSerializer extends CompactSerializer {
       return;
     }
     float[] x = b.values();
-    boolean binary = true;
-    for (float f : x) {
-      if (f != 0f && f != 1f) {
-        binary = false;
-        break;
-      }
-    }
+    boolean binary = isBinary(x);
     out.writeByte(binary ? BITS : FLOATS);
     out.writeInt(b.rows());
     out.writeInt(b.cols());
     if (binary) {
-      byte[] packed = new byte[(x.length + 7) >>> 3];
-      for (int i = 0; i < x.length; i++) if (x[i] == 1f) packed[i >>> 3] |= (byte) (1 << (i & 7));
-      out.write(packed);
+      writeBits(x, out);
     } else {
       writeFloats(x, out);
     }
@@ -86,9 +76,7 @@ public final class LayerSerializer extends CompactSerializer {
     int cols = in.readInt();
     float[] x = new float[rows * cols];
     if (tag == BITS) {
-      byte[] packed = new byte[(x.length + 7) >>> 3];
-      in.readFully(packed);
-      for (int i = 0; i < x.length; i++) x[i] = (packed[i >>> 3] >>> (i & 7) & 1) == 1 ? 1f : 0f;
+      readBits(in, x);
     } else if (tag == FLOATS) {
       readFloats(in, x);
     } else {
@@ -117,17 +105,5 @@ public final class LayerSerializer extends CompactSerializer {
     readFloats(in, a);
     readFloats(in, b);
     return new LayerParameters(nv, nh, w, a, b, t);
-  }
-
-  private static void writeFloats(float[] x, DataOutputStream out) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(x.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(x);
-    out.write(buffer.array());
-  }
-
-  private static void readFloats(DataInputStream in, float[] x) throws IOException {
-    byte[] raw = new byte[x.length * 4];
-    in.readFully(raw);
-    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(x);
   }
 }
