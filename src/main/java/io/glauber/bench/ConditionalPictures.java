@@ -16,6 +16,7 @@ import io.glauber.model.Clamp;
 import io.glauber.model.Model;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The picture grids of conditional generation ({@link ConditionalGrids}: samples-per-label.png and
@@ -27,6 +28,9 @@ import java.nio.file.Path;
  */
 public final class ConditionalPictures {
   private ConditionalPictures() {}
+
+  /** The least step timeout of the actor engine's picture networks. */
+  static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
 
   /**
    * Writes both grids of {@code model} (its last {@code classes} visible units the labels, the first
@@ -55,7 +59,11 @@ public final class ConditionalPictures {
     }
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-pictures", ActorConfig.config());
     try {
-      ConditionalGrids.write(ActorConditionalSamples.sampler(system, model, dynamics, granularity), model.nVisible(), classes, images, dir, burnIn,
+      // a row's networks run side by side, so one ask waits for all of them: on a loaded machine the
+      // default step timeout (30 s) is too short for a network of hundreds of densely linked neurons
+      Duration wait = dynamics.stepTimeout().compareTo(STEP_TIMEOUT) < 0 ? STEP_TIMEOUT : dynamics.stepTimeout();
+      Dynamics patient = new Dynamics(dynamics.mode(), dynamics.meanInterval(), dynamics.delay(), dynamics.sweepTimeIfUnclocked(), wait, dynamics.timing());
+      ConditionalGrids.write(ActorConditionalSamples.sampler(system, model, patient, granularity), model.nVisible(), classes, images, dir, burnIn,
           force, seed);
     } finally {
       system.terminate();

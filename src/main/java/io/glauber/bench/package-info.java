@@ -23,7 +23,10 @@
  *       asynchrony}), {@link io.glauber.bench.CoupledTrajectories} (an asynchronous chain against a
  *       sequential one driven by the same random numbers), {@link
  *       io.glauber.bench.ClassificationExperiment} (classification by clamping with a joint RBM of
- *       images and labels, run by {@code train} for {@code model.type = rbm-labels}).
+ *       images and labels, run by {@code train} for {@code model.type = rbm-labels}), {@link
+ *       io.glauber.bench.BmClassificationExperiment} (the same with a general Boltzmann machine,
+ *       {@code model.type = bm-labels}) and {@link io.glauber.bench.ConditionalPictures} (the
+ *       conditional-generation grids on either engine: {@code sample --pictures}).
  *   <li>{@link io.glauber.bench.jmh}: JMH benchmarks of the kernels.
  * </ul>
  *

@@ -6,7 +6,9 @@
  * ({@link io.glauber.evaluate.FeaturesAccuracy}, softmax regression by Adam), and the singular values
  * and modes of W ({@link io.glauber.evaluate.WeightSpectrum}, W = UΣVᵀ by EJML), and classification
  * by clamping with a joint RBM of features and label units ({@link io.glauber.evaluate.LabelClassification}:
- * clamped Gibbs sampling, the exact p(y | x) from free energies, the softmax-regression baseline).
+ * clamped Gibbs sampling, the exact p(y | x) from free energies, the softmax-regression baseline)
+ * or with a general Boltzmann machine ({@link io.glauber.evaluate.BmLabelClassification}: clamped
+ * heat-bath sweeps through the kernel).
  * {@link io.glauber.evaluate.Evaluation} names them for the command line, beside the exact
  * log-likelihood of a general Boltzmann machine; {@link io.glauber.evaluate.TrainingCurves} draws
  * them against the epoch.

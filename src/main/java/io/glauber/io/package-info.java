@@ -1,6 +1,7 @@
 /**
  * Reading and writing files: NumPy {@code .npy}/{@code .npz} arrays (model files), sample files
- * (CSV or {@code .npy}), JSON-lines metrics, and PNG image grids.
+ * (CSV or {@code .npy}), JSON-lines metrics, and PNG image grids, among them the layout of the
+ * conditional-generation pictures ({@link io.glauber.io.ConditionalGrids}) that every engine fills.
  *
  * <p>Every writer goes through {@link io.glauber.io.AtomicFiles}: output is written to a temporary
  * file in the target's directory and renamed into place, so a reader never sees half a file, a failed

@@ -30,6 +30,9 @@ import java.util.function.UnaryOperator;
 public final class ActorConditionalSamples {
   private ActorConditionalSamples() {}
 
+  /** Sweeps per ask of the burn-in: a long burn-in of a large network must not outlast one ask's timeout. */
+  static final int CHUNK = 10;
+
   /**
    * {@code count} visible states of {@code model} given {@code clamp} (clamped values filled back in),
    * one network per sample, each after {@code max(burnIn, 1)} sweeps at the model's temperature from
@@ -44,10 +47,13 @@ public final class ActorConditionalSamples {
     UnaryOperator<int[]> fill = clamp.filler(model);
     SplittableRandom root = new SplittableRandom(seed);
     List<CompletableFuture<int[]>> chains = new ArrayList<>();
+    // the burn-in in asks of CHUNK sweeps (the first up to 2·CHUNK − 1; each ask has its own timeout), the last state kept
+    int sweeps = Math.max(burnIn, 1), chunk = Math.min(sweeps, CHUNK), asks = sweeps / chunk;
     for (int c = 0; c < count; c++) {
-      // ActorSampler runs burnIn + thin sweeps before its first sample
-      var s = new ActorSampler.Settings(dynamics, null, null, root.split().nextLong(), Math.max(burnIn, 1) - 1, 1, 1, granularity);
-      chains.add(ActorSampler.source(system, bm, s).runWith(Sink.head(), system).toCompletableFuture());
+      // ActorSampler runs burnIn + thin sweeps before its first sample and thin before each next one:
+      // (sweeps mod chunk) + chunk · (sweeps div chunk) = sweeps in all
+      var s = new ActorSampler.Settings(dynamics, null, null, root.split().nextLong(), sweeps % chunk, asks, chunk, granularity);
+      chains.add(ActorSampler.source(system, bm, s).runWith(Sink.last(), system).toCompletableFuture());
     }
     float[][] out = new float[count][];
     for (int c = 0; c < count; c++) {

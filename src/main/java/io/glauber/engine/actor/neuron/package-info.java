@@ -9,7 +9,8 @@
  * phases of the two-phase learning algorithm of Ackley, Hinton and Sejnowski (1985) on networks it
  * spawns once per run, and the {@link io.glauber.engine.actor.neuron.BoltzmannSupervisor} of the
  * mini-batch trainer (short unannealed phases; local learning). Entry points:
- * {@link io.glauber.engine.actor.neuron.ActorSampler} (samples as an akka-stream Source),
+ * {@link io.glauber.engine.actor.neuron.ActorSampler} (samples as an akka-stream Source; conditional
+ * samples, one network per picture tile, in {@link io.glauber.engine.actor.neuron.ActorConditionalSamples}),
  * {@link io.glauber.engine.actor.neuron.NeuronPhases} (the {@code learn.PhaseSampler} of the
  * two-phase algorithm, for {@code learn.TwoPhaseLearning}) and
  * {@link io.glauber.engine.actor.neuron.ActorTrainer} (mini-batch learning fed by a backpressured

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The tiles of the picture grids on neuron actors ({@link ActorConditionalSamples}) in exact mode
  * are independent draws from the exact conditional p(v_free | v_clamped): each tile is the end of
- * its own network's Gibbs chain, and their histogram passes a χ² test against enumeration.
+ * its own network's Gibbs chain (20 sweeps, asked for in chunks of 10), and their histogram passes a χ² test against enumeration.
  */
 class ActorConditionalSamplesTest {
   private static final ActorTestKit KIT = ActorTestKit.create("conditional", ActorConfig.config());
@@ -35,8 +35,8 @@ class ActorConditionalSamplesTest {
     BoltzmannMachine bm = new BoltzmannMachine(Units.BINARY, m.couplings(), m.bias(), 4, 1.0);
     Clamp clamp = Clamp.parse("0=1,3=0", 4);
     double[] exact = ExactBoltzmann.of((BoltzmannMachine) clamp.reduce(bm)).visibleDistribution(); // ClampTest: = the full model's conditional
-    int count = 600;
-    float[][] tiles = ActorConditionalSamples.sample(KIT.system(), bm, clamp, count, 30, Dynamics.exact(), Granularity.NEURON, 7);
+    int count = 500;
+    float[][] tiles = ActorConditionalSamples.sample(KIT.system(), bm, clamp, count, 20, Dynamics.exact(), Granularity.NEURON, 7);
     long[] counts = new long[4];
     for (float[] t : tiles) {
       assertEquals(4, t.length, "every visible unit, the clamped ones filled in");
