@@ -149,7 +149,7 @@ public record ModernCapacityExperiment(List<Memory> memories, double corruption,
   }
 
   /** The theory drawn beside a memory: 0.138N (n = 2), N^{n−1}/(2(2n−3)!! ln N), or the nearest-pattern bound. */
-  double theory(Memory m, int n) {
+  public double theory(Memory m, int n) {
     if (m.kind() != ModernMemory.Kind.POWER) return CapacityTheory.nearestPattern(n, corruption, retrievedFraction);
     int p = (int) m.parameter();
     return p == 2 ? CapacityTheory.classic(n) : CapacityTheory.power(p, n);
@@ -182,7 +182,7 @@ public record ModernCapacityExperiment(List<Memory> memories, double corruption,
   }
 
   /** K_max against N on a logarithmic K axis: each memory's points and its theory on every N of its range. */
-  static void plot(Result r, Path png, boolean force) {
+  public static void plot(Result r, Path png, boolean force) {
     Map<String, double[][]> series = new LinkedHashMap<>();
     for (Memory m : r.settings().memories()) {
       List<Point> pts = r.points().stream().filter(p -> p.memory().equals(m)).toList();

@@ -61,7 +61,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * restarted at each start; the actor form of {@code recall --engine actor --granularity patch
  * --update stochastic}), at its own temperatures, chains and sweeps, the overlap read from each
  * chain's final state by the same {@link #point} as the batched chains, and the retrieval boundary
- * T_M located on the actor grid by the same rule as the batched one ({@link #boundary}).
+ * T_M located on the actor grid by the same rule as the batched one ({@link #boundary}). A load's
+ * actor scan ends at its first temperature whose mean overlap is below {@code retrieval-overlap}.
  */
 public final class ThermodynamicsExperiment {
   private ThermodynamicsExperiment() {}
@@ -241,7 +242,11 @@ public final class ThermodynamicsExperiment {
               state -> false, Granularity.patches(a.patchSize()))) {
             ends.add(afterEach[afterEach.length - 1]);
           }
-          actorAtP.add(point(xi, s.n(), t, ends));
+          Point point = point(xi, s.n(), t, ends);
+          actorAtP.add(point);
+          // the boundary is decided: the points above it are paramagnetic (every unit flips often,
+          // the dearest sweeps on actors) and change nothing that is reported about T_M
+          if (point.overlap() < s.retrievalOverlap()) break;
         }
         actorPoints.addAll(actorAtP);
         actorBoundaries.add(boundary(p, s.n(), actorAtP, s.retrievalOverlap()));
