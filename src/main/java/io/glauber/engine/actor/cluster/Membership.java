@@ -46,6 +46,7 @@ public final class Membership implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final MemberSettings settings;
+  private akka.actor.typed.ActorRef<Host.Command> host;
 
   private Membership(ActorSystem<Void> system, MemberSettings settings) {
     this.system = system;
@@ -112,6 +113,20 @@ public final class Membership implements AutoCloseable {
     List<Member> out = new ArrayList<>();
     for (Member m : Cluster.get(system).state().getMembers()) if (m.status() == MemberStatus.up()) out.add(m);
     return out;
+  }
+
+  /**
+   * Starts this member's {@link Host} (once; later calls return the same), so that runs started on
+   * any member can place actors here.
+   */
+  public synchronized akka.actor.typed.ActorRef<Host.Command> startHost() {
+    if (host == null) host = Host.start(system);
+    return host;
+  }
+
+  /** How long this member waits for the others ({@link MemberSettings#joinTimeout()}). */
+  public Duration joinTimeout() {
+    return settings.joinTimeout();
   }
 
   /** {@link #awaitMembers(int, Duration)} with the settings' join timeout. */
