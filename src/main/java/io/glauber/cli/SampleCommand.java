@@ -9,6 +9,7 @@ import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.cluster.ClusterSampler;
 import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.neuron.ActorSampler;
 import io.glauber.engine.batch.BoltzmannSampler;
@@ -28,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,6 +57,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
   @Option(names = "--force", description = "Replace an existing output file.") boolean force;
+  @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() throws Exception {
@@ -74,6 +77,7 @@ final class SampleCommand implements Callable<Integer> {
 
   /** The engine's sampler for the model, built (and so validated) before the output is opened. */
   private SampleWriter.Rows sampler(Model m, double t, Mode actorMode, int n, UnaryOperator<int[]> fill) {
+    if (engine.equals("batch")) cluster.refuse("--engine batch");
     if (engine.equals("batch") && m instanceof Rbm r) {
       RbmSampler s = new RbmSampler(r, n, t, null, seed);
       return w -> {
@@ -87,6 +91,7 @@ final class SampleCommand implements Callable<Integer> {
       return w -> s.run(burnIn, samples, thin, row -> w.write(fill.apply(row)));
     }
     if (m instanceof Rbm r && actorMode == Mode.EXACT && (granularity == null || granularity.equalsIgnoreCase("layer"))) {
+      cluster.refuse("layer actors (an RBM's default in exact mode; pick --granularity neuron or patch)");
       // a layer actor per layer, alternating (block Gibbs)
       Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed).map(fill::apply);
       return w -> drain(LayerEngine.config(), system -> source, w);
@@ -97,6 +102,7 @@ final class SampleCommand implements Callable<Integer> {
         Duration.ofNanos(delayUs * 1000), Duration.ofMillis(1), Duration.ofSeconds(30));
     var settings = new ActorSampler.Settings(dynamics, null, null, seed, burnIn, samples, thin,
         Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
+    if (cluster.on()) return w -> ClusterSampler.run(cluster.settings(), cluster.members(), bm, settings, s -> w.write(fill.apply(Arrays.copyOf(s, bm.nVisible()))));
     return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
   }
 

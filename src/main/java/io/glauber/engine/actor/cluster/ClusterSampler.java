@@ -1,6 +1,8 @@
 package io.glauber.engine.actor.cluster;
 
 import akka.NotUsed;
+import akka.japi.function.Procedure;
+import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import io.glauber.engine.actor.neuron.ActorSampler;
 import io.glauber.model.BoltzmannMachine;
@@ -24,5 +26,22 @@ public final class ClusterSampler {
     member.startHost();
     return ActorSampler.source(member.system(), s, () -> ClusterNetwork.create(members, member.joinTimeout(), machine, s.granularity(),
         s.dynamics(), s.schedule(), s.initial(), s.seed()));
+  }
+
+  /**
+   * A whole cluster run from a command line: joins as a member ({@code settings}), waits until
+   * {@code members} members are Up, places and runs the sampler, hands each sample to
+   * {@code sink} (backpressured: a slow sink slows the run), and leaves the cluster — also when the
+   * run fails, whose one-line reason is then thrown.
+   */
+  public static void run(MemberSettings settings, int members, BoltzmannMachine machine, ActorSampler.Settings s, Procedure<int[]> sink)
+      throws Exception {
+    try (Membership member = Membership.start(settings)) {
+      member.startHost();
+      member.awaitMembers(members);
+      source(member, members, machine, s).runWith(Sink.foreach(sink), member.system()).toCompletableFuture().get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception x ? x : e;
+    }
   }
 }
