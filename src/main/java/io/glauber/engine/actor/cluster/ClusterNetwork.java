@@ -234,7 +234,7 @@ public final class ClusterNetwork {
 
   /** Answers the waiting requests and every later one with {@code reason}; releases the hosts. */
   private Behavior<Object> broken(String reason, boolean log) {
-    if (log) context.getLog().error(reason);
+    if (log) context.getLog().debug(reason); // the requester reports it, in one line
     Network.Failed failed = new Network.Failed(reason);
     for (ActorRef<Network.Reply> r : waiting) r.tell(failed);
     waiting.clear();
