@@ -43,6 +43,10 @@ import java.util.Map;
  * {@link PatchNetwork} or {@link Network}, the very code of a one-JVM run, given the placed refs —
  * starts here, on the member that started the run, and every request is passed to it.
  *
+ * <p>Flow: before placing, it checks that the most messages the placement can have in flight
+ * from one member to another ({@link FlowBound}) fit Artery's outbound queue, and refuses the run
+ * with a one-line error otherwise — so the queue never overflows and no state change is dropped.
+ *
  * <p>Faults: a member that hosts part of the run and becomes unreachable, leaves or is removed, or
  * whose hosted run stops, ends the run: the request in progress and every later one are answered
  * {@link Network.Failed} with a one-line reason naming the member and how many actors it held.
@@ -61,6 +65,9 @@ public final class ClusterNetwork {
   private record PlacementTimeout() {}
 
   private static final String TIMEOUT = "placement-timeout";
+
+  /** Artery's outbound queue per member (3,072 by default); what overflows it is dropped. */
+  static final String OUTBOUND_QUEUE = "akka.remote.artery.advanced.outbound-message-queue-size";
 
   private final ActorContext<Object> context;
   private final StashBuffer<Object> stash;
@@ -133,6 +140,15 @@ public final class ClusterNetwork {
     hosts.sort(Comparator.comparing(h -> h.path().address().toString()));
     int count = plan.actors();
     int h = Math.min(hosts.size(), count);
+    int[] hostOf = new int[count];
+    for (int k = 0; k < h; k++) for (int a = (int) ((long) k * count / h); a < (long) (k + 1) * count / h; a++) hostOf[a] = k;
+    FlowBound.Result bound = FlowBound.of(plan, dynamics.mode(), hostOf, h);
+    int queue = context.getSystem().settings().config().getInt(OUTBOUND_QUEUE);
+    if (bound.messages() > queue) {
+      return broken("this placement allows " + bound.messages() + " messages in flight from member " + hosts.get(bound.from()).path().address()
+          + " to " + hosts.get(bound.to()).path().address() + ", above Artery's outbound queue of " + queue
+          + " (which drops the excess): raise " + OUTBOUND_QUEUE + " in the members' --config, or use fewer, larger patches", false);
+    }
     ActorRef<Host.Placed> self = context.getSelf().narrow();
     for (int k = 0; k < h; k++) {
       int from = (int) ((long) k * count / h);

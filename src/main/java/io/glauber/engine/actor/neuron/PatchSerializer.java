@@ -76,6 +76,19 @@ public final class PatchSerializer extends CompactSerializer {
       for (int q = 0; q < k; q++) refs.add(readRef(in));
       return new Patch.Wire(refs, readRef(in));
     });
+    register("V", Patch.GetFields.class, (m, out) -> writeRef(m.replyTo(), out), in -> new Patch.GetFields(readRef(in)));
+    register("H", Patch.Fields.class, (m, out) -> {
+      out.writeInt(m.patch());
+      out.writeInt(m.ids().length);
+      for (int i : m.ids()) out.writeInt(i);
+      writeStates(m.state(), out);
+      writeDoubles(m.fields(), out);
+    }, in -> {
+      int patch = in.readInt();
+      int[] ids = new int[in.readInt()];
+      for (int k = 0; k < ids.length; k++) ids[k] = in.readInt();
+      return new Patch.Fields(patch, ids, readStates(in), readDoubles(in));
+    });
     register("R", PatchNetwork.Reached.class, (m, out) -> { out.writeInt(m.patch()); out.writeLong(m.sweep()); writeStates(m.state(), out); },
         in -> new PatchNetwork.Reached(in.readInt(), in.readLong(), readStates(in)));
     register("Z", PatchNetwork.Restart.class, (m, out) -> writeStates(m.state(), out), in -> new PatchNetwork.Restart(readStates(in)));

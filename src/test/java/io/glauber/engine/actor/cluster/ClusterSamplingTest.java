@@ -52,17 +52,17 @@ class ClusterSamplingTest {
 
   @Test
   void neuronActorsOnThreeMembersMatchTheBoltzmannDistribution() throws Exception {
-    BoltzmannMachine m = Fixtures.randomMachine(6, Units.BINARY, 0.6, 1.0, 6, 51);
-    double p = pValue(m, sample(m, Granularity.NEURON, 51, 2_000));
-    System.out.printf("cluster chi2 neuron actors n=6 p=%.4f%n", p);
+    BoltzmannMachine m = Fixtures.randomMachine(5, Units.BINARY, 0.6, 1.0, 5, 51);
+    double p = pValue(m, sample(m, Granularity.NEURON, 51, 1_200));
+    System.out.printf("cluster chi2 neuron actors n=5 p=%.4f%n", p);
     assertTrue(p > 1e-3, "χ² p-value " + p + " (expected > 0.001)");
   }
 
   @Test
   void patchActorsOnThreeMembersMatchTheBoltzmannDistribution() throws Exception {
-    BoltzmannMachine m = Fixtures.randomMachine(7, Units.SPIN, 0.6, 1.0, 7, 52);
-    double p = pValue(m, sample(m, Granularity.patches(2), 52, 3_000));
-    System.out.printf("cluster chi2 patch actors n=7 p=%.4f%n", p);
+    BoltzmannMachine m = Fixtures.randomMachine(6, Units.SPIN, 0.6, 1.0, 6, 52);
+    double p = pValue(m, sample(m, Granularity.patches(2), 52, 1_500));
+    System.out.printf("cluster chi2 patch actors n=6 p=%.4f%n", p);
     assertTrue(p > 1e-3, "χ² p-value " + p + " (expected > 0.001)");
   }
 
