@@ -37,7 +37,7 @@ import java.util.Map;
  *
  * <p>Placement: it waits until the receptionist lists {@code members} {@link Host}s (a one-line
  * error after the timeout), orders them by address, and gives each a contiguous block of the
- * actors — patch p of P to host ⌊p·H/P⌋, neuron i of n to host ⌊i·H/n⌋ — since neighbouring patches
+ * actors ({@link #blocks}: patch p of P to host ⌊p·H/P⌋, neuron i of n to host ⌊i·H/n⌋) — since neighbouring patches
  * (and units) have neighbouring numbers, blocks keep most boundary traffic inside a member. Each
  * host spawns its block from the {@link RunPlan}. When every ref is in, the run's coordinator —
  * {@link PatchNetwork} or {@link Network}, the very code of a one-JVM run, given the placed refs —
@@ -90,11 +90,21 @@ public final class ClusterNetwork {
    */
   public static Behavior<Network.Command> create(int members, Duration timeout, BoltzmannMachine machine, Granularity g, Dynamics dynamics,
       Schedule schedule, double[] initial, long seed) {
-    if (members < 1) throw new IllegalArgumentException("--members " + members + " (expected ≥ 1)");
     g.requireSupports(dynamics.mode());
-    Partition partition = g.patch() ? Partition.grow(machine.couplings(), g.patchSize()) : null;
-    RunPlan plan = new RunPlan(g.kind(), machine, schedule, initial, seed, partition == null ? new int[0] : partition.patchOf(),
-        partition == null ? 0 : partition.count(), ActorConfig.neuronDispatcher(dynamics));
+    if (g.patch()) return create(members, timeout, machine, Partition.grow(machine.couplings(), g.patchSize()), dynamics, schedule, initial, seed);
+    return create(members, timeout, new RunPlan(g.kind(), machine, schedule, initial, seed, new int[0], 0, ActorConfig.neuronDispatcher(dynamics)), dynamics);
+  }
+
+  /** The same with patch actors cut by {@code partition} (e.g. the square tiles of a lattice). */
+  public static Behavior<Network.Command> create(int members, Duration timeout, BoltzmannMachine machine, Partition partition, Dynamics dynamics,
+      Schedule schedule, double[] initial, long seed) {
+    Granularity.patches(partition.count()).requireSupports(dynamics.mode());
+    return create(members, timeout, new RunPlan(Granularity.Kind.PATCH, machine, schedule, initial, seed, partition.patchOf(), partition.count(),
+        ActorConfig.neuronDispatcher(dynamics)), dynamics);
+  }
+
+  private static Behavior<Network.Command> create(int members, Duration timeout, RunPlan plan, Dynamics dynamics) {
+    if (members < 1) throw new IllegalArgumentException("--members " + members + " (expected ≥ 1)");
     Behavior<Object> b = Behaviors.withStash(100_000, stash -> Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
         new ClusterNetwork(ctx, stash, members, timeout, plan, dynamics).waitForHosts(timers))));
     return b.narrow();
@@ -140,8 +150,7 @@ public final class ClusterNetwork {
     hosts.sort(Comparator.comparing(h -> h.path().address().toString()));
     int count = plan.actors();
     int h = Math.min(hosts.size(), count);
-    int[] hostOf = new int[count];
-    for (int k = 0; k < h; k++) for (int a = (int) ((long) k * count / h); a < (long) (k + 1) * count / h; a++) hostOf[a] = k;
+    int[] hostOf = blocks(count, h);
     FlowBound.Result bound = FlowBound.of(plan, dynamics.mode(), hostOf, h);
     int queue = context.getSystem().settings().config().getInt(OUTBOUND_QUEUE);
     if (bound.messages() > queue) {
@@ -151,10 +160,8 @@ public final class ClusterNetwork {
     }
     ActorRef<Host.Placed> self = context.getSelf().narrow();
     for (int k = 0; k < h; k++) {
-      int from = (int) ((long) k * count / h);
-      int to = (int) ((long) (k + 1) * count / h);
-      int[] which = new int[to - from];
-      for (int a = from; a < to; a++) which[a - from] = a;
+      int host = k;
+      int[] which = java.util.stream.IntStream.range(0, count).filter(a -> hostOf[a] == host).toArray();
       hostedCount.put(hosts.get(k).path().address(), which.length);
       hosts.get(k).tell(new Host.Spawn(plan, which, self));
     }
@@ -187,6 +194,16 @@ public final class ClusterNetwork {
         .onSignal(Terminated.class, t -> broken(lost(t.getRef().path().address(), "stopped its share of the run"), true))
         .onSignal(PostStop.class, s -> release())
         .build();
+  }
+
+  /**
+   * The placement: actor a of {@code count} on host ⌊a·hosts/count⌋ — contiguous blocks, as even as
+   * they can be (a run on fewer actors than hosts uses the first {@code count} hosts).
+   */
+  public static int[] blocks(int count, int hosts) {
+    int[] hostOf = new int[count];
+    for (int a = 0; a < count; a++) hostOf[a] = (int) ((long) a * hosts / count);
+    return hostOf;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
