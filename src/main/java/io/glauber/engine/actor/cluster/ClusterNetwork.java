@@ -36,7 +36,7 @@ import java.util.Map;
  * that {@code ActorSampler} (and anything else that talks to a network) runs on it unchanged.
  *
  * <p>Placement: it waits until the receptionist lists {@code members} {@link Host}s (a one-line
- * error after the timeout), orders them by address, and gives each a contiguous block of the
+ * error after the timeout), orders them by address, takes the first {@code members}, and gives each a contiguous block of the
  * actors ({@link #blocks}: patch p of P to host ⌊p·H/P⌋, neuron i of n to host ⌊i·H/n⌋) — since neighbouring patches
  * (and units) have neighbouring numbers, blocks keep most boundary traffic inside a member. Each
  * host spawns its block from the {@link RunPlan}. When every ref is in, the run's coordinator —
@@ -148,6 +148,7 @@ public final class ClusterNetwork {
 
   private Behavior<Object> place(List<ActorRef<Host.Command>> hosts, TimerScheduler<Object> timers) {
     hosts.sort(Comparator.comparing(h -> h.path().address().toString()));
+    hosts = hosts.subList(0, members); // exactly the members asked for: the same placement whoever else has joined
     int count = plan.actors();
     int h = Math.min(hosts.size(), count);
     int[] hostOf = blocks(count, h);

@@ -19,8 +19,8 @@ public final class ClusterTesting {
       akka.cluster.retry-unsuccessful-join-after = 300ms
       akka.cluster.seed-node-timeout = 1s
       akka.cluster.failure-detector.heartbeat-interval = 200ms
-      akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
-      akka.cluster.split-brain-resolver.stable-after = 2s
+      akka.cluster.failure-detector.acceptable-heartbeat-pause = 5s
+      akka.cluster.split-brain-resolver.stable-after = 3s
       akka.cluster.down-removal-margin = 0s
       akka.cluster.distributed-data.gossip-interval = 100ms
       akka.cluster.typed.receptionist.distributed-data.gossip-interval = 100ms
