@@ -113,26 +113,4 @@ public final class ClusterSerializer extends CompactSerializer {
     Couplings c = in.readBoolean() ? new DenseCouplings(bias.length, readDoubles(in)) : new SparseCouplings(bias.length, readInts(in), readDoubles(in));
     return new BoltzmannMachine(units, c, bias, nVisible, temperature);
   }
-
-  private static void writeInts(int[] a, DataOutputStream out) throws IOException {
-    out.writeInt(a.length);
-    for (int v : a) out.writeInt(v);
-  }
-
-  private static int[] readInts(DataInputStream in) throws IOException {
-    int[] a = new int[in.readInt()];
-    for (int i = 0; i < a.length; i++) a[i] = in.readInt();
-    return a;
-  }
-
-  private static void writeDoubles(double[] d, DataOutputStream out) throws IOException {
-    out.writeInt(d.length);
-    for (double v : d) out.writeDouble(v);
-  }
-
-  private static double[] readDoubles(DataInputStream in) throws IOException {
-    double[] d = new double[in.readInt()];
-    for (int i = 0; i < d.length; i++) d[i] = in.readDouble();
-    return d;
-  }
 }
