@@ -10,6 +10,7 @@
  *       bound and the Python peers), {@link io.glauber.bench.LayerBench} (layer actors against their
  *       actor-free twin and the batched engine, each in JVMs of its own), {@link
  *       io.glauber.bench.ActorBench} (neuron actors on an Ising lattice against a ping-pong ceiling),
+ *       {@link io.glauber.bench.ClusterBench} (the same lattice in one JVM and over cluster members),
  *       {@link io.glauber.bench.HopfieldBenchmark} (batched Hopfield recall).
  *   <li>Experiments: {@link io.glauber.bench.CapacityExperiment} and {@link
  *       io.glauber.bench.CapacityPlot}, {@link io.glauber.bench.DenseCapacityExperiment}, {@link

@@ -2,6 +2,7 @@ package io.glauber.cli;
 
 import io.glauber.bench.ActorBench;
 import io.glauber.bench.BenchSettings;
+import io.glauber.bench.ClusterBench;
 import io.glauber.bench.GibbsBench;
 import io.glauber.bench.HopfieldBenchmark;
 import io.glauber.bench.LayerBench;
@@ -79,8 +80,14 @@ final class BenchCommand implements Runnable {
     @Option(names = "--force", description = "Replace an existing --png file.") boolean force;
     @Option(names = "--granularity", defaultValue = "neuron", description = "neuron (a neuron actor per site) or patch (square tiles of about --patch-size sites, default 2500).") String granularity;
     @Option(names = "--patch-size", defaultValue = "2500") int patchSize;
+    @Mixin ClusterOptions cluster;
 
     @Override public void run() {
+      if (cluster.on()) {
+        var s = new ClusterBench.Settings(sides.get(0), Granularity.parse(granularity, patchSize), temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed);
+        ClusterBench.run(s, cluster.settings(), cluster.members()).forEach(r -> print(r, json));
+        return;
+      }
       if (Granularity.parse(granularity, patchSize).patch()) {
         PatchBench.scaling(new PatchBench.Settings(sides, patchSize, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed), r -> print(r, json));
         return;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     versionProvider = Versions.class,
     description = "Energy-based neural networks (Hopfield, Boltzmann machines, RBMs) on an actor engine and a batched BLAS engine.",
     subcommands = {
-      TrainCommand.class, SampleCommand.class, EvalCommand.class, RecallCommand.class, BenchCommand.class, StudyCommand.class, InfoCommand.class,
+      TrainCommand.class, SampleCommand.class, EvalCommand.class, RecallCommand.class, BenchCommand.class, StudyCommand.class, NodeCommand.class, InfoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -11,6 +11,7 @@ import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.cluster.ClusterSampler;
 import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.neuron.ActorSampler;
 import io.glauber.engine.batch.BoltzmannSampler;
@@ -30,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,6 +61,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing output file.") boolean force;
   @Option(names = "--pictures", paramLabel = "DATA", description = "Instead of samples, write samples-per-label.png and completions.png (top halves of the first 10 images of DATA clamped) into the directory --out.")
   String pictures;
+  @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() throws Exception {
@@ -85,6 +88,7 @@ final class SampleCommand implements Callable<Integer> {
 
   /** The engine's sampler for the model, built (and so validated) before the output is opened. */
   private SampleWriter.Rows sampler(Model m, double t, Mode actorMode, int n, UnaryOperator<int[]> fill) {
+    if (engine.equals("batch")) cluster.refuse("--engine batch");
     if (engine.equals("batch") && m instanceof Rbm r) {
       RbmSampler s = new RbmSampler(r, n, t, null, seed);
       return w -> {
@@ -98,6 +102,7 @@ final class SampleCommand implements Callable<Integer> {
       return w -> s.run(burnIn, samples, thin, row -> w.write(fill.apply(row)));
     }
     if (m instanceof Rbm r && actorMode == Mode.EXACT && (granularity == null || granularity.equalsIgnoreCase("layer"))) {
+      cluster.refuse("layer actors (an RBM's default in exact mode; pick --granularity neuron or patch)");
       // a layer actor per layer, alternating (block Gibbs)
       Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed).map(fill::apply);
       return w -> drain(LayerEngine.config(), system -> source, w);
@@ -106,6 +111,7 @@ final class SampleCommand implements Callable<Integer> {
     BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
     var settings = new ActorSampler.Settings(dynamics(actorMode), null, null, seed, burnIn, samples, thin,
         Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
+    if (cluster.on()) return w -> ClusterSampler.run(cluster.settings(), cluster.members(), bm, settings, s -> w.write(fill.apply(Arrays.copyOf(s, bm.nVisible()))));
     return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
   }
 

@@ -155,6 +155,32 @@ public abstract class CompactSerializer extends SerializerWithStringManifest {
     return resolver().resolveActorRef(in.readUTF());
   }
 
+  /** An int array: its length, then its entries. */
+  protected static void writeInts(int[] a, DataOutputStream out) throws IOException {
+    out.writeInt(a.length);
+    for (int v : a) out.writeInt(v);
+  }
+
+  /** An int array written by {@link #writeInts}. */
+  protected static int[] readInts(DataInputStream in) throws IOException {
+    int[] a = new int[in.readInt()];
+    for (int i = 0; i < a.length; i++) a[i] = in.readInt();
+    return a;
+  }
+
+  /** A double array: its length, then its entries. */
+  protected static void writeDoubles(double[] d, DataOutputStream out) throws IOException {
+    out.writeInt(d.length);
+    for (double v : d) out.writeDouble(v);
+  }
+
+  /** A double array written by {@link #writeDoubles}. */
+  protected static double[] readDoubles(DataInputStream in) throws IOException {
+    double[] d = new double[in.readInt()];
+    for (int i = 0; i < d.length; i++) d[i] = in.readDouble();
+    return d;
+  }
+
   private ActorRefResolver resolver() {
     ActorRefResolver r = resolver;
     if (r == null) {

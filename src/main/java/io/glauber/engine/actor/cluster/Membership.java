@@ -46,6 +46,7 @@ public final class Membership implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final MemberSettings settings;
+  private akka.actor.typed.ActorRef<Host.Command> host;
 
   private Membership(ActorSystem<Void> system, MemberSettings settings) {
     this.system = system;
@@ -114,6 +115,35 @@ public final class Membership implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Starts this member's {@link Host} (once; later calls return the same), so that runs started on
+   * any member can place actors here.
+   */
+  public synchronized akka.actor.typed.ActorRef<Host.Command> startHost() {
+    if (host == null) host = Host.start(system);
+    return host;
+  }
+
+  /** How long this member waits for the others ({@link MemberSettings#joinTimeout()}). */
+  public Duration joinTimeout() {
+    return settings.joinTimeout();
+  }
+
+  /**
+   * Blocks until this member itself is Up (its seed admitted it), or throws a one-line
+   * {@link IllegalStateException} after the join timeout naming the seed it could not join.
+   */
+  public void awaitSelfUp() {
+    long deadline = System.nanoTime() + settings.joinTimeout().toNanos();
+    while (Cluster.get(system).selfMember().status() != MemberStatus.up()) {
+      if (system.whenTerminated().isCompleted() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("cluster member " + joinAddress() + " not Up after " + settings.joinTimeout().toSeconds() + " s"
+            + (settings.seed() == null ? "" : ": no answer from the seed " + settings.seed() + " (is a `glauber node` running there?)"));
+      }
+      pause();
+    }
+  }
+
   /** {@link #awaitMembers(int, Duration)} with the settings' join timeout. */
   public void awaitMembers(int n) {
     awaitMembers(n, settings.joinTimeout());
@@ -137,12 +167,16 @@ public final class Membership implements AutoCloseable {
             + joinAddress() + (settings.seed() == null ? ", first member" : ", joining " + settings.seed())
             + "); start the missing `glauber node --join " + (settings.seed() == null ? joinAddress() : settings.seed()) + "` members or check --join");
       }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + n + " cluster members");
-      }
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for cluster members");
     }
   }
 

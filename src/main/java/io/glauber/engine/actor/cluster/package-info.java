@@ -1,10 +1,19 @@
 /**
- * Cluster mode of the actor engine on Akka Cluster (Artery TCP): {@link
- * io.glauber.engine.actor.cluster.Membership} (this process as a member: start, join a seed, wait
- * until N members are Up, leave gracefully; Split Brain Resolver downing, keep-majority) with its
- * {@link io.glauber.engine.actor.cluster.MemberSettings}, and the cluster settings in
- * {@code glauber-cluster.conf}. Java serialization stays off; every message that crosses members
- * has an explicit serializer ({@code glauber-serialization.conf}). See docs/CLUSTER.md.
+ * Cluster mode of the actor engine on Akka Cluster (Artery TCP). {@link
+ * io.glauber.engine.actor.cluster.Membership} is this process as a member (start, join a seed,
+ * wait until N members are Up, leave gracefully; Split Brain Resolver downing, keep-majority),
+ * with its {@link io.glauber.engine.actor.cluster.MemberSettings}; {@link
+ * io.glauber.engine.actor.cluster.Node} a member that serves until SIGTERM. Placement: every member
+ * runs a {@link io.glauber.engine.actor.cluster.Host} (receptionist key {@code glauber-host}) that
+ * spawns its block of a run's patch or neuron actors from a {@link
+ * io.glauber.engine.actor.cluster.RunPlan}; {@link io.glauber.engine.actor.cluster.ClusterNetwork}
+ * places them, checks the placement's in-flight bound ({@link
+ * io.glauber.engine.actor.cluster.FlowBound}) against Artery's outbound queue, runs the one-JVM
+ * coordinator on the placed refs, and stops the run with one line when a hosting member is lost;
+ * {@link io.glauber.engine.actor.cluster.ClusterSampler} is {@code ActorSampler} over it. The
+ * placement protocol ({@link io.glauber.engine.actor.cluster.ClusterMessage}) has its own compact
+ * {@link io.glauber.engine.actor.cluster.ClusterSerializer} (identifier 7414); settings in
+ * {@code glauber-cluster.conf}. Java serialization stays off. See docs/CLUSTER.md.
  *
  * <p>Dependencies (enforced by {@code ArchitectureTest}): this package may use the actor engine's
  * root {@code engine.actor}, its neuron part {@code engine.actor.neuron}, {@code model},

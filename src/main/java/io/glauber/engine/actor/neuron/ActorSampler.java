@@ -7,6 +7,7 @@ import io.glauber.engine.actor.Granularity;
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
@@ -82,13 +83,20 @@ public final class ActorSampler {
 
   /** The samples of {@code machine} as a stream; materialise it with an actor system. */
   public static Source<int[], NotUsed> source(ActorSystem<?> system, BoltzmannMachine machine, Settings s) {
+    return source(system, s, () -> PatchNetwork.of(s.granularity(), machine, s.dynamics(), s.schedule(), s.initial(), s.seed()));
+  }
+
+  /**
+   * The samples of the network that {@code network} creates (each materialisation spawns one): a
+   * coordinator that answers {@link Network}'s protocol — the neuron or patch network of
+   * {@code s}, or one whose actors live on the members of a cluster.
+   */
+  public static Source<int[], NotUsed> source(ActorSystem<?> system, Settings s, java.util.function.Supplier<Behavior<Network.Command>> network) {
     Duration askTimeout = s.dynamics().stepTimeout().multipliedBy(4).plus(
         s.dynamics().sweepTime().multipliedBy(Math.max(s.burnIn(), s.thin()) + 1L));
     if (s.samples() == 0) return Source.empty();
     return Source.lazySource(() -> {
-          ActorRef<Network.Command> net = system.systemActorOf(
-              PatchNetwork.of(s.granularity(), machine, s.dynamics(), s.schedule(), s.initial(), s.seed()),
-              "sampler-" + RUNS.incrementAndGet(), Props.empty());
+          ActorRef<Network.Command> net = system.systemActorOf(network.get(), "sampler-" + RUNS.incrementAndGet(), Props.empty());
           return Source.range(0, (int) Math.min(Integer.MAX_VALUE, s.samples()) - 1)
               .mapAsync(1, k -> ask(system, net, k == 0 ? s.burnIn() + s.thin() : s.thin(), askTimeout))
               .watchTermination((nu, done) -> {

@@ -303,12 +303,46 @@ public final class Network {
    */
   public static Behavior<Command> create(
       BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed) {
+    return create(machine, dynamics, schedule, initial, seed, null);
+  }
+
+  /**
+   * The coordinator of neurons already spawned elsewhere — on the members of a cluster, from
+   * {@link #neurons} with the same machine, initial state and seed — instead of spawning its own:
+   * {@code placed.get(i)} is neuron i (null: spawn them here). Everything else is the same code in
+   * one JVM and in many.
+   */
+  public static Behavior<Command> create(
+      BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed, List<ActorRef<Neuron.Command>> placed) {
+    if (placed != null && placed.size() != machine.size()) {
+      throw new IllegalArgumentException(placed.size() + " placed neurons (expected " + machine.size() + ")");
+    }
     return Behaviors.withStash(100_000, stash -> Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new Network(ctx, timers, stash, machine, dynamics, schedule, initial, seed).idle())));
+        new Network(ctx, timers, stash, machine, dynamics, schedule, initial, seed, placed).idle())));
+  }
+
+  /**
+   * The behaviours of neurons {@code which} (ascending) of the network that {@link #create} builds
+   * from the same machine, initial state and seed — the same specs and random sources — for a
+   * cluster member to spawn; the coordinator then takes their refs ({@code placed}).
+   */
+  public static List<Behavior<Neuron.Command>> neurons(BoltzmannMachine machine, double[] initial, long seed, int[] which) {
+    int n = machine.size();
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] s = startState(machine, initial, random);
+    List<Behavior<Neuron.Command>> out = new ArrayList<>(which.length);
+    for (int i = 0, k = 0; k < which.length; i++) {
+      if (i >= n || (k > 0 && which[k] <= which[k - 1])) {
+        throw new IllegalArgumentException("neuron " + which[k] + " (expected ascending neurons below " + n + ")");
+      }
+      SplittableRandom r = random.split(); // neuron i's source, drawn in the coordinator's order
+      if (which[k] == i) out.add(Neuron.create(NeuronSpec.of(machine, which[k++], s, r)));
+    }
+    return out;
   }
 
   private Network(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
-      BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed) {
+      BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed, List<ActorRef<Neuron.Command>> placed) {
     this.context = context;
     this.timers = timers;
     this.stash = stash;
@@ -318,14 +352,17 @@ public final class Network {
     this.n = machine.size();
     this.pairs = machine.couplings().pairs();
     SplittableRandom random = new SplittableRandom(seed);
-    this.state = initial != null ? initial.clone() : randomState(machine.units(), n, random.split());
-    if (state.length != n) throw new IllegalArgumentException("initial state of " + state.length + " units (expected " + n + ")");
+    this.state = startState(machine, initial, random);
     this.neurons = new ArrayList<>(n);
     this.neighbourIds = new int[n][];
     Props props = ActorConfig.neuronProps(dynamics);
     for (int i = 0; i < n; i++) {
       NeuronSpec spec = NeuronSpec.of(machine, i, state, random.split());
       neighbourIds[i] = spec.neighbours();
+      if (placed != null) {
+        neurons.add(placed.get(i));
+        continue;
+      }
       ActorRef<Neuron.Command> neuron = context.spawn(Neuron.create(spec), "n" + i, props);
       Placement.place(neuron, i, n);
       neurons.add(neuron);
@@ -350,6 +387,13 @@ public final class Network {
       for (ActorRef<Neuron.Command> r : neurons) r.tell(delays);
     }
     this.colourClasses = classes(machine.couplings().colours());
+  }
+
+  /** The starting joint state: {@code initial} (its length checked), or uniform random from the run's first split. */
+  private static double[] startState(BoltzmannMachine machine, double[] initial, SplittableRandom random) {
+    double[] s = initial != null ? initial.clone() : randomState(machine.units(), machine.size(), random.split());
+    if (s.length != machine.size()) throw new IllegalArgumentException("initial state of " + s.length + " units (expected " + machine.size() + ")");
+    return s;
   }
 
   private static double[] randomState(Units units, int n, SplittableRandom r) {

@@ -90,6 +90,13 @@ public final class Patch {
   /** Boundary-state changes handed between patches; the values of units in flight go out with the next batch. */
   public static final int WINDOW = 4;
 
+  /**
+   * The sweep of an async-mode {@link Changes}: it asks for a credit whatever the receiver has
+   * heard so far (messages from different senders, e.g. the coordinator's {@link StartAsync} and a
+   * neighbour's first batch, can arrive in either order when they cross cluster members).
+   */
+  static final long ASYNC_BATCH = -1;
+
   /** Units an unclocked patch updates per turn before it sends its changes and reads its mailbox. */
   public static final int CHUNK = 4096;
 
@@ -185,6 +192,16 @@ public final class Patch {
   /** Fault injection: throw on the next scan (tests). */
   public record FailNext() implements Command, PatchMessage {}
 
+  /**
+   * Diagnostics: reply {@link Fields} — this patch's units, their states and the local fields it
+   * keeps for them. With the patches at rest, the fields equal h_i = Σ_j w_ij s_j + b_i over the
+   * owners' states exactly when every boundary change has arrived (a test across cluster members).
+   */
+  public record GetFields(ActorRef<Fields> replyTo) implements Command, PatchMessage {}
+
+  /** Patch {@code patch}'s own unit ids, their states and local fields (the reply to {@link GetFields}). */
+  public record Fields(int patch, int[] ids, double[] state, double[] fields) implements PatchMessage {}
+
   /** Thrown by an injected fault. */
   public static final class InjectedFailure extends RuntimeException {
     InjectedFailure(int patch) {
@@ -229,6 +246,8 @@ public final class Patch {
     final int[] dirtyCount;
     final boolean[] isDirty;
     final long[] received;
+    /** Batches of a later load epoch than this patch's, held until its own {@link Load} (see {@code onChanges}). */
+    final java.util.ArrayDeque<Changes> early = new java.util.ArrayDeque<>();
     final int[] uncredited;
     final int[] sentTo;
     Changes[][] buffers;
@@ -400,7 +419,7 @@ public final class Patch {
       dirtyCount[k] = 0;
       c.count = count;
       c.epoch = epoch;
-      c.sweep = sweep;
+      c.sweep = async ? ASYNC_BATCH : sweep;
       return c;
     }
 
@@ -462,6 +481,7 @@ public final class Patch {
       else if (m instanceof SetTemperature t) cell.temperature = t.temperature();
       else if (m instanceof Wire w) onWire(w);
       else if (m instanceof FailNext) cell.failNext = true;
+      else if (m instanceof GetFields g) g.replyTo().tell(new Fields(cell.patch, cell.ids.clone(), cell.s.clone(), cell.h.clone()));
       else return Behaviors.unhandled();
       return Behaviors.same();
     }
@@ -486,10 +506,16 @@ public final class Patch {
 
   private void onChanges(Changes c) {
     Cell x = cell;
-    if (c.epoch != x.epoch) return; // sent before a load: the load's values supersede it
+    if (c.epoch != x.epoch) {
+      // Older: sent before a load, whose values supersede it. Newer: the sender got its Load first
+      // and this patch's Load is still on its way — different senders, which Artery's inbound lanes
+      // (several per member) may reorder — so it waits for that Load instead of being lost.
+      if (c.epoch > x.epoch) x.early.add(c);
+      return;
+    }
     for (int q = 0, n = c.count; q < n; q++) x.heardOf(c.slots[q], c.values[q]);
     int k = x.indexOf(c.from);
-    if (x.async) {
+    if (x.async || c.sweep == ASYNC_BATCH) { // the batch's own mark: its StartAsync may not have reached this patch yet
       x.links[k].tell(x.credit);
       x.messages++;
       return;
@@ -670,6 +696,7 @@ public final class Patch {
     Arrays.fill(x.dirtyCount, 0);
     Arrays.fill(x.uncredited, 0);
     x.newBuffers();
+    for (int k = x.early.size(); k > 0; k--) onChanges(x.early.poll()); // this epoch's now, a later one's held again, older ones dropped
   }
 
   private void onSetWeights(SetWeights w) {

@@ -187,14 +187,61 @@ public final class PatchNetwork {
    */
   public static Behavior<Network.Command> create(BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed,
       Partition partition) {
+    return create(machine, dynamics, schedule, initial, seed, partition, null);
+  }
+
+  /**
+   * The coordinator of patches already spawned elsewhere — on the members of a cluster, from
+   * {@link #patches} with the same arguments — instead of spawning its own: {@code placed.get(p)}
+   * is patch p (null: spawn them here, as {@link #create(BoltzmannMachine, Dynamics, Schedule,
+   * double[], long, Partition)} does). Everything else is the same code in one JVM and in many.
+   */
+  public static Behavior<Network.Command> create(BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, double[] initial, long seed,
+      Partition partition, List<ActorRef<Patch.Command>> placed) {
     Granularity.patches(partition.count()).requireSupports(dynamics.mode()); // the samplers refuse it first; direct callers too
+    if (placed != null && placed.size() != partition.count()) {
+      throw new IllegalArgumentException(placed.size() + " placed patches (expected " + partition.count() + ")");
+    }
     Behavior<Object> b = Behaviors.withStash(100_000, stash -> Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new PatchNetwork(ctx, timers, stash, machine, dynamics, schedule, initial, seed, partition).idle())));
+        new PatchNetwork(ctx, timers, stash, machine, dynamics, schedule, initial, seed, partition, placed).idle())));
     return b.narrow();
   }
 
+  /**
+   * The behaviours of patches {@code which} (ascending) of the network that {@link #create} builds
+   * from the same arguments — the same specs and the same random sources — for a cluster member
+   * to spawn; the coordinator then takes their refs ({@code placed}).
+   */
+  public static List<Behavior<Patch.Command>> patches(BoltzmannMachine machine, Schedule schedule, double[] initial, long seed,
+      Partition partition, int[] which) {
+    Schedule sched = schedule != null ? schedule : Schedule.constant(machine.temperature(), 1);
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] s = startState(machine, initial, random);
+    PatchSpec.Builder layout = new PatchSpec.Builder(machine, partition);
+    List<Behavior<Patch.Command>> out = new ArrayList<>(which.length);
+    for (int p = 0, k = 0; k < which.length; p++) {
+      if (p >= partition.count() || (k > 0 && which[k] <= which[k - 1])) {
+        throw new IllegalArgumentException("patch " + which[k] + " (expected ascending patches below " + partition.count() + ")");
+      }
+      SplittableRandom r = random.split(); // patch p's source, drawn in the coordinator's order
+      if (which[k] == p) out.add(Patch.create(layout.spec(which[k++], s, sched, r)));
+    }
+    return out;
+  }
+
+  /** The starting joint state: {@code initial} (checked), or uniform random from the run's first split. */
+  private static double[] startState(BoltzmannMachine machine, double[] initial, SplittableRandom random) {
+    int n = machine.size();
+    if (initial != null && initial.length != n) throw new IllegalArgumentException("initial state of " + initial.length + " units (expected " + n + ")");
+    double[] s = initial != null ? initial.clone() : randomState(machine.units(), n, random.split());
+    for (int i = 0; i < n; i++) {
+      if (!machine.units().admits(s[i])) throw new IllegalArgumentException("initial state " + s[i] + " of unit " + i + " (expected a " + machine.units() + " value)");
+    }
+    return s;
+  }
+
   private PatchNetwork(ActorContext<Object> context, TimerScheduler<Object> timers, StashBuffer<Object> stash, BoltzmannMachine machine,
-      Dynamics dynamics, Schedule schedule, double[] initial, long seed, Partition partition) {
+      Dynamics dynamics, Schedule schedule, double[] initial, long seed, Partition partition, List<ActorRef<Patch.Command>> placed) {
     this.context = context;
     this.timers = timers;
     this.stash = stash;
@@ -206,14 +253,11 @@ public final class PatchNetwork {
     this.pairs = machine.couplings().pairs();
     this.layout = new PatchSpec.Builder(machine, partition);
     SplittableRandom random = new SplittableRandom(seed);
-    if (initial != null && initial.length != n) throw new IllegalArgumentException("initial state of " + initial.length + " units (expected " + n + ")");
-    this.state = initial != null ? initial.clone() : randomState(machine.units(), n, random.split());
-    for (int i = 0; i < n; i++) {
-      if (!machine.units().admits(state[i])) throw new IllegalArgumentException("initial state " + state[i] + " of unit " + i + " (expected a " + machine.units() + " value)");
-    }
+    this.state = startState(machine, initial, random);
     Props props = ActorConfig.neuronProps(dynamics);
     int count = partition.count();
-    for (int p = 0; p < count; p++) {
+    if (placed != null) patches.addAll(placed);
+    for (int p = 0; p < count && placed == null; p++) {
       ActorRef<Patch.Command> ref = context.spawn(Patch.create(layout.spec(p, state, this.schedule, random.split())), "p" + p, props);
       Placement.place(ref, p, count);
       patches.add(ref);

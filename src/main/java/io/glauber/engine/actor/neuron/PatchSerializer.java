@@ -90,6 +90,13 @@ public final class PatchSerializer extends CompactSerializer {
       for (int q = 0; q < k; q++) refs.add(readRef(in));
       return new Patch.Wire(refs, readRef(in));
     });
+    register("V", Patch.GetFields.class, (m, out) -> writeRef(m.replyTo(), out), in -> new Patch.GetFields(readRef(in)));
+    register("H", Patch.Fields.class, (m, out) -> {
+      out.writeInt(m.patch());
+      writeInts(m.ids(), out);
+      writeStates(m.state(), out);
+      writeDoubles(m.fields(), out);
+    }, in -> new Patch.Fields(in.readInt(), readInts(in), readStates(in), readDoubles(in)));
     register("R", PatchNetwork.Reached.class, (m, out) -> { out.writeInt(m.patch()); out.writeLong(m.sweep()); writeStates(m.state(), out); },
         in -> new PatchNetwork.Reached(in.readInt(), in.readLong(), readStates(in)));
     register("Z", PatchNetwork.Restart.class, (m, out) -> writeStates(m.state(), out), in -> new PatchNetwork.Restart(readStates(in)));
@@ -118,16 +125,5 @@ public final class PatchSerializer extends CompactSerializer {
     double[] s = new double[in.readInt()];
     for (int i = 0; i < s.length; i++) s[i] = in.readByte();
     return s;
-  }
-
-  private static void writeDoubles(double[] d, DataOutputStream out) throws IOException {
-    out.writeInt(d.length);
-    for (double v : d) out.writeDouble(v);
-  }
-
-  private static double[] readDoubles(DataInputStream in) throws IOException {
-    double[] d = new double[in.readInt()];
-    for (int i = 0; i < d.length; i++) d[i] = in.readDouble();
-    return d;
   }
 }

@@ -34,6 +34,11 @@
  * {@link io.glauber.engine.actor.neuron.PatchMessage}s with their own
  * {@link io.glauber.engine.actor.neuron.PatchSerializer} (identifier 7413).
  *
+ * <p>Both coordinators can also take actors spawned elsewhere ({@code Network.create} and
+ * {@code PatchNetwork.create} with placed refs; {@code Network.neurons} and
+ * {@code PatchNetwork.patches} build the same actors from the same seed): how cluster mode
+ * ({@code engine.actor.cluster}) runs this code over several members.
+ *
  * <p>The high-rate messages are {@link io.glauber.engine.actor.neuron.BinaryMessage}s, written by
  * this package's own {@link io.glauber.engine.actor.neuron.NeuronSerializer} (identifier 7411);
  * the rest are the root's {@code JsonMessage}s (Jackson CBOR).

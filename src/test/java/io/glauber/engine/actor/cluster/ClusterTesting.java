@@ -19,18 +19,17 @@ public final class ClusterTesting {
       akka.cluster.retry-unsuccessful-join-after = 300ms
       akka.cluster.seed-node-timeout = 1s
       akka.cluster.failure-detector.heartbeat-interval = 200ms
-      akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
-      akka.cluster.split-brain-resolver.stable-after = 2s
+      akka.cluster.failure-detector.acceptable-heartbeat-pause = 5s
+      akka.cluster.split-brain-resolver.stable-after = 3s
       akka.cluster.down-removal-margin = 0s
-      akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off
       akka.cluster.distributed-data.gossip-interval = 100ms
       akka.cluster.typed.receptionist.distributed-data.gossip-interval = 100ms
       akka.cluster.typed.receptionist.write-consistency = local
       """;
 
-  /** The fast settings as a Config. */
+  /** The fast settings as a Config, for members in this JVM (whose shutdown hook must not run coordinated shutdown). */
   public static Config fast() {
-    return ConfigFactory.parseString(FAST);
+    return ConfigFactory.parseString(FAST + "akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n");
   }
 
   /** Settings of a test member on any free port joining {@code seed} (null: itself), fast gossip. */

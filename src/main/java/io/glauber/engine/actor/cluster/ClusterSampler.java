@@ -1,0 +1,47 @@
+package io.glauber.engine.actor.cluster;
+
+import akka.NotUsed;
+import akka.japi.function.Procedure;
+import akka.stream.javadsl.Sink;
+import akka.stream.javadsl.Source;
+import io.glauber.engine.actor.neuron.ActorSampler;
+import io.glauber.model.BoltzmannMachine;
+
+/**
+ * Samples a Boltzmann machine with neuron or patch actors placed over the members of a cluster:
+ * {@link ActorSampler}'s stream (one ask per sample, backpressured) on a {@link ClusterNetwork}
+ * instead of a network in one JVM. Exact mode stays an exact Gibbs sampler — the same coordinator
+ * and actor code, whose messages now cross members — and a run with a seed gives the same samples
+ * as in one JVM.
+ */
+public final class ClusterSampler {
+  private ClusterSampler() {}
+
+  /**
+   * The samples of {@code machine} on the hosts of at least {@code members} members of
+   * {@code member}'s cluster (this member's own host among them, started here if it is not yet),
+   * placement waiting at most the member's join timeout.
+   */
+  public static Source<int[], NotUsed> source(Membership member, int members, BoltzmannMachine machine, ActorSampler.Settings s) {
+    member.startHost();
+    return ActorSampler.source(member.system(), s, () -> ClusterNetwork.create(members, member.joinTimeout(), machine, s.granularity(),
+        s.dynamics(), s.schedule(), s.initial(), s.seed()));
+  }
+
+  /**
+   * A whole cluster run from a command line: joins as a member ({@code settings}), waits until
+   * {@code members} members are Up, places and runs the sampler, hands each sample to
+   * {@code sink} (backpressured: a slow sink slows the run), and leaves the cluster — also when the
+   * run fails, whose one-line reason is then thrown.
+   */
+  public static void run(MemberSettings settings, int members, BoltzmannMachine machine, ActorSampler.Settings s, Procedure<int[]> sink)
+      throws Exception {
+    try (Membership member = Membership.start(settings)) {
+      member.startHost();
+      member.awaitMembers(members);
+      source(member, members, machine, s).runWith(Sink.foreach(sink), member.system()).toCompletableFuture().get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception x ? x : e;
+    }
+  }
+}
