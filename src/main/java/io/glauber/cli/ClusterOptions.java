@@ -3,10 +3,10 @@ package io.glauber.cli;
 import io.glauber.engine.actor.cluster.MemberSettings;
 import picocli.CommandLine.Option;
 
-/** {@code --join HOST:PORT --members N}: run an actor-engine command as a member of a cluster (docs/CLUSTER.md). */
+/** {@code --join HOST:PORT --members N}: run a command as a member of a cluster (docs/CLUSTER.md, docs/DATA-PARALLEL.md). */
 final class ClusterOptions {
-  @Option(names = "--join", paramLabel = "HOST:PORT", description = "Actor engine on a cluster: join the member at HOST:PORT"
-      + " (e.g. a `glauber node`) and place the actors over --members members.") String join;
+  @Option(names = "--join", paramLabel = "HOST:PORT", description = "Run on a cluster: join the member at HOST:PORT (e.g. a"
+      + " `glauber node`); actors are placed over --members members, batched training splits every step over them.") String join;
   @Option(names = "--members", paramLabel = "N", description = "With --join: members to wait for and place the actors on, this one included (default 1).") Integer members;
 
   /** Whether the command runs as a cluster member; refuses --members without --join, and N < 1. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,10 +40,7 @@ final class TrainCommand implements Callable<Integer> {
   String engine;
   @Option(names = "--force", description = "Replace existing outputs.")
   boolean force;
-  @Option(names = "--join", paramLabel = "HOST:PORT", description = "Train data-parallel on a cluster: join the member at HOST:PORT (batched RBM training; with --members).")
-  String join;
-  @Option(names = "--members", paramLabel = "N", description = "With --join: wait for N members (this one included) and split every step over them.")
-  Integer members;
+  @Mixin ClusterOptions cluster;
   @Option(names = "--json", description = "Print the result as one JSON object (encoder experiments; Hopfield configurations: measured and theoretical values).")
   boolean json;
 
@@ -65,8 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>(overrides);
     if (engine != null) sets.add("engine=" + engine);
     if (json) sets.add("json=true");
-    if ((join == null) != (members == null)) throw new ParameterException(spec.commandLine(), "give --join HOST:PORT and --members N together");
-    if (join != null) sets.addAll(List.of("cluster.join=" + join, "cluster.members=" + members));
+    if (cluster.on()) sets.addAll(List.of("cluster.join=" + cluster.join, "cluster.members=" + cluster.members()));
     if (resume != null) {
       Path saved = resume.resolve("config.conf");
       if (!Files.exists(saved)) throw new IllegalArgumentException(resume + ": not a run directory (" + saved + " missing)");
