@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import io.glauber.data.DataSpecs;
 import io.glauber.data.Dataset;
 import io.glauber.data.LabelUnits;
+import io.glauber.data.Shuffle;
 import io.glauber.engine.batch.AnnealedPhases;
 import io.glauber.evaluate.BmLabelClassification;
 import io.glauber.evaluate.LabelClassification;
@@ -75,7 +76,7 @@ public final class BmClassificationExperiment {
       TwoPhaseLearning learning = new TwoPhaseLearning(initial, settings, sampler);
       model = learning.train(k -> {
         int b = (int) (k % perEpoch);
-        if (b == 0) shuffle(order, shuffle);
+        if (b == 0) Shuffle.shuffle(order, shuffle);
         for (int r = 0; r < batch; r++) mini[r] = rows[order[b * batch + r]];
         return mini;
       }, cycles, finalRate, cycle -> {
@@ -95,14 +96,5 @@ public final class BmClassificationExperiment {
     result.put("train_cycles", done[0]);
     result.put("train_seconds", seconds);
     System.out.println(Json.toLine(result));
-  }
-
-  private static void shuffle(int[] a, SplittableRandom r) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 }
