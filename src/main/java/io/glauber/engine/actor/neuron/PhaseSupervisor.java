@@ -237,7 +237,7 @@ public final class PhaseSupervisor {
       String why = m.failure() != null ? m.failure()
           : m.reply() instanceof Network.Failed f ? f.reason() : "unexpected reply " + m.reply();
       String reason = phase.name() + ", chain " + m.chain() + ": " + why;
-      context.getLog().error(reason);
+      context.getLog().debug(reason); // NeuronPhases throws it: one line for the user, not a log line beside it
       phase.replyTo().tell(new Failed(reason));
       return Behaviors.stopped();
     }
