@@ -57,6 +57,9 @@ final class TrainCommand implements Callable<Integer> {
       "bm-encoder/actor", new TwoPhaseJob(true),
       "bm-encoder/probes", new TwoPhaseJob(true));
 
+  /** The jobs that take --join: data-parallel batched RBMs, and two-phase BMs on neuron actors placed over the members. */
+  private static final List<String> CLUSTER_JOBS = List.of("rbm/batch", "bm/actor", "bm-encoder/actor");
+
   @Override
   public Integer call() throws Exception {
     if ((config == null) == (resume == null)) throw new ParameterException(spec.commandLine(), "give either --config FILE or --resume DIR");
@@ -75,6 +78,7 @@ final class TrainCommand implements Callable<Integer> {
     String name = Configs.get(c, "name", Config::getString, config.getFileName().toString().replaceFirst("\\.conf$", ""));
     Path dir = out != null ? out : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     boolean hopfield = !c.hasPath("model.type") && c.hasPath("hopfield");
+    if (hopfield) cluster.refuse("a Hopfield configuration");
     TrainJob job = hopfield ? new HopfieldJob(json) : job(c);
     if (json && !job.printsJson()) throw new IllegalArgumentException("--json: only the encoder experiments and Hopfield configurations print a JSON summary (the others write metrics.jsonl)");
     boolean existed = AtomicFiles.createDirectory(dir, force);
@@ -96,6 +100,9 @@ final class TrainCommand implements Callable<Integer> {
     if (job == null) {
       throw new IllegalArgumentException("config: no trainer for model.type = " + type + " on engine " + engine
           + " (available: " + String.join(", ", new TreeSet<>(JOBS.keySet())) + ")");
+    }
+    if (c.hasPath("cluster.join") && !CLUSTER_JOBS.contains(type + "/" + engine)) {
+      throw new IllegalArgumentException("--join with model.type = " + type + " on engine " + engine + " (cluster training runs " + CLUSTER_JOBS + ")");
     }
     return job;
   }

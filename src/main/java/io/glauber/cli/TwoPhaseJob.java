@@ -2,6 +2,7 @@ package io.glauber.cli;
 
 import com.typesafe.config.Config;
 import io.glauber.data.Dataset;
+import io.glauber.engine.actor.cluster.ClusterPhases;
 import io.glauber.engine.actor.neuron.NeuronPhases;
 import io.glauber.engine.batch.AnnealedPhases;
 import io.glauber.engine.batch.RandomProbePhases;
@@ -23,6 +24,8 @@ import java.util.function.Function;
  * trains one machine ({@link TwoPhaseTraining}) and saves model.npz, metrics.jsonl and
  * curve-ll.png; {@code model.type = bm-encoder} runs the encoder experiment
  * ({@link EncoderExperiment}), writes runs.jsonl and prints its summary (one JSON object with --json).
+ * With {@code cluster.join} (train --join HOST:PORT --members N) the actor engine's neurons are placed
+ * over the members ({@link ClusterPhases}).
  */
 final class TwoPhaseJob implements TrainJob {
   /** Each engine's phases, by the name of {@code engine}, given the configuration (the actor engine reads its {@code actor} section). */
@@ -48,8 +51,14 @@ final class TwoPhaseJob implements TrainJob {
     String engine = Configs.get(c, "engine", Config::getString, "batch");
     Function<Config, PhaseSampler.Factory> engineOf = ENGINES.get(engine);
     if (engineOf == null) throw new IllegalArgumentException("config: engine = " + engine + " (expected one of " + ENGINES.keySet() + ")");
-    PhaseSampler.Factory factory = engineOf.apply(c);
+    PhaseSampler.Factory local = engineOf.apply(c);
     TwoPhaseSettings settings = TwoPhaseSettings.from(c);
+    try (ClusterPhases cluster = engine.equals("actor") ? ClusterPhases.fromConfig(c) : null) { // train --join: neurons over the members
+      run(c, out, force, engine, settings, cluster == null ? local : cluster.factory(NeuronPhases.options(c)));
+    }
+  }
+
+  private void run(Config c, Path out, boolean force, String engine, TwoPhaseSettings settings, PhaseSampler.Factory factory) throws Exception {
     long seed = Configs.get(c, "seed", Config::getLong, 1L);
     if (encoder) {
       EncoderExperiment.Result r = EncoderExperiment.from(c, settings).run(factory, engine, seed);

@@ -10,7 +10,9 @@
  * places them, checks the placement's in-flight bound ({@link
  * io.glauber.engine.actor.cluster.FlowBound}) against Artery's outbound queue, runs the one-JVM
  * coordinator on the placed refs, and stops the run with one line when a hosting member is lost;
- * {@link io.glauber.engine.actor.cluster.ClusterSampler} is {@code ActorSampler} over it. The
+ * {@link io.glauber.engine.actor.cluster.ClusterSampler} is {@code ActorSampler} over it, and
+ * {@link io.glauber.engine.actor.cluster.ClusterPhases} the two-phase learning's {@code NeuronPhases}
+ * with every network placed so ({@code train --join} for Boltzmann machines on neuron actors). The
  * placement protocol ({@link io.glauber.engine.actor.cluster.ClusterMessage}) has its own compact
  * {@link io.glauber.engine.actor.cluster.ClusterSerializer} (identifier 7414); settings in
  * {@code glauber-cluster.conf}. Java serialization stays off. See docs/CLUSTER.md.

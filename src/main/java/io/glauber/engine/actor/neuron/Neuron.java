@@ -19,6 +19,7 @@ import io.glauber.model.Statistics;
 import io.glauber.model.Glauber;
 import io.glauber.model.Units;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -318,6 +319,12 @@ public final class Neuron {
     Timing timing = Timing.DEFAULT;
     long[] edgeDelayNanos;
     long sent;
+    /**
+     * State changes that arrived before {@link Wire} (null: none): on a cluster a neighbour's change
+     * can overtake the coordinator's wiring, which comes from another member; they are applied when
+     * the wiring arrives, since their ack or credit needs the neighbour's ref.
+     */
+    List<StateChanged> early;
 
     Links(int id, int degree) {
       this.id = id;
@@ -541,6 +548,10 @@ public final class Neuron {
     }
     links.neighbours = m.neighbours().toArray(new ActorRef[0]);
     links.coordinator = m.coordinator();
+    if (links.early != null) {
+      for (StateChanged c : links.early) onStateChanged(c);
+      links.early = null;
+    }
     return Behaviors.same();
   }
 
@@ -556,6 +567,7 @@ public final class Neuron {
   // ---------------------------------------------------------------- hot path
 
   private Behavior<Command> onStateChanged(StateChanged m) {
+    if (links.neighbours == null) return early(m);
     int k = unit.indexOf(m.from());
     unit.neighbourChanged(k, m.delta());
     if (links.timing.eventDriven() && clock.running && !clock.newsQueued) {
@@ -570,6 +582,13 @@ public final class Neuron {
       links.neighbours[k].tell(links.credit);
       links.sent++;
     }
+    return Behaviors.same();
+  }
+
+  /** A state change before the wiring: kept for {@link #onWire} (cluster members deliver in no common order). */
+  private Behavior<Command> early(StateChanged m) {
+    if (links.early == null) links.early = new ArrayList<>();
+    links.early.add(m);
     return Behaviors.same();
   }
 

@@ -150,20 +150,29 @@ public final class NeuronPhases implements PhaseSampler {
    * @param options the actor engine's knobs
    */
   public NeuronPhases(ActorSystem<?> system, BoltzmannMachine initial, TwoPhaseSettings settings, long seed, Options options) {
-    if (system == null || initial == null || settings == null || options == null) {
-      throw new IllegalArgumentException("system, model, settings and options are required");
+    this(system, initial, settings, seed, options, PhaseSupervisor.Networks.LOCAL);
+  }
+
+  /**
+   * The same with the supervisor's networks built by {@code networks} — e.g. neuron actors placed
+   * over the members of a cluster, whose actor system {@code system} is then.
+   */
+  public NeuronPhases(ActorSystem<?> system, BoltzmannMachine initial, TwoPhaseSettings settings, long seed, Options options,
+      PhaseSupervisor.Networks networks) {
+    if (system == null || initial == null || settings == null || options == null || networks == null) {
+      throw new IllegalArgumentException("system, model, settings, options and networks are required");
     }
     this.system = system;
     this.settings = settings;
     this.options = options;
     SplittableRandom root = new SplittableRandom(seed);
-    long networks = root.split().nextLong();
+    long networkSeed = root.split().nextLong();
     this.noise = root.split();
     this.n = initial.size();
     this.nVisible = initial.nVisible();
     this.pairCount = initial.couplings().pairCount();
     PhaseSupervisor.Settings s = new PhaseSupervisor.Settings(settings, options.dynamics(), options.networks(), options.phaseTimeout());
-    this.supervisor = system.systemActorOf(PhaseSupervisor.create(initial.withTemperature(settings.temperature()), s, networks),
+    this.supervisor = system.systemActorOf(PhaseSupervisor.create(initial.withTemperature(settings.temperature()), s, networkSeed, networks),
         "phases-" + RUNS.incrementAndGet(), Props.empty());
   }
 

@@ -107,6 +107,20 @@ public final class PhaseSupervisor {
     }
   }
 
+  /**
+   * How the supervisor gets each of its networks: a behaviour answering {@link Network}'s protocol
+   * for {@code machine} along {@code schedule}, from uniform random states, its neurons seeded from
+   * {@code seed}. {@link #LOCAL} spawns the neurons in this JVM; a cluster's network places them
+   * over its members (engine.actor.cluster), the same neurons and coordinator code.
+   */
+  @FunctionalInterface
+  public interface Networks {
+    Behavior<Network.Command> create(BoltzmannMachine machine, Dynamics dynamics, Schedule schedule, long seed);
+
+    /** Every network's neurons in this JVM ({@link Network#create}). */
+    Networks LOCAL = (machine, dynamics, schedule, seed) -> Network.create(machine, dynamics, schedule, null, seed);
+  }
+
   /** A phase in progress: who asked, which networks run which chains, the chains' answers so far. */
   private record Phase(ActorRef<Reply> replyTo, String name, Statistics[] chains, int[] pending) {}
 
@@ -125,10 +139,16 @@ public final class PhaseSupervisor {
 
   /** A supervisor for the graph of {@code initial}, its networks seeded from {@code seed}. */
   public static Behavior<Command> create(BoltzmannMachine initial, Settings settings, long seed) {
-    return Behaviors.setup(ctx -> new PhaseSupervisor(ctx, initial, settings, seed).idle());
+    return create(initial, settings, seed, Networks.LOCAL);
   }
 
-  private PhaseSupervisor(ActorContext<Command> context, BoltzmannMachine initial, Settings settings, long seed) {
+  /** The same with its networks built by {@code networks} (e.g. placed over a cluster's members). */
+  public static Behavior<Command> create(BoltzmannMachine initial, Settings settings, long seed, Networks networks) {
+    if (networks == null) throw new IllegalArgumentException("networks missing (expected e.g. Networks.LOCAL)");
+    return Behaviors.setup(ctx -> new PhaseSupervisor(ctx, initial, settings, seed, networks).idle());
+  }
+
+  private PhaseSupervisor(ActorContext<Command> context, BoltzmannMachine initial, Settings settings, long seed, Networks networks) {
     this.context = context;
     this.settings = settings;
     this.nVisible = initial.nVisible();
@@ -140,10 +160,10 @@ public final class PhaseSupervisor {
     this.freeBurnIn = Math.toIntExact((p.persistent() ? p.schedule() : restart).totalDuration());
     SplittableRandom random = new SplittableRandom(seed);
     for (int k = 0; k < settings.networks(); k++) {
-      clamping.add(context.spawn(Network.create(initial, settings.dynamics(), restart, null, random.split().nextLong()), "clamped" + k));
+      clamping.add(context.spawn(networks.create(initial, settings.dynamics(), restart, random.split().nextLong()), "clamped" + k));
     }
     for (int k = 0; k < p.freeChains(); k++) {
-      free.add(context.spawn(Network.create(initial, settings.dynamics(), p.persistent() ? p.schedule() : restart, null,
+      free.add(context.spawn(networks.create(initial, settings.dynamics(), p.persistent() ? p.schedule() : restart,
           random.split().nextLong()), "free" + k));
     }
     this.sentWeights = initial.couplings().pairWeights();
@@ -217,7 +237,7 @@ public final class PhaseSupervisor {
       String why = m.failure() != null ? m.failure()
           : m.reply() instanceof Network.Failed f ? f.reason() : "unexpected reply " + m.reply();
       String reason = phase.name() + ", chain " + m.chain() + ": " + why;
-      context.getLog().error(reason);
+      context.getLog().debug(reason); // NeuronPhases throws it: one line for the user, not a log line beside it
       phase.replyTo().tell(new Failed(reason));
       return Behaviors.stopped();
     }

@@ -1,0 +1,106 @@
+package io.glauber.engine.actor.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.glauber.engine.actor.Granularity;
+import io.glauber.engine.actor.neuron.NeuronPhases;
+import io.glauber.engine.actor.neuron.PhaseSupervisor;
+import io.glauber.learn.PhaseSampler;
+import java.time.Duration;
+
+/**
+ * The two-phase learning of Ackley, Hinton and Sejnowski (1985; {@link NeuronPhases}) with every
+ * network's neuron actors placed over the members of a cluster: the phase supervisor lives on this
+ * member, each of its networks is a {@link ClusterNetwork} of neuron actors (neuron i of n on host
+ * ⌊i·H/n⌋), whose coordinator is the one-JVM {@code Network} given the placed refs. The neurons
+ * get the specs and random sources of the one-JVM run, so exact mode gives the very statistics —
+ * and the very trained model — of a one-JVM run at the same seed.
+ *
+ * <p>A member that holds part of a network and is lost mid-run fails the phase in progress with
+ * {@link ClusterNetwork}'s one-line reason (the sampler then throws it), never a hang.
+ *
+ * <p>Configuration (HOCON; the keys {@code train --join HOST:PORT --members N} sets, those of the
+ * batched engine's data-parallel training):
+ *
+ * <pre>
+ * cluster {
+ *   join = "127.0.0.1:2552"   # a member to join
+ *   members = 3               # members to wait for and place the neurons on, this one included
+ *   port = 0                  # this process's port (0: any free one)
+ *   join-timeout = 60s        # how long to wait for the members (and each network's placement)
+ * }
+ * </pre>
+ */
+public final class ClusterPhases implements AutoCloseable {
+  private final Membership member;
+  private final int members;
+  private final boolean owned;
+
+  private ClusterPhases(Membership member, int members, boolean owned) {
+    this.member = member;
+    this.members = members;
+    this.owned = owned;
+  }
+
+  /**
+   * Joins the cluster of {@code c}'s {@code cluster} keys and waits until {@code cluster.members}
+   * members are Up (a one-line error after the join timeout); null when {@code cluster.join} is
+   * not set. {@link #close} leaves the cluster.
+   */
+  public static ClusterPhases fromConfig(Config c) {
+    if (!c.hasPath("cluster.join")) return null;
+    MemberSettings settings;
+    int members;
+    try {
+      Config k = c.getConfig("cluster");
+      if (!k.hasPath("members")) throw new IllegalArgumentException("cluster.join without cluster.members (expected --members N with --join)");
+      members = k.getInt("members");
+      Duration join = k.hasPath("join-timeout") ? k.getDuration("join-timeout") : MemberSettings.DEFAULT_JOIN_TIMEOUT;
+      settings = MemberSettings.of(k.hasPath("port") ? k.getInt("port") : 0, k.getString("join")).withJoinTimeout(join);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("config: " + e.getMessage());
+    }
+    return join(settings, members);
+  }
+
+  /** Starts a member with {@code settings} and its host, and waits until {@code members} members are Up. */
+  public static ClusterPhases join(MemberSettings settings, int members) {
+    if (members < 1) throw new IllegalArgumentException("--members " + members + " (expected ≥ 1)");
+    Membership m = Membership.start(settings);
+    try {
+      m.startHost();
+      m.awaitMembers(members);
+      return new ClusterPhases(m, members, true);
+    } catch (RuntimeException e) {
+      m.leave(Duration.ofSeconds(10));
+      throw e;
+    }
+  }
+
+  /**
+   * Phases on an existing member (its host started here if it is not yet), placing over
+   * {@code members} members; {@link #close} leaves the member as it was.
+   */
+  public static ClusterPhases on(Membership member, int members) {
+    if (members < 1) throw new IllegalArgumentException("--members " + members + " (expected ≥ 1)");
+    member.startHost();
+    return new ClusterPhases(member, members, false);
+  }
+
+  /** The networks of a phase supervisor: neuron actors placed over the members (waiting at most the join timeout each). */
+  public PhaseSupervisor.Networks networks() {
+    return (machine, dynamics, schedule, seed) ->
+        ClusterNetwork.create(members, member.joinTimeout(), machine, Granularity.NEURON, dynamics, schedule, null, seed);
+  }
+
+  /** The two-phase sampler factory of the actor engine with {@code options}, its networks placed over the members. */
+  public PhaseSampler.Factory factory(NeuronPhases.Options options) {
+    return (initial, settings, seed) -> new NeuronPhases(member.system(), initial, settings, seed, options, networks());
+  }
+
+  /** Leaves the cluster, when {@link #fromConfig} or {@link #join} joined it. */
+  @Override
+  public void close() {
+    if (owned) member.leave(Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,92 @@
+package io.glauber.engine.actor.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.glauber.data.DataSpecs;
+import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.neuron.NeuronPhases;
+import io.glauber.learn.LearningRule;
+import io.glauber.learn.NoisyClamping;
+import io.glauber.learn.PhaseSampler;
+import io.glauber.learn.TwoPhaseLearning;
+import io.glauber.learn.TwoPhaseSettings;
+import io.glauber.learn.Update;
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Schedule;
+import io.glauber.model.Topology;
+import io.glauber.model.Units;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two-phase Boltzmann learning with every network's neuron actors placed over three members in one
+ * JVM ({@link ClusterPhases}): exact mode is deterministic given the seed (the placed neurons get
+ * the one-JVM run's specs and random sources, and the supervisor pools the chains' integer sums
+ * exactly, whatever order they answer in), so the trained machine equals the one-JVM run's to the
+ * last bit; and a member lost mid-training stops the run with one line naming it.
+ */
+class ClusterPhasesTest {
+  private static final double[][] DATA = DataSpecs.load("bas:2x2").rowsAsDouble();
+  private static final BoltzmannMachine INITIAL = Topology.full(6).machine(Units.BINARY, 4, 1.0, 0.01, new SplittableRandom(3));
+  private static final TwoPhaseSettings SETTINGS = new TwoPhaseSettings(Schedule.parse("2@1"), 4, true, NoisyClamping.NONE,
+      Update.Kind.GRADIENT, LearningRule.plain(0.1), 1, 4);
+  private static final NeuronPhases.Options OPTIONS = new NeuronPhases.Options(Dynamics.exact(), 2, Duration.ofSeconds(30));
+
+  private static BoltzmannMachine train(PhaseSampler.Factory factory, long cycles) {
+    try (PhaseSampler sampler = factory.create(INITIAL, SETTINGS, 21)) {
+      return new TwoPhaseLearning(INITIAL, SETTINGS, sampler).train(DATA, cycles, 0.01, c -> true);
+    }
+  }
+
+  @Test
+  void placedNeuronsTrainTheMachineOfTheOneJvmRunAtTheSameSeed() {
+    BoltzmannMachine local = train(NeuronPhases.factory(OPTIONS), 8);
+    List<Membership> members = ClusterTesting.cluster(3);
+    try (ClusterPhases phases = ClusterPhases.on(members.get(0), 3)) {
+      for (Membership m : members) m.startHost();
+      BoltzmannMachine spread = train(phases.factory(OPTIONS), 8);
+      assertTrue(!java.util.Arrays.equals(local.couplings().pairWeights(), INITIAL.couplings().pairWeights()), "the weights moved");
+      assertArrayEquals(local.couplings().pairWeights(), spread.couplings().pairWeights(), 0.0, "pair weights");
+      assertArrayEquals(local.bias(), spread.bias(), 0.0, "biases");
+    } finally {
+      ClusterTesting.leaveAll(members);
+    }
+  }
+
+  @Test
+  void aMemberLostMidTrainingStopsTheRunWithOneLineNamingIt() throws Exception {
+    List<Membership> members = ClusterTesting.cluster(3);
+    try {
+      for (Membership m : members) m.startHost();
+      AtomicLong cycles = new AtomicLong();
+      PhaseSampler.Factory factory = ClusterPhases.on(members.get(0), 3).factory(OPTIONS);
+      CompletableFuture<BoltzmannMachine> run = CompletableFuture.supplyAsync(() -> {
+        try (PhaseSampler sampler = factory.create(INITIAL, SETTINGS, 22)) {
+          return new TwoPhaseLearning(INITIAL, SETTINGS, sampler).train(DATA, 1_000_000, 0.01, c -> cycles.incrementAndGet() > 0);
+        }
+      });
+      while (cycles.get() < 3) {
+        assertTrue(!run.isDone(), "the run ended before a member stopped: " + run);
+        Thread.sleep(10);
+      }
+      Membership lost = members.get(2);
+      lost.system().terminate();
+      ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+      String reason = e.getCause().getMessage();
+      assertTrue(reason.contains("cluster member " + lost.address() + " ") && reason.contains("mid-run (it held 2 of 6 neuron actors)")
+          && reason.endsWith("; the run stopped") && !reason.contains("\n"), reason);
+      System.out.println("cluster phases fault: " + reason + " after " + cycles.get() + " cycles");
+    } finally {
+      ClusterTesting.leaveAll(members.subList(0, 2));
+      members.get(2).awaitTermination();
+    }
+  }
+}
