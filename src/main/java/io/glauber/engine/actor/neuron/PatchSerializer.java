@@ -77,6 +77,31 @@ public final class PatchSerializer extends CompactSerializer {
       out.writeBoolean(t.redrawWhileChanging());
     }, in -> new Patch.SetTiming(new Timing(Timing.Delay.values()[in.readByte()], in.readDouble(), in.readBoolean(),
         Timing.Clock.values()[in.readByte()], in.readDouble(), java.time.Duration.ofNanos(in.readLong()), in.readBoolean(), in.readBoolean())));
+    register("B", Patch.StartExclusive.class, (m, out) -> { out.writeDouble(m.temperature()); out.writeLong(m.meanIntervalNanos()); out.writeLong(m.delayNanos()); },
+        in -> new Patch.StartExclusive(in.readDouble(), in.readLong(), in.readLong()));
+    register("O", Patch.Fork.class, (m, out) -> {
+      out.writeInt(m.from());
+      out.writeBoolean(m.request());
+      out.writeInt(m.slots().length);
+      for (int q = 0; q < m.slots().length; q++) {
+        out.writeInt(m.slots()[q]);
+        out.writeByte(unitValue(m.values()[q]));
+      }
+    }, in -> {
+      int from = in.readInt();
+      boolean request = in.readBoolean();
+      int count = in.readInt();
+      int[] slots = new int[count];
+      double[] values = new double[count];
+      for (int q = 0; q < count; q++) {
+        slots[q] = in.readInt();
+        values[q] = in.readByte();
+      }
+      return new Patch.Fork(from, request, slots, values);
+    });
+    register("U", Patch.ForkRequest.class, (m, out) -> out.writeInt(m.from()), in -> new Patch.ForkRequest(in.readInt()));
+    register("M", Patch.Freeze.class, (m, out) -> out.writeLong(m.tag()), in -> new Patch.Freeze(in.readLong()));
+    register("A", Patch.Thaw.class, (m, out) -> {}, in -> new Patch.Thaw());
     register("P", Patch.Pause.class, (m, out) -> {}, in -> new Patch.Pause());
     register("E", Patch.SetTemperature.class, (m, out) -> out.writeDouble(m.temperature()), in -> new Patch.SetTemperature(in.readDouble()));
     register("F", Patch.FailNext.class, (m, out) -> {}, in -> new Patch.FailNext());
