@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * test against exact enumeration at α = 0.001, every message serialised and read back on the way.
  * Samples of one chain are thin counted sweeps apart; each case first checks exactly that samples
  * thin random-scan sweeps apart inflate the mean χ² statistic by less than 2 % ({@link
- * ChainCorrelation}), as {@link ExclusiveModeSamplingTest} does.
+ * ChainCorrelation}), as {@link ExclusiveModeSamplingTest} does. The sweep time is short (2 ms):
+ * the coordinator looks for the counted sweeps that often, and spacing comes from the count.
  */
 class ExclusivePatchSamplingTest {
   static ActorTestKit kit;
@@ -65,7 +66,7 @@ class ExclusivePatchSamplingTest {
     boolean visibleOnly = nVisible < n;
     double inflation = ChainCorrelation.chiSquareInflation(m, thin, visibleOnly);
     assertTrue(inflation < 1.02, "samples " + thin + " sweeps apart inflate χ² by " + inflation + " (expected < 1.02: thin more)");
-    Dynamics d = Dynamics.exclusive(Duration.ofNanos(intervalUs * 1000), Duration.ofNanos(delayUs * 1000)).withSweepTime(Duration.ofMillis(20));
+    Dynamics d = Dynamics.exclusive(Duration.ofNanos(intervalUs * 1000), Duration.ofNanos(delayUs * 1000)).withSweepTime(Duration.ofMillis(2));
     long t0 = System.nanoTime();
     List<int[]> out = sample(m, d, patchSize, chains, perChain, burnIn, thin, seed);
     int bits = visibleOnly ? nVisible : n;
