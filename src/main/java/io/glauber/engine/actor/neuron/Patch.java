@@ -585,11 +585,7 @@ public final class Patch {
     Cell x = cell;
     if (x.uncredited[k] >= WINDOW) return;
     x.uncredited[k]++;
-    Changes c = x.fill(k);
-    x.messages++;
-    long d = x.edgeDelayNanos != null ? x.edgeDelayNanos[k] : x.timing.drawDelayNanos(x.delay.toNanos(), x.clockRandom);
-    if (d == 0) x.links[k].tell(c);
-    else context.scheduleOnce(Duration.ofNanos(d), x.links[k], c);
+    post(k, x.fill(k));
   }
 
   // ---------------------------------------------------------------- exact mode
@@ -849,7 +845,7 @@ public final class Patch {
     post(k, new Fork(x.patch, f.hungry, slots, values));
   }
 
-  /** Sends neighbour k a fork message after this run's delay (drawn from the clock's generator, never from the states). */
+  /** Sends neighbour k a message after this run's delay (drawn from the clock's generator, never from the states): async batches, forks, requests. */
   private void post(int k, Command m) {
     Cell x = cell;
     x.messages++;

@@ -28,23 +28,13 @@ public final class PatchSerializer extends CompactSerializer {
       out.writeInt(m.from());
       out.writeInt(m.epoch());
       out.writeLong(m.sweep());
-      out.writeInt(m.count());
-      for (int q = 0; q < m.count(); q++) {
-        out.writeInt(m.slot(q));
-        out.writeByte(unitValue(m.value(q)));
-      }
+      writeSlots(m.count(), m.slots, m.values, out);
     }, in -> {
       int from = in.readInt();
       int epoch = in.readInt();
       long sweep = in.readLong();
-      int count = in.readInt();
-      int[] slots = new int[count];
-      double[] values = new double[count];
-      for (int q = 0; q < count; q++) {
-        slots[q] = in.readInt();
-        values[q] = in.readByte();
-      }
-      return new Patch.Changes(from, epoch, sweep, count, slots, values);
+      Slots s = readSlots(in);
+      return new Patch.Changes(from, epoch, sweep, s.slots().length, s.slots(), s.values());
     });
     register("K", Patch.Credit.class, (m, out) -> { out.writeInt(m.from()); out.writeInt(m.epoch()); },
         in -> new Patch.Credit(in.readInt(), in.readInt()));
@@ -82,22 +72,12 @@ public final class PatchSerializer extends CompactSerializer {
     register("O", Patch.Fork.class, (m, out) -> {
       out.writeInt(m.from());
       out.writeBoolean(m.request());
-      out.writeInt(m.slots().length);
-      for (int q = 0; q < m.slots().length; q++) {
-        out.writeInt(m.slots()[q]);
-        out.writeByte(unitValue(m.values()[q]));
-      }
+      writeSlots(m.slots().length, m.slots(), m.values(), out);
     }, in -> {
       int from = in.readInt();
       boolean request = in.readBoolean();
-      int count = in.readInt();
-      int[] slots = new int[count];
-      double[] values = new double[count];
-      for (int q = 0; q < count; q++) {
-        slots[q] = in.readInt();
-        values[q] = in.readByte();
-      }
-      return new Patch.Fork(from, request, slots, values);
+      Slots s = readSlots(in);
+      return new Patch.Fork(from, request, s.slots(), s.values());
     });
     register("U", Patch.ForkRequest.class, (m, out) -> out.writeInt(m.from()), in -> new Patch.ForkRequest(in.readInt()));
     register("M", Patch.Freeze.class, (m, out) -> out.writeLong(m.tag()), in -> new Patch.Freeze(in.readLong()));
@@ -139,6 +119,29 @@ public final class PatchSerializer extends CompactSerializer {
   private static int unitValue(double v) {
     if (v != 0 && v != 1 && v != -1) throw new IllegalArgumentException("unit state " + v + " (expected 0, 1 or −1)");
     return (int) v;
+  }
+
+  /** Boundary values of a batch or a fork: receiver slots and their new values (the first {@code count}). */
+  private record Slots(int[] slots, double[] values) {}
+
+  /** The count, then per entry the slot (int) and the value (a byte). */
+  private static void writeSlots(int count, int[] slots, double[] values, DataOutputStream out) throws IOException {
+    out.writeInt(count);
+    for (int q = 0; q < count; q++) {
+      out.writeInt(slots[q]);
+      out.writeByte(unitValue(values[q]));
+    }
+  }
+
+  private static Slots readSlots(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    int[] slots = new int[count];
+    double[] values = new double[count];
+    for (int q = 0; q < count; q++) {
+      slots[q] = in.readInt();
+      values[q] = in.readByte();
+    }
+    return new Slots(slots, values);
   }
 
   private static void writeStates(double[] s, DataOutputStream out) throws IOException {
