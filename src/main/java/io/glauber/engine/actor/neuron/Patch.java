@@ -382,6 +382,17 @@ public final class Patch {
       credit = new Credit(patch, epoch);
     }
 
+    /** T, the clock's mean interval and the delay of a start (async or exclusive); per-edge delays drawn once, at the first start. */
+    void setClock(double t, long meanIntervalNanos, long delayNanos) {
+      temperature = t;
+      this.meanIntervalNanos = meanIntervalNanos;
+      delay = Duration.ofNanos(delayNanos);
+      if (timing.perEdge() && edgeDelayNanos == null) {
+        edgeDelayNanos = new long[neighbours.length];
+        for (int k = 0; k < edgeDelayNanos.length; k++) edgeDelayNanos[k] = timing.drawDelayNanos(delayNanos, clockRandom);
+      }
+    }
+
     /** Index of neighbour patch {@code p} in {@link #neighbours}. */
     int indexOf(int p) {
       return Arrays.binarySearch(neighbours, p);
@@ -634,13 +645,7 @@ public final class Patch {
 
   private void onStart(StartAsync a) {
     Cell x = cell;
-    x.temperature = a.temperature();
-    x.meanIntervalNanos = a.meanIntervalNanos();
-    x.delay = Duration.ofNanos(a.delayNanos());
-    if (x.timing.perEdge() && x.edgeDelayNanos == null) {
-      x.edgeDelayNanos = new long[x.neighbours.length];
-      for (int k = 0; k < x.edgeDelayNanos.length; k++) x.edgeDelayNanos[k] = x.timing.drawDelayNanos(a.delayNanos(), x.clockRandom);
-    }
+    x.setClock(a.temperature(), a.meanIntervalNanos(), a.delayNanos());
     x.nextUpdateNanos = null; // per-unit clocks start afresh
     x.running = true;
     x.async = true;
@@ -755,13 +760,7 @@ public final class Patch {
 
   private void onStartExclusive(StartExclusive a) {
     Cell x = cell;
-    x.temperature = a.temperature();
-    x.meanIntervalNanos = a.meanIntervalNanos();
-    x.delay = Duration.ofNanos(a.delayNanos());
-    if (x.timing.perEdge() && x.edgeDelayNanos == null) {
-      x.edgeDelayNanos = new long[x.neighbours.length];
-      for (int k = 0; k < x.edgeDelayNanos.length; k++) x.edgeDelayNanos[k] = x.timing.drawDelayNanos(a.delayNanos(), x.clockRandom);
-    }
+    x.setClock(a.temperature(), a.meanIntervalNanos(), a.delayNanos());
     x.exclusive = true;
     x.async = true; // counters as in async mode; Changes are not used
     x.running = true;
