@@ -81,7 +81,7 @@ public record RecallSettings(Update update, Engine engine, Mode mode, double tem
     if (granularity == null || granularity.kind() == Granularity.Kind.LAYER) {
       throw new IllegalArgumentException("granularity " + granularity + " (expected neuron or patch actors for a Hopfield network)");
     }
-    if (mode != null) granularity.requireSupports(mode);
+    if (mode != null) granularity.requireLoads(mode);
     if (!(temperature >= 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException("temperature " + temperature + " (expected 0 ≤ T < ∞)");
     }

@@ -39,12 +39,23 @@ public record Granularity(Kind kind, int patchSize) {
   }
 
   /**
-   * Refuses a mode these actors do not run: the fork protocol of {@link Mode#EXCLUSIVE} lives in
-   * the neuron actor, so patch actors run exact or async only.
+   * Refuses a mode these actors do not run. Every granularity runs every mode now (exclusive mode
+   * on patch actors: {@code engine.actor.neuron.Patch}, samples and counts); kept as the one place
+   * the samplers and the cluster ask.
    */
   public void requireSupports(Mode mode) {
+    if (mode == null) throw new IllegalArgumentException("mode missing (expected exact, exclusive or async)");
+  }
+
+  /**
+   * Refuses a mode whose actors cannot be loaded with new states between runs (phases, recall's
+   * restarts): exclusive patch actors run samples only, since boundary values riding with their
+   * forks would race a load.
+   */
+  public void requireLoads(Mode mode) {
+    requireSupports(mode);
     if (kind == Kind.PATCH && mode == Mode.EXCLUSIVE) {
-      throw new IllegalArgumentException("mode exclusive on patch actors (expected exact or async; exclusive runs on neuron actors)");
+      throw new IllegalArgumentException("mode exclusive on patch actors for phases or recall (expected exact or async; exclusive patch actors sample only)");
     }
   }
 

@@ -131,6 +131,7 @@ public final class BoltzmannSupervisor {
 
   /** A supervisor whose copies run on {@code granularity}'s actors (neuron or patch: {@link PatchNetwork#of}). */
   public static Behavior<Command> create(BoltzmannMachine initial, Settings settings, long seed, Granularity granularity) {
+    granularity.requireLoads(settings.dynamics().mode()); // phases load clamps: refused up front, not per request
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BoltzmannSupervisor(ctx, timers, initial, settings, seed, granularity).idle()));
   }
 

@@ -68,6 +68,15 @@ import java.util.SplittableRandom;
  * units, each event updating a uniformly chosen unit; a patch ticks every max(1 ms, mean/m) and
  * performs the events of the elapsed time. Changes are delivered after the configured delay.
  *
+ * <h2>Exclusive mode</h2>
+ *
+ * Chandy and Misra's hygienic dining philosophers on the patch graph, with {@link Neuron}'s fork
+ * bookkeeping ({@code Neuron.Forks}, reused): one fork per pair of neighbouring patches; a patch
+ * becomes hungry on its clock (unclocked: again as soon as it has eaten), eats — one scan of its
+ * free units in id order — only while holding all its forks, and a {@link Fork} carries the
+ * boundary changes the receiver has not seen. Why this is an exact Gibbs sampler at any delay: the
+ * comment at the fork code.
+ *
  * <p>Flow control: at most {@link #WINDOW} uncredited {@link Changes} messages in flight to one
  * neighbour; each is credited when handled. While the window is full, changed boundary units are
  * only marked dirty and their newest values go out with the next message — a net change per unit,
@@ -180,6 +189,37 @@ public final class Patch {
     }
   }
 
+  /**
+   * Exclusive mode: start updating as a philosopher of the patch graph (see "Exclusive mode" in
+   * the class comment) — hungry on each tick of a clock of the given mean interval (0: again as
+   * soon as it has eaten), forks delayed by {@code delayNanos}.
+   */
+  public record StartExclusive(double temperature, long meanIntervalNanos, long delayNanos) implements Command, PatchMessage {}
+
+  /**
+   * Exclusive mode: the fork of the edge between patch {@code from} and the receiver, carrying the
+   * new values of the sender's boundary units that changed since it last handed this fork over
+   * (receiver slot {@code slots[q]} now has {@code values[q]}) — the sender cannot change them
+   * while the receiver holds the fork; with {@code request}, also the edge's request token.
+   */
+  public record Fork(int from, boolean request, int[] slots, double[] values) implements Command, PatchMessage {
+    public Fork {
+      if (slots.length != values.length) throw new IllegalArgumentException("fork with " + slots.length + " slots and " + values.length + " values (expected as many)");
+    }
+  }
+
+  /** Exclusive mode: the request token of the edge between patch {@code from} and the receiver ("send me the fork"). */
+  public record ForkRequest(int from) implements Command, PatchMessage {}
+
+  /**
+   * Exclusive mode: postpone every meal until {@link Thaw} (forks and requests still move, as for
+   * {@code Neuron.Freeze}) and report as {@link GetState} does, tagged {@code tag}.
+   */
+  public record Freeze(long tag) implements Command, PatchMessage {}
+
+  /** Exclusive mode: meals may resume after a {@link Freeze}. */
+  public record Thaw() implements Command, PatchMessage {}
+
   /** Stop the clock. */
   public record Pause() implements Command, PatchMessage {}
 
@@ -284,6 +324,9 @@ public final class Patch {
     final double[] memoField = new double[16];
     final double[] memoP = new double[16];
     double memoT = Double.NaN;
+    // exclusive mode: the forks of the patch-graph edges (Neuron's, created at the first start or fork message)
+    boolean exclusive;
+    Neuron.Forks forks;
     // faults
     boolean failNext;
     Command replay;
@@ -337,6 +380,17 @@ public final class Patch {
         for (int w = 0; w < WINDOW; w++) buffers[q][w] = new Changes(patch, epoch, 0, 0, new int[size], new double[size]);
       }
       credit = new Credit(patch, epoch);
+    }
+
+    /** T, the clock's mean interval and the delay of a start (async or exclusive); per-edge delays drawn once, at the first start. */
+    void setClock(double t, long meanIntervalNanos, long delayNanos) {
+      temperature = t;
+      this.meanIntervalNanos = meanIntervalNanos;
+      delay = Duration.ofNanos(delayNanos);
+      if (timing.perEdge() && edgeDelayNanos == null) {
+        edgeDelayNanos = new long[neighbours.length];
+        for (int k = 0; k < edgeDelayNanos.length; k++) edgeDelayNanos[k] = timing.drawDelayNanos(delayNanos, clockRandom);
+      }
     }
 
     /** Index of neighbour patch {@code p} in {@link #neighbours}. */
@@ -477,6 +531,11 @@ public final class Patch {
       else if (m instanceof SetWeights w) onSetWeights(w);
       else if (m instanceof StartAsync a) onStart(a);
       else if (m instanceof SetTiming t) cell.timing = t.timing();
+      else if (m instanceof Fork f) onFork(f);
+      else if (m instanceof ForkRequest r) onForkRequest(r);
+      else if (m instanceof Freeze f) onFreeze(f);
+      else if (m instanceof Thaw) onThaw();
+      else if (m instanceof StartExclusive e) onStartExclusive(e);
       else if (m instanceof Pause) onPause();
       else if (m instanceof SetTemperature t) cell.temperature = t.temperature();
       else if (m instanceof Wire w) onWire(w);
@@ -537,11 +596,7 @@ public final class Patch {
     Cell x = cell;
     if (x.uncredited[k] >= WINDOW) return;
     x.uncredited[k]++;
-    Changes c = x.fill(k);
-    x.messages++;
-    long d = x.edgeDelayNanos != null ? x.edgeDelayNanos[k] : x.timing.drawDelayNanos(x.delay.toNanos(), x.clockRandom);
-    if (d == 0) x.links[k].tell(c);
-    else context.scheduleOnce(Duration.ofNanos(d), x.links[k], c);
+    post(k, x.fill(k));
   }
 
   // ---------------------------------------------------------------- exact mode
@@ -590,13 +645,7 @@ public final class Patch {
 
   private void onStart(StartAsync a) {
     Cell x = cell;
-    x.temperature = a.temperature();
-    x.meanIntervalNanos = a.meanIntervalNanos();
-    x.delay = Duration.ofNanos(a.delayNanos());
-    if (x.timing.perEdge() && x.edgeDelayNanos == null) {
-      x.edgeDelayNanos = new long[x.neighbours.length];
-      for (int k = 0; k < x.edgeDelayNanos.length; k++) x.edgeDelayNanos[k] = x.timing.drawDelayNanos(a.delayNanos(), x.clockRandom);
-    }
+    x.setClock(a.temperature(), a.meanIntervalNanos(), a.delayNanos());
     x.nextUpdateNanos = null; // per-unit clocks start afresh
     x.running = true;
     x.async = true;
@@ -613,7 +662,11 @@ public final class Patch {
 
   private void scheduleTick() {
     Cell x = cell;
-    if (x.meanIntervalNanos == 0) {
+    if (x.exclusive && x.meanIntervalNanos != 0) {
+      // a philosopher's clock: one meal (a scan of the free units) per mean interval, drawn from the clock's own generator
+      long wait = Math.max(1_000_000L, x.timing.drawIntervalNanos(x.meanIntervalNanos, x.clockRandom));
+      pendingTick = context.scheduleOnce(Duration.ofNanos(wait), context.getSelf(), x.tick);
+    } else if (x.meanIntervalNanos == 0) {
       context.getSelf().tell(x.tick);
     } else {
       long free = Math.max(1, x.m - x.firstFree);
@@ -625,6 +678,10 @@ public final class Patch {
   private void onTick(Tick t) {
     Cell x = cell;
     if (t.epoch() != x.clockEpoch || !x.running) return;
+    if (x.exclusive) {
+      onExclusiveTick();
+      return;
+    }
     if (x.failNext) failIfAsked(t);
     x.messages++;
     if (x.meanIntervalNanos == 0) {
@@ -671,9 +728,184 @@ public final class Patch {
   private void onPause() {
     Cell x = cell;
     x.running = false;
+    if (x.forks != null) x.forks.frozen = true; // stay hungry, eat no more until started again (as Neuron)
     x.clockEpoch++;
     if (pendingTick != null) pendingTick.cancel();
     pendingTick = null;
+  }
+
+  // ---------------------------------------------------------------- exclusive mode: forks
+
+  /*
+   * Exclusive mode is Neuron's hygienic dining philosophers one level up: the philosophers are the
+   * patches, the edges those of the patch graph (two patches sharing a coupling), and a meal is
+   * one scan of the patch's free units in its fixed order, each a Glauber step reading the fresh
+   * in-patch states. Neuron's argument ("Why exclusive mode samples the Boltzmann distribution
+   * exactly") carries over point by point:
+   *
+   * 1. Exclusion and freshness. A patch eats only while holding the forks of all its neighbouring
+   *    patches, so no coupled unit of another patch changes during the meal; each fork carries the
+   *    sender's boundary changes since it last left (every change marks its boundary entries dirty
+   *    for the coupled patches, and yieldFork sends them), so the receiver's external states are
+   *    current when it eats. Every unit update is a single-site heat-bath step from the current
+   *    joint state.
+   * 2. The order does not depend on the states. A patch becomes hungry on its clock only (a
+   *    generator never fed with states), its scan order is fixed, and it sends a fork or a request
+   *    at the same moments whatever the draws give: a fork always goes, with an empty change list
+   *    if nothing changed. Delays are drawn per message from the clock's generator. So the
+   *    sequence of updated sites is independent of the chain's values.
+   * 3. Invariance follows as for neurons; PatchNetwork freezes the patches for a snapshot and takes
+   *    a sample only after sweeps · n counted updates, both independent of the values.
+   */
+
+  private void onStartExclusive(StartExclusive a) {
+    Cell x = cell;
+    x.setClock(a.temperature(), a.meanIntervalNanos(), a.delayNanos());
+    x.exclusive = true;
+    x.async = true; // counters as in async mode; Changes are not used
+    x.running = true;
+    Neuron.Forks f = forks();
+    f.frozen = false;
+    startClock();
+    if (f.hungry && f.missing == 0) eat(); // hungry from before a pause, with every fork: the postponed meal
+  }
+
+  /** A clock tick: become hungry unless already hungry or wholly clamped (unclocked: eat again if nothing is missing). */
+  private void onExclusiveTick() {
+    Cell x = cell;
+    Neuron.Forks f = x.forks;
+    if (!f.hungry && x.firstFree < x.m) becomeHungry();
+    else if (f.hungry && f.missing == 0 && !f.frozen && x.meanIntervalNanos == 0) eat();
+    if (x.meanIntervalNanos != 0) scheduleTick(); // unclocked, the next meal re-arms the tick
+  }
+
+  /** Asks for every missing fork whose request token this patch holds; eats at once if none is missing (unless frozen). */
+  private void becomeHungry() {
+    Cell x = cell;
+    Neuron.Forks f = x.forks;
+    f.hungry = true;
+    if (f.missing == 0) {
+      if (!f.frozen) eat();
+      return;
+    }
+    ForkRequest req = null;
+    for (int k = 0; k < f.held.length; k++) {
+      if (!f.held[k] && f.request[k]) {
+        if (req == null) req = new ForkRequest(x.patch);
+        f.request[k] = false;
+        post(k, req);
+      }
+    }
+  }
+
+  /**
+   * The meal, holding every fork: one scan of the free units in order from fresh states; then every
+   * fork is dirty (precedence given up on every edge, which keeps the precedence graph acyclic) and
+   * the requested ones leave with the boundary changes.
+   */
+  private void eat() {
+    Cell x = cell;
+    Neuron.Forks f = x.forks;
+    x.scan(0, x.m, x.temperature);
+    f.hungry = false;
+    Arrays.fill(f.dirty, true);
+    // unclocked: hungry again at once, before the forks leave, so that each request rides with its fork
+    boolean again = x.meanIntervalNanos == 0 && x.running && x.firstFree < x.m;
+    if (again) f.hungry = true;
+    yieldRequested();
+    if (again && f.missing == 0) context.getSelf().tell(x.tick); // nobody asked: eat again, in a later turn
+  }
+
+  private void yieldRequested() {
+    Neuron.Forks f = cell.forks;
+    for (int k = 0; k < f.held.length; k++) {
+      if (f.held[k] && f.request[k] && (f.dirty[k] || !f.hungry)) yieldFork(k);
+    }
+  }
+
+  /** Sends the fork of edge k with the boundary changes neighbour k has not seen; a hungry patch asks for it back at once. */
+  private void yieldFork(int k) {
+    Cell x = cell;
+    Neuron.Forks f = x.forks;
+    f.held[k] = false;
+    f.dirty[k] = false;
+    f.missing++;
+    if (f.hungry) f.request[k] = false; // the token goes with the fork
+    int count = x.dirtyCount[k];
+    int[] slots = new int[count];
+    double[] values = new double[count];
+    for (int q = 0; q < count; q++) {
+      int entry = x.dirty[x.outStart[k] + q];
+      slots[q] = x.outSlot[entry];
+      values[q] = x.s[x.outUnit[entry]];
+      x.isDirty[entry] = false;
+    }
+    x.dirtyCount[k] = 0;
+    post(k, new Fork(x.patch, f.hungry, slots, values));
+  }
+
+  /** Sends neighbour k a message after this run's delay (drawn from the clock's generator, never from the states): async batches, forks, requests. */
+  private void post(int k, Command m) {
+    Cell x = cell;
+    x.messages++;
+    long d = x.edgeDelayNanos != null ? x.edgeDelayNanos[k] : x.timing.drawDelayNanos(x.delay.toNanos(), x.clockRandom);
+    if (d == 0) x.links[k].tell(m);
+    else context.scheduleOnce(Duration.ofNanos(d), x.links[k], m);
+  }
+
+  /**
+   * The forks, created at the first fork message or start, whichever comes first (a neighbour that
+   * started earlier may ask before this patch's start arrives). They start at the end of lower
+   * colour of the patch graph ({@link PatchSpec}'s lower-neighbour marks, as Neuron's
+   * {@code Precedence} orders by colour): relative colours −1 (lower) and +1 (higher) around this
+   * patch's 0 give the same order.
+   */
+  private Neuron.Forks forks() {
+    Cell x = cell;
+    if (x.forks == null) {
+      int[] relative = new int[x.neighbours.length];
+      for (int k = 0; k < relative.length; k++) relative[k] = x.lower[k] ? -1 : 1;
+      x.forks = new Neuron.Forks(x.patch, x.neighbours, new Neuron.Precedence(0, relative));
+    }
+    return x.forks;
+  }
+
+  private void onForkRequest(ForkRequest m) {
+    Neuron.Forks f = forks();
+    int k = cell.indexOf(m.from());
+    f.request[k] = true;
+    if (f.held[k] && (f.dirty[k] || !f.hungry)) yieldFork(k);
+  }
+
+  private void onFork(Fork m) {
+    Cell x = cell;
+    Neuron.Forks f = forks();
+    int k = x.indexOf(m.from());
+    f.held[k] = true;
+    f.dirty[k] = false;
+    f.missing--;
+    if (m.request()) f.request[k] = true;
+    for (int q = 0; q < m.slots().length; q++) x.heardOf(m.slots()[q], m.values()[q]);
+    if (f.hungry) {
+      if (f.missing == 0 && !f.frozen && x.running) eat();
+    } else if (f.request[k]) {
+      yieldFork(k);
+    }
+  }
+
+  /** Postpones every meal until {@link Thaw} and reports; forks keep moving (why: {@code Neuron.onFreeze}). */
+  private void onFreeze(Freeze m) {
+    Cell x = cell;
+    forks().frozen = true;
+    x.coordinator.tell(new PatchNetwork.Report(x.patch, m.tag(), x.s.clone(), x.updates, x.informed, x.messages));
+  }
+
+  private void onThaw() {
+    Cell x = cell;
+    Neuron.Forks f = x.forks;
+    if (f == null || !f.frozen) return;
+    f.frozen = false;
+    if (x.running && f.hungry && f.missing == 0) eat();
   }
 
   // ---------------------------------------------------------------- loads, weights, snapshots

@@ -45,6 +45,12 @@ import java.util.SplittableRandom;
  * snapshot, so that its clamp is loaded onto the true current state; load epochs make the boundary
  * messages still in flight from before the load harmless.
  *
+ * <p>Exclusive mode: as async mode, but the patches are philosophers of the patch graph ({@link
+ * Patch.StartExclusive}); a snapshot freezes every patch before reading it ({@link Patch.Freeze},
+ * then {@link Patch.Thaw}), and, as {@link Network} does, a sample is taken only once the patches
+ * have made sweeps · n updates since the previous one. Phases and restarts are refused (their
+ * loads would race boundary values riding with forks).
+ *
  * <p>No request hangs: a run target or a snapshot that makes no progress within the step timeout
  * (times the sweeps of the target) fails the request with {@link Network.Failed}, naming the silent
  * patches; the coordinator then refuses every later request with the same reason.
@@ -86,7 +92,8 @@ public final class PatchNetwork {
     String name();
   }
 
-  private record Sampling(ActorRef<Network.Reply> replyTo) implements Job {
+  /** {@code minUpdates}: exclusive mode takes the state only after this many updates since the previous sample (as {@link Network}). */
+  private record Sampling(ActorRef<Network.Reply> replyTo, long minUpdates) implements Job {
     @Override public String name() { return "sampling"; }
   }
 
@@ -144,6 +151,12 @@ public final class PatchNetwork {
   private static final String SWEEPS = "sweeps";
   private static final String SNAPSHOT = "snapshot";
   private static final String ANNEAL = "anneal";
+  /**
+   * Why exclusive patch actors answer samples and counts only: a phase or a restart loads new
+   * states into the patches, and boundary values riding with forks from before the load would
+   * overwrite them; load epochs for forks are not built yet.
+   */
+  private static final String EXCLUSIVE_SAMPLES_ONLY = "exclusive mode on patch actors runs samples and counts only (phases and restarts need neuron actors or exact/async mode)";
 
   private final ActorContext<Object> context;
   private final TimerScheduler<Object> timers;
@@ -167,6 +180,8 @@ public final class PatchNetwork {
   private boolean clocksRunning;
   private boolean annealing;
   private long annealClock;
+  /** Exclusive mode: all patches' updates when the previous sample was taken (samples are spaced by this count). */
+  private long sampledUpdates;
 
   /**
    * The network of a patch granularity, or the neuron {@link Network} for neuron granularity, as
@@ -339,7 +354,7 @@ public final class PatchNetwork {
 
   private Behavior<Object> onSample(Network.Sample m) {
     if (m.sweeps() < 1) return refuse(m.replyTo(), "sample after " + m.sweeps() + " sweeps (expected ≥ 1)");
-    Sampling job = new Sampling(m.replyTo());
+    Sampling job = new Sampling(m.replyTo(), dynamics.mode() == Mode.EXCLUSIVE ? (long) m.sweeps() * n : 0);
     if (dynamics.mode() == Mode.EXACT) return step(new Sweeps(job, m.sweeps(), 0, null, false));
     return runAsync(new AsyncRun(job, 1, null, false), m.sweeps());
   }
@@ -351,6 +366,7 @@ public final class PatchNetwork {
     if (m.clamp() != null && m.clamp().length != machine.nVisible()) {
       return refuse(m.replyTo(), "clamp vector of " + m.clamp().length + " values (expected " + machine.nVisible() + " visible units)");
     }
+    if (dynamics.mode() == Mode.EXCLUSIVE) return refuse(m.replyTo(), EXCLUSIVE_SAMPLES_ONLY);
     if (m.local()) return refuse(m.replyTo(), "local learning needs neuron actors (each unit its own learner); patch actors learn through the supervisor");
     Measuring job = new Measuring(m.clamp(), m.burnIn(), m.replyTo());
     Network.Moments moments = new Network.Moments(n, pairs.length / 2);
@@ -365,7 +381,7 @@ public final class PatchNetwork {
   }
 
   private Behavior<Object> onCount(Network.Count m) {
-    if (dynamics.mode() != Mode.ASYNC) return refuse(m.replyTo(), "counters are kept in async mode only");
+    if (dynamics.mode() == Mode.EXACT) return refuse(m.replyTo(), "counters are kept in async and exclusive modes only");
     return snapshot(new AsyncRun(new Counting(m.replyTo()), 1, null, false));
   }
 
@@ -384,6 +400,10 @@ public final class PatchNetwork {
   }
 
   private Behavior<Object> onRestart(Restart m) {
+    if (dynamics.mode() == Mode.EXCLUSIVE) {
+      context.getLog().error("restart: " + EXCLUSIVE_SAMPLES_ONLY);
+      return broken("restart: " + EXCLUSIVE_SAMPLES_ONLY); // no reply to give: the next request fails with the reason
+    }
     if (m.state().length != n) throw new IllegalArgumentException("restart state of " + m.state().length + " units (expected " + n + ")");
     for (int i = 0; i < n; i++) {
       if (!machine.units().admits(m.state()[i])) throw new IllegalArgumentException("restart state " + m.state()[i] + " of unit " + i + " (expected a " + machine.units() + " value)");
@@ -476,7 +496,10 @@ public final class PatchNetwork {
       Patch.SetTiming shapes = new Patch.SetTiming(dynamics.timing()); // delay and clock shapes (Patch.SetTiming)
       for (ActorRef<Patch.Command> p : patches) p.tell(shapes);
     }
-    Patch.StartAsync start = new Patch.StartAsync(schedule.temperatureAt(annealClock), dynamics.meanInterval().toNanos(), dynamics.delay().toNanos());
+    double t = schedule.temperatureAt(annealClock);
+    Patch.Command start = dynamics.mode() == Mode.EXCLUSIVE
+        ? new Patch.StartExclusive(t, dynamics.meanInterval().toNanos(), dynamics.delay().toNanos())
+        : new Patch.StartAsync(t, dynamics.meanInterval().toNanos(), dynamics.delay().toNanos());
     for (ActorRef<Patch.Command> p : patches) p.tell(start);
     clocksRunning = true;
     if (schedule.steps().size() > 1 && !annealing) {
@@ -496,6 +519,11 @@ public final class PatchNetwork {
     return Behaviors.same();
   }
 
+  private void thaw() {
+    Patch.Thaw thaw = new Patch.Thaw();
+    for (ActorRef<Patch.Command> p : patches) p.tell(thaw);
+  }
+
   private void pause() {
     if (!clocksRunning) return;
     Patch.Pause pause = new Patch.Pause();
@@ -505,7 +533,8 @@ public final class PatchNetwork {
 
   private Behavior<Object> snapshot(AsyncRun run) {
     long tag = ++snapshots;
-    Patch.GetState ask = new Patch.GetState(tag);
+    // exclusive mode: every patch freezes before it reports, so the reports are one state of the chain (Patch.Freeze)
+    Patch.Command ask = dynamics.mode() == Mode.EXCLUSIVE ? new Patch.Freeze(tag) : new Patch.GetState(tag);
     for (ActorRef<Patch.Command> p : patches) p.tell(ask);
     timers.startSingleTimer(SNAPSHOT, new SnapshotDeadline(tag), dynamics.stepTimeout());
     long[] totals = new long[3];
@@ -528,6 +557,18 @@ public final class PatchNetwork {
   }
 
   private Behavior<Object> snapshotTaken(AsyncRun run, long[] totals) {
+    boolean frozen = dynamics.mode() == Mode.EXCLUSIVE;
+    if (frozen) thaw(); // the state is read; the chain goes on (nothing here loads into the patches)
+    if (run.job() instanceof Sampling job && frozen) {
+      long made = totals[0] - sampledUpdates;
+      if (made < job.minUpdates()) {
+        // as Network: too few updates since the previous sample — look again a sweep time per
+        // missing sweep later; the count depends on clocks and fork passing, never on the states
+        long missing = job.minUpdates() - made;
+        return runAsync(run, (int) Math.min(Integer.MAX_VALUE, (missing + n - 1) / n));
+      }
+      sampledUpdates = totals[0];
+    }
     if (run.job() instanceof Counting) {
       run.job().replyTo().tell(new Network.Counted(totals[0], totals[1], totals[2]));
       return backToIdle();

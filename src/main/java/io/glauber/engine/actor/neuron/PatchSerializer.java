@@ -28,23 +28,13 @@ public final class PatchSerializer extends CompactSerializer {
       out.writeInt(m.from());
       out.writeInt(m.epoch());
       out.writeLong(m.sweep());
-      out.writeInt(m.count());
-      for (int q = 0; q < m.count(); q++) {
-        out.writeInt(m.slot(q));
-        out.writeByte(unitValue(m.value(q)));
-      }
+      writeSlots(m.count(), m.slots, m.values, out);
     }, in -> {
       int from = in.readInt();
       int epoch = in.readInt();
       long sweep = in.readLong();
-      int count = in.readInt();
-      int[] slots = new int[count];
-      double[] values = new double[count];
-      for (int q = 0; q < count; q++) {
-        slots[q] = in.readInt();
-        values[q] = in.readByte();
-      }
-      return new Patch.Changes(from, epoch, sweep, count, slots, values);
+      Slots s = readSlots(in);
+      return new Patch.Changes(from, epoch, sweep, s.slots().length, s.slots(), s.values());
     });
     register("K", Patch.Credit.class, (m, out) -> { out.writeInt(m.from()); out.writeInt(m.epoch()); },
         in -> new Patch.Credit(in.readInt(), in.readInt()));
@@ -77,6 +67,21 @@ public final class PatchSerializer extends CompactSerializer {
       out.writeBoolean(t.redrawWhileChanging());
     }, in -> new Patch.SetTiming(new Timing(Timing.Delay.values()[in.readByte()], in.readDouble(), in.readBoolean(),
         Timing.Clock.values()[in.readByte()], in.readDouble(), java.time.Duration.ofNanos(in.readLong()), in.readBoolean(), in.readBoolean())));
+    register("B", Patch.StartExclusive.class, (m, out) -> { out.writeDouble(m.temperature()); out.writeLong(m.meanIntervalNanos()); out.writeLong(m.delayNanos()); },
+        in -> new Patch.StartExclusive(in.readDouble(), in.readLong(), in.readLong()));
+    register("O", Patch.Fork.class, (m, out) -> {
+      out.writeInt(m.from());
+      out.writeBoolean(m.request());
+      writeSlots(m.slots().length, m.slots(), m.values(), out);
+    }, in -> {
+      int from = in.readInt();
+      boolean request = in.readBoolean();
+      Slots s = readSlots(in);
+      return new Patch.Fork(from, request, s.slots(), s.values());
+    });
+    register("U", Patch.ForkRequest.class, (m, out) -> out.writeInt(m.from()), in -> new Patch.ForkRequest(in.readInt()));
+    register("M", Patch.Freeze.class, (m, out) -> out.writeLong(m.tag()), in -> new Patch.Freeze(in.readLong()));
+    register("A", Patch.Thaw.class, (m, out) -> {}, in -> new Patch.Thaw());
     register("P", Patch.Pause.class, (m, out) -> {}, in -> new Patch.Pause());
     register("E", Patch.SetTemperature.class, (m, out) -> out.writeDouble(m.temperature()), in -> new Patch.SetTemperature(in.readDouble()));
     register("F", Patch.FailNext.class, (m, out) -> {}, in -> new Patch.FailNext());
@@ -114,6 +119,29 @@ public final class PatchSerializer extends CompactSerializer {
   private static int unitValue(double v) {
     if (v != 0 && v != 1 && v != -1) throw new IllegalArgumentException("unit state " + v + " (expected 0, 1 or −1)");
     return (int) v;
+  }
+
+  /** Boundary values of a batch or a fork: receiver slots and their new values (the first {@code count}). */
+  private record Slots(int[] slots, double[] values) {}
+
+  /** The count, then per entry the slot (int) and the value (a byte). */
+  private static void writeSlots(int count, int[] slots, double[] values, DataOutputStream out) throws IOException {
+    out.writeInt(count);
+    for (int q = 0; q < count; q++) {
+      out.writeInt(slots[q]);
+      out.writeByte(unitValue(values[q]));
+    }
+  }
+
+  private static Slots readSlots(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    int[] slots = new int[count];
+    double[] values = new double[count];
+    for (int q = 0; q < count; q++) {
+      slots[q] = in.readInt();
+      values[q] = in.readByte();
+    }
+    return new Slots(slots, values);
   }
 
   private static void writeStates(double[] s, DataOutputStream out) throws IOException {

@@ -109,12 +109,13 @@ class PatchSamplingTest {
   }
 
   @Test
-  void exclusiveModeOnPatchActorsIsRefusedUpFrontWithOneLine() {
+  void exclusivePatchActorsSampleButPhasesAndRecallAreRefusedUpFrontWithOneLine() {
     var exclusive = new io.glauber.engine.actor.Dynamics(io.glauber.engine.actor.Mode.EXCLUSIVE, java.time.Duration.ZERO,
         java.time.Duration.ZERO, java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(30));
+    new ActorSampler.Settings(exclusive, null, null, 1, 0, 10, 1, Granularity.patches(4)); // samples run
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new ActorSampler.Settings(exclusive, null, null, 1, 0, 10, 1, Granularity.patches(4)));
-    assertEquals("mode exclusive on patch actors (expected exact or async; exclusive runs on neuron actors)", e.getMessage());
-    new ActorSampler.Settings(exclusive, null, null, 1, 0, 10, 1, Granularity.NEURON); // neuron actors run it
+        () -> Granularity.patches(4).requireLoads(io.glauber.engine.actor.Mode.EXCLUSIVE));
+    assertEquals("mode exclusive on patch actors for phases or recall (expected exact or async; exclusive patch actors sample only)", e.getMessage());
+    Granularity.NEURON.requireLoads(io.glauber.engine.actor.Mode.EXCLUSIVE); // neuron actors run it
   }
 }

@@ -38,6 +38,19 @@ class PatchSerializationTest {
   }
 
   @Test
+  void exclusiveModeMessagesRoundTripAndAForkCarriesFiveBytesPerChangedUnit() {
+    Patch.Fork f = (Patch.Fork) roundTrip(new Patch.Fork(2, true, new int[] {4, 1}, new double[] {-1, 1}), PATCH, 4 + 1 + 4 + 2 * 5);
+    assertEquals(2, f.from());
+    assertEquals(true, f.request());
+    assertArrayEquals(new int[] {4, 1}, f.slots());
+    assertArrayEquals(new double[] {-1, 1}, f.values());
+    assertEquals(new Patch.ForkRequest(5), roundTrip(new Patch.ForkRequest(5), PATCH, 4));
+    assertEquals(new Patch.StartExclusive(1.5, 0, 100_000), roundTrip(new Patch.StartExclusive(1.5, 0, 100_000), PATCH, 24));
+    assertEquals(new Patch.Freeze(11), roundTrip(new Patch.Freeze(11), PATCH, 8));
+    assertEquals(new Patch.Thaw(), roundTrip(new Patch.Thaw(), PATCH, 0));
+  }
+
+  @Test
   void everyOtherMessageRoundTrips() {
     assertEquals(new Patch.Credit(4, 1), roundTrip(new Patch.Credit(4, 1), PATCH, 8));
     assertEquals(new Patch.Run(40, 12), roundTrip(new Patch.Run(40, 12), PATCH, 16));
