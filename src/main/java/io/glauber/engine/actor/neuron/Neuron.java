@@ -395,6 +395,23 @@ public final class Neuron {
         if (!held[k]) missing++;
       }
     }
+
+    /**
+     * Becomes hungry. True when every fork is here (the philosopher may eat now, unless frozen);
+     * otherwise hands the request token of every missing fork it holds to {@code ask} (the edge
+     * index), once per token. Neuron and patch actors share this step of the hygienic algorithm.
+     */
+    boolean becomeHungry(java.util.function.IntConsumer ask) {
+      hungry = true;
+      if (missing == 0) return true;
+      for (int k = 0; k < held.length; k++) {
+        if (!held[k] && request[k]) {
+          request[k] = false;
+          ask.accept(k);
+        }
+      }
+      return false;
+    }
   }
 
   /** Local learning: s_i and s_i s_j summed over the measured states, the closed phases, the own learner. */
@@ -420,6 +437,8 @@ public final class Neuron {
   private final ActorContext<Command> context;
   private final Cell cell;
   private final Unit unit;
+  /** Sends this neuron's fork request along edge k (exclusive mode). */
+  private final java.util.function.IntConsumer askForFork;
   private final Links links;
   private final Clock clock;
   private final Behavior<Command> idle = new Idle();
@@ -448,6 +467,8 @@ public final class Neuron {
     this.unit = cell.unit;
     this.links = cell.links;
     this.clock = cell.clock;
+    ForkRequest request = new ForkRequest(unit.id);
+    this.askForFork = k -> post(k, request);
   }
 
   /**
@@ -835,20 +856,7 @@ public final class Neuron {
    * missing (unless frozen: then at the thaw).
    */
   private void becomeHungry() {
-    Forks f = cell.forks;
-    f.hungry = true;
-    if (f.missing == 0) {
-      if (!f.frozen) eat();
-      return;
-    }
-    ForkRequest req = null;
-    for (int k = 0; k < f.held.length; k++) {
-      if (!f.held[k] && f.request[k]) {
-        if (req == null) req = new ForkRequest(unit.id);
-        f.request[k] = false;
-        post(k, req);
-      }
-    }
+    if (cell.forks.becomeHungry(askForFork) && !cell.forks.frozen) eat();
   }
 
   /**

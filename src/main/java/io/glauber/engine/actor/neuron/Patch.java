@@ -494,6 +494,8 @@ public final class Patch {
 
   private final ActorContext<Command> context;
   private final Cell cell;
+  /** Sends this patch's fork request along edge k (exclusive mode). */
+  private final java.util.function.IntConsumer askForFork;
   private final Behavior<Command> behavior = new Handler();
   private Cancellable pendingTick;
 
@@ -507,6 +509,8 @@ public final class Patch {
   private Patch(ActorContext<Command> context, Cell cell) {
     this.context = context;
     this.cell = cell;
+    ForkRequest request = new ForkRequest(cell.patch);
+    this.askForFork = k -> post(k, request);
   }
 
   private Behavior<Command> resume() {
@@ -781,21 +785,7 @@ public final class Patch {
 
   /** Asks for every missing fork whose request token this patch holds; eats at once if none is missing (unless frozen). */
   private void becomeHungry() {
-    Cell x = cell;
-    Neuron.Forks f = x.forks;
-    f.hungry = true;
-    if (f.missing == 0) {
-      if (!f.frozen) eat();
-      return;
-    }
-    ForkRequest req = null;
-    for (int k = 0; k < f.held.length; k++) {
-      if (!f.held[k] && f.request[k]) {
-        if (req == null) req = new ForkRequest(x.patch);
-        f.request[k] = false;
-        post(k, req);
-      }
-    }
+    if (cell.forks.becomeHungry(askForFork) && !cell.forks.frozen) eat();
   }
 
   /**
