@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  *       and what is below them; the batched engine itself never uses it (nor Akka);
  *   <li>{@code hopfield} (a model family's workflows: storage, recall on either engine, scoring) on
  *       everything below it;
- *   <li>{@code bench} (benchmarks and experiment harnesses) and {@code cli} at the top; nothing
- *       depends on {@code cli}, and only {@code cli} on {@code bench}.
+ *   <li>{@code bench} (benchmarks and experiment harnesses), then {@code job} (what a command runs:
+ *       where the engines meet) and {@code cli} at the top; nothing depends on {@code cli}, only
+ *       {@code cli} on {@code job}, and only these two on {@code bench}.
  * </ol>
  * No package cycles anywhere. Every package-info states the rule that concerns it.
  */
@@ -61,6 +62,7 @@ class ArchitectureTest {
       .layer("evaluate").definedBy("io.glauber.evaluate..")
       .layer("hopfield").definedBy("io.glauber.hopfield..")
       .layer("bench").definedBy("io.glauber.bench..")
+      .layer("job").definedBy("io.glauber.job..")
       .layer("cli").definedBy("io.glauber.cli..")
       .whereLayer("model").mayNotAccessAnyLayer()
       .whereLayer("data").mayNotAccessAnyLayer()
@@ -81,6 +83,7 @@ class ArchitectureTest {
           "batch engine", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate")
       .whereLayer("bench").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",
           "batch engine", "batch cluster", "actor engine root", "neuron actors", "layer actors", "memory actors", "actor cluster", "reference engine", "evaluate", "hopfield")
+      .whereLayer("job").mayOnlyBeAccessedByLayers("cli")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   /** Packages (each engine part counted as one) form no cycle. */

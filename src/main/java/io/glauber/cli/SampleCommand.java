@@ -1,43 +1,31 @@
 package io.glauber.cli;
 
-import akka.actor.typed.ActorSystem;
-import akka.actor.typed.javadsl.Behaviors;
-import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
-import com.typesafe.config.Config;
 import io.glauber.bench.ConditionalPictures;
 import io.glauber.data.DataSpecs;
-import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
-import io.glauber.engine.actor.cluster.ClusterSampler;
-import io.glauber.engine.actor.layer.LayerEngine;
-import io.glauber.engine.actor.neuron.ActorSampler;
-import io.glauber.engine.batch.BoltzmannSampler;
-import io.glauber.engine.batch.RbmSampler;
 import io.glauber.io.AtomicFiles;
 import io.glauber.io.ModelFiles;
 import io.glauber.io.SampleFiles;
 import io.glauber.io.SampleWriter;
+import io.glauber.job.Samplers;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Clamp;
 import io.glauber.model.Model;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code glauber sample --model FILE --engine batch|actor ... --out FILE}: visible states, one per
- * row, as CSV (or {@code .npy} when the path ends so). The sampler is built, and so every option
- * checked, before the output is opened; the file appears only when every sample is written.
+ * row, as CSV (or {@code .npy} when the path ends so), from {@link Samplers}. The sampler is built,
+ * and so every option checked, before the output is opened; the file appears only when every
+ * sample is written.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = "Draw samples of the visible units from a model.")
 final class SampleCommand implements Callable<Integer> {
@@ -68,68 +56,22 @@ final class SampleCommand implements Callable<Integer> {
     if (pictures == null && samples < 1) throw new IllegalArgumentException("--samples " + samples + " (expected ≥ 1)");
     if (burnIn < 0 || thin < 1) throw new IllegalArgumentException("--burn-in " + burnIn + ", --thin " + thin + " (expected ≥ 0 and ≥ 1)");
     if (!engine.equals("batch") && !engine.equals("actor")) throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
-    Mode actorMode = Mode.parse(mode);
+    Dynamics dynamics = Samplers.dynamics(Mode.parse(mode), Duration.ofNanos(meanIntervalUs * 1000), Duration.ofNanos(delayUs * 1000));
+    Granularity g = granularity == null ? null : Granularity.parse(granularity, patchSize);
     Model m = ModelFiles.read(model);
     if (pictures != null) { // the grids of io.ConditionalGrids, on either engine
       Model mt = temperature == null ? m : m instanceof Rbm r ? r.withTemperature(temperature) : ((BoltzmannMachine) m).withTemperature(temperature);
-      ConditionalPictures.write(mt, engine, dynamics(actorMode), Granularity.parse(granularity == null ? "neuron" : granularity, patchSize), classes,
-          DataSpecs.load(pictures), out, burnIn, force, seed);
+      ConditionalPictures.write(mt, engine, dynamics, g == null ? Granularity.NEURON : g, classes, DataSpecs.load(pictures), out, burnIn, force, seed);
       System.err.printf("wrote %s and %s%n", out.resolve("samples-per-label.png"), out.resolve("completions.png"));
       return 0;
     }
     double t = temperature != null ? temperature : m.temperature();
     Clamp c = Clamp.of(clamp, label, classes, m.nVisible()); // the free units sample the reduced machine, the clamped ones are filled in
     AtomicFiles.checkWritable(out, force);
-    SampleWriter.Rows sampler = sampler(c == null ? m : c.reduce(m), t, actorMode, (int) Math.min(chains, samples), c == null ? r -> r : c.filler(m));
+    var request = new Samplers.Request(engine, dynamics, g, chains, burnIn, samples, thin, seed, cluster.on() ? cluster.settings() : null, cluster.members());
+    SampleWriter.Rows sampler = Samplers.rows(c == null ? m : c.reduce(m), t, request, c == null ? r -> r : c.filler(m));
     SampleFiles.stream(out, m.nVisible(), force, sampler);
     System.err.printf("wrote %d samples to %s%n", samples, out);
     return 0;
-  }
-
-  /** The engine's sampler for the model, built (and so validated) before the output is opened. */
-  private SampleWriter.Rows sampler(Model m, double t, Mode actorMode, int n, UnaryOperator<int[]> fill) {
-    if (engine.equals("batch")) cluster.refuse("--engine batch");
-    if (engine.equals("batch") && m instanceof Rbm r) {
-      RbmSampler s = new RbmSampler(r, n, t, null, seed);
-      return w -> {
-        try (s) {
-          s.run(burnIn, samples, thin, row -> w.write(fill.apply(row)));
-        }
-      };
-    }
-    if (engine.equals("batch")) {
-      BoltzmannSampler s = new BoltzmannSampler(((BoltzmannMachine) m).withTemperature(t), n, seed);
-      return w -> s.run(burnIn, samples, thin, row -> w.write(fill.apply(row)));
-    }
-    if (m instanceof Rbm r && actorMode == Mode.EXACT && (granularity == null || granularity.equalsIgnoreCase("layer"))) {
-      cluster.refuse("layer actors (an RBM's default in exact mode; pick --granularity neuron or patch)");
-      // a layer actor per layer, alternating (block Gibbs)
-      Source<int[], ?> source = LayerEngine.sampleVisible(r, n, burnIn, (int) samples, thin, t, seed).map(fill::apply);
-      return w -> drain(LayerEngine.config(), system -> source, w);
-    }
-    // a neuron actor per unit (an RBM as a Boltzmann machine, visible units first), exact or async
-    BoltzmannMachine bm = (m instanceof Rbm r ? r.toBoltzmannMachine() : (BoltzmannMachine) m).withTemperature(t);
-    var settings = new ActorSampler.Settings(dynamics(actorMode), null, null, seed, burnIn, samples, thin,
-        Granularity.parse(granularity == null ? "neuron" : granularity, patchSize));
-    if (cluster.on()) return w -> ClusterSampler.run(cluster.settings(), cluster.members(), bm, settings, s -> w.write(fill.apply(Arrays.copyOf(s, bm.nVisible()))));
-    return w -> drain(ActorConfig.config(), system -> ActorSampler.source(system, bm, settings).map(s -> fill.apply(Arrays.copyOf(s, bm.nVisible()))), w);
-  }
-
-  private Dynamics dynamics(Mode actorMode) {
-    return actorMode == Mode.EXACT ? Dynamics.exact() : new Dynamics(actorMode, Duration.ofNanos(meanIntervalUs * 1000),
-        Duration.ofNanos(delayUs * 1000), Duration.ofMillis(1), Duration.ofSeconds(30));
-  }
-
-  /**
-   * Runs an actor engine's sample stream in an actor system of its own, with the file writer as its
-   * Sink, so that a slow disk slows the simulation instead of filling memory.
-   */
-  private static void drain(Config config, Function<ActorSystem<Void>, Source<int[], ?>> samples, SampleWriter w) throws Exception {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-sample", config);
-    try {
-      samples.apply(system).runWith(Sink.foreach(w::write), system).toCompletableFuture().get();
-    } finally {
-      system.terminate();
-    }
   }
 }

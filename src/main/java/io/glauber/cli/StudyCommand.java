@@ -2,6 +2,8 @@ package io.glauber.cli;
 
 import io.glauber.bench.AsynchronyStudy;
 import io.glauber.io.Json;
+import io.glauber.job.Configs;
+import io.glauber.job.Progress;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;

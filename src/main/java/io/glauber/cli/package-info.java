@@ -1,6 +1,6 @@
 /**
  * The command line ({@code bin/glauber}): a thin picocli layer over the public classes of the other
- * packages. A command parses and validates its options, builds the library's settings (which
+ * packages, mostly {@code job} (what a command runs). A command parses and validates its options, builds the library's settings (which
  * validate themselves) before it opens any output, calls one library entry point and prints.
  * Errors reach the user as one line on stderr and a non-zero exit code; {@code --debug} adds the
  * stack trace.

@@ -1,10 +1,10 @@
-package io.glauber.cli;
+package io.glauber.job;
 
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 
 /** One kind of training run, chosen by the configuration's {@code model.type} and {@code engine}. */
-interface TrainJob {
+public interface TrainJob {
   /**
    * Runs the job described by {@code config}, writing its outputs into {@code out}. A job reads and
    * validates all its settings before its first write, so that a bad one leaves nothing behind

@@ -1,4 +1,4 @@
-package io.glauber.cli;
+package io.glauber.job;
 
 import com.typesafe.config.Config;
 import io.glauber.bench.HopfieldExperiments;

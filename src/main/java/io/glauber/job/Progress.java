@@ -1,4 +1,4 @@
-package io.glauber.cli;
+package io.glauber.job;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -9,14 +9,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Progress of long work on stderr: a live bar (me.tongfei:progressbar) on a terminal; without one
  * (CI, redirected output) a plain line at every tenth of the work, so logs stay readable.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
   private final ProgressBar bar;
   private final String task;
   private final long max;
   private long nextLine;
   private String message = "";
 
-  Progress(String task, long max) {
+  public Progress(String task, long max) {
     this.task = task;
     this.max = max;
     this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
@@ -26,7 +26,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** Marks {@code done} units of work finished. */
-  void stepTo(long done) {
+  public void stepTo(long done) {
     if (bar != null) {
       bar.stepTo(done);
     } else if (done >= nextLine || done == max) {
@@ -36,7 +36,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** A short message shown beside the bar (e.g. the latest log-likelihood). */
-  void message(String text) {
+  public void message(String text) {
     message = text;
     if (bar != null) bar.setExtraMessage(text);
   }
