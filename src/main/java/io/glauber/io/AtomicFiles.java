@@ -113,12 +113,14 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Path temp;
+            // created under the lock, so that the shutdown hook either comes first (and nothing is
+            // created) or finds the file registered: no window in which a stop leaves it behind
             synchronized (OPEN) {
                 if (stopping) {
-                    Files.deleteIfExists(temp);
                     throw new IllegalStateException(target + ": not written, the JVM is shutting down");
                 }
+                temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
                 OPEN.add(temp);
             }
             // createTempFile makes the file private (0600); outputs are ordinary files (0644)
