@@ -6,6 +6,7 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.Behaviors;
 import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.CompactSerializer;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Partition;
@@ -87,10 +88,12 @@ public final class ClusterBench {
       ActorBench.ask(system, net, r -> new Network.Sample(1, r)); // places, wires and starts the actors
       ActorBench.sleep(s.warmup());
       Network.Counted c0 = (Network.Counted) ActorBench.ask(system, net, Network.Count::new);
+      CompactSerializer.Traffic x0 = CompactSerializer.traffic();
       long t0 = System.nanoTime();
       ActorBench.sleep(s.measure());
       Network.Counted c1 = (Network.Counted) ActorBench.ask(system, net, Network.Count::new);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      CompactSerializer.Traffic x = CompactSerializer.traffic().minus(x0);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("where", where);
       out.put("granularity", s.granularity().patch() ? "patch" : "neuron");
@@ -98,6 +101,10 @@ public final class ClusterBench {
       out.put("updates_per_s", (c1.updates() - c0.updates()) / seconds);
       out.put("messages_per_s", (c1.messages() - c0.messages()) / seconds);
       out.put("cross_member_links", cross);
+      // this member's share of the traffic between members (with two members, all of it)
+      out.put("remote_messages_sent_per_s", x.sent() / seconds);
+      out.put("remote_messages_received_per_s", x.received() / seconds);
+      out.put("remote_bytes_per_message", x.sent() + x.received() == 0 ? 0.0 : (double) (x.sentBytes() + x.receivedBytes()) / (x.sent() + x.received()));
       return out;
     } finally {
       net.tell(new Network.Stop());

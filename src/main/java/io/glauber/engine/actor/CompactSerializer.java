@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the compact serializers of the actor engine's parts share. The neuron engine's
@@ -36,6 +37,29 @@ public abstract class CompactSerializer extends SerializerWithStringManifest {
   private final Map<Class<?>, Format<?>> byClass = new HashMap<>();
   private final Map<String, Format<?>> byManifest = new HashMap<>();
   private volatile ActorRefResolver resolver;
+
+  /** Messages and bytes this JVM serialised (sent to another member) and deserialised (received), over every part's serializer. */
+  private static final LongAdder SENT = new LongAdder();
+  private static final LongAdder SENT_BYTES = new LongAdder();
+  private static final LongAdder RECEIVED = new LongAdder();
+  private static final LongAdder RECEIVED_BYTES = new LongAdder();
+
+  /**
+   * What this JVM's compact serializers have carried so far. Akka serialises a message only when it
+   * leaves the JVM (local sends pass the object), so in cluster mode these are the messages that
+   * crossed members, counted once per message however the transport batches them into frames.
+   */
+  public record Traffic(long sent, long sentBytes, long received, long receivedBytes) {
+    /** The traffic since {@code before}. */
+    public Traffic minus(Traffic before) {
+      return new Traffic(sent - before.sent, sentBytes - before.sentBytes, received - before.received, receivedBytes - before.receivedBytes);
+    }
+  }
+
+  /** The counts so far (for benchmarks: take two and subtract). */
+  public static Traffic traffic() {
+    return new Traffic(SENT.sum(), SENT_BYTES.sum(), RECEIVED.sum(), RECEIVED_BYTES.sum());
+  }
 
   /** Akka's serialization extension creates serializers with the classic system; each part has its own identifier. */
   protected CompactSerializer(ExtendedActorSystem system, int identifier) {
@@ -86,7 +110,10 @@ public abstract class CompactSerializer extends SerializerWithStringManifest {
   @Override
   public final byte[] toBinary(Object o) {
     try {
-      return format(o).write(o);
+      byte[] bytes = format(o).write(o);
+      SENT.increment();
+      SENT_BYTES.add(bytes.length);
+      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,6 +123,8 @@ public abstract class CompactSerializer extends SerializerWithStringManifest {
   public final Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
     Format<?> f = byManifest.get(manifest);
     if (f == null) throw new NotSerializableException("unknown binary manifest '" + manifest + "'");
+    RECEIVED.increment();
+    RECEIVED_BYTES.add(bytes.length);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       return f.reader().read(in);
     } catch (IOException e) {

@@ -49,6 +49,17 @@ class SerializationTest {
     assertEquals(new Neuron.GetState(probe.getRef()), roundTrip(new Neuron.GetState(probe.getRef()), NeuronSerializer.class, -1));
   }
 
+  /** The counts cluster benchmarks report as messages between members: one per message each way, with its bytes. */
+  @Test
+  void compactSerializersCountTheTrafficTheyCarry() {
+    var before = io.glauber.engine.actor.CompactSerializer.traffic();
+    roundTrip(new Neuron.StateChanged(7, -2.0, true), NeuronSerializer.class, 13);
+    roundTrip(new Neuron.Credit(2, 8), NeuronSerializer.class, 8);
+    var t = io.glauber.engine.actor.CompactSerializer.traffic().minus(before);
+    // test classes run one at a time (no parallel execution is configured), so nothing else serialises meanwhile
+    assertEquals(new io.glauber.engine.actor.CompactSerializer.Traffic(2, 21, 2, 21), t);
+  }
+
   @Test
   void controlMessagesRoundTripThroughJackson() {
     var probe = kit.<Neuron.Command>createTestProbe();
