@@ -1,6 +1,7 @@
 package io.glauber.engine.actor.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.glauber.learn.TwoPhaseSettings;
 import io.glauber.learn.Update;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Schedule;
+import io.glauber.model.Statistics;
 import io.glauber.model.Topology;
 import io.glauber.model.Units;
 import io.glauber.io.ModelFiles;
@@ -60,6 +62,46 @@ class ClusterPhasesTest {
       assertTrue(!java.util.Arrays.equals(local.couplings().pairWeights(), INITIAL.couplings().pairWeights()), "the weights moved");
       assertArrayEquals(local.couplings().pairWeights(), spread.couplings().pairWeights(), 0.0, "pair weights");
       assertArrayEquals(local.bias(), spread.bias(), 0.0, "biases");
+    } finally {
+      ClusterTesting.leaveAll(members);
+    }
+  }
+
+  /**
+   * Async mode over three members: the neurons run on their own clocks and their messages cross
+   * members in no common order (a neighbour's first change, credit or fork may overtake the
+   * coordinator's wiring). What holds at any timing (docs/BOLTZMANN.md, "Async mode: what a test can
+   * assert at any timing"): every phase answers with chains × window snapshots, the clamped visible
+   * units average exactly to the data, every moment of binary units lies in [0, 1], and the model
+   * stays finite. A lost or misapplied early message shows as a phase that never answers (the
+   * phase timeout) or a clamped mean off the data.
+   */
+  @Test
+  void asyncTrainingOverThreeMembersEndsWithAFiniteModelAndItsMomentsInRange() {
+    NeuronPhases.Options async = new NeuronPhases.Options(Dynamics.async(Duration.ofMillis(1), Duration.ZERO), 2, Duration.ofSeconds(60));
+    double[] dataMeans = new double[4];
+    for (double[] v : DATA) for (int i = 0; i < 4; i++) dataMeans[i] += v[i] / DATA.length;
+    List<Membership> members = ClusterTesting.cluster(3);
+    try (ClusterPhases phases = ClusterPhases.on(members.get(0), 3)) {
+      for (Membership m : members) m.startHost();
+      long[] cycles = {0};
+      BoltzmannMachine model;
+      try (PhaseSampler sampler = phases.factory(async).create(INITIAL, SETTINGS, 23)) {
+        model = new TwoPhaseLearning(INITIAL, SETTINGS, sampler).train(DATA, 4, 0.01, c -> {
+          cycles[0] = c.number();
+          for (Statistics st : List.of(c.clamped(), c.free())) {
+            assertEquals((long) (st == c.clamped() ? DATA.length * SETTINGS.clampedChains() : SETTINGS.freeChains()) * SETTINGS.window(),
+                st.samples(), st.phase() + " snapshots");
+            for (double x : st.unitMeans()) assertTrue(x >= 0 && x <= 1, st.phase() + " unit mean " + x);
+            for (double x : st.pairMeans()) assertTrue(x >= 0 && x <= 1, st.phase() + " pair mean " + x);
+          }
+          for (int i = 0; i < 4; i++) assertEquals(dataMeans[i], c.clamped().unitMeans()[i], 1e-12, "clamped ⟨s_" + i + "⟩");
+          return true;
+        });
+      }
+      assertEquals(4, cycles[0], "every cycle ran");
+      for (double w : model.couplings().pairWeights()) assertTrue(Double.isFinite(w), "weight " + w);
+      for (double b : model.bias()) assertTrue(Double.isFinite(b), "bias " + b);
     } finally {
       ClusterTesting.leaveAll(members);
     }
