@@ -57,8 +57,8 @@ final class TrainCommand implements Callable<Integer> {
       "bm-encoder/actor", new TwoPhaseJob(true),
       "bm-encoder/probes", new TwoPhaseJob(true));
 
-  /** The jobs that take --join: data-parallel batched RBMs, and two-phase BMs on neuron actors placed over the members. */
-  private static final List<String> CLUSTER_JOBS = List.of("rbm/batch", "bm/actor", "bm-encoder/actor");
+  /** The jobs that take --join: data-parallel batched RBMs, RBMs on layer actors and two-phase BMs on neuron actors placed over the members. */
+  private static final List<String> CLUSTER_JOBS = List.of("rbm/batch", "rbm/actor", "bm/actor", "bm-encoder/actor");
 
   @Override
   public Integer call() throws Exception {

@@ -3,6 +3,7 @@ package io.glauber.engine.actor.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.glauber.engine.actor.Granularity;
+import io.glauber.engine.actor.layer.RbmSupervisor;
 import io.glauber.engine.actor.neuron.NeuronPhases;
 import io.glauber.engine.actor.neuron.PhaseSupervisor;
 import io.glauber.io.ModelFiles;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The two-phase learning of Ackley, Hinton and Sejnowski (1985; {@link NeuronPhases}) with every
+ * A training run's membership of a cluster ({@code train --join}): for an RBM on layer actors,
+ * the layers placed over the members ({@link #layers}); and above all
+ * the two-phase learning of Ackley, Hinton and Sejnowski (1985; {@link NeuronPhases}) with every
  * network's neuron actors placed over the members of a cluster: the phase supervisor lives on this
  * member, each of its networks is a {@link ClusterNetwork} of neuron actors (neuron i of n on host
  * ⌊i·H/n⌋), whose coordinator is the one-JVM {@code Network} given the placed refs. The neurons
@@ -170,6 +173,19 @@ public final class ClusterPhases implements AutoCloseable {
     public void close() {
       inner.close();
     }
+  }
+
+  /**
+   * An RBM's layer actors placed over the members ({@link ClusterLayers}), for a supervisor in
+   * {@link #system()}: {@code train --join} with {@code model.type = rbm} on the actor engine.
+   */
+  public RbmSupervisor.Layers layers() {
+    return ClusterLayers.placed(member, members);
+  }
+
+  /** This member's actor system, where a run's supervisor lives. */
+  public akka.actor.typed.ActorSystem<?> system() {
+    return member.system();
   }
 
   /** Leaves the cluster, when {@link #fromConfig} or {@link #join} joined it. */
