@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  *       {@code layer} and {@code memory} parts, {@code engine.reference}) and {@code evaluate} on the packages below
  *       them, never on one another — but for the actor engine's shared root, which its parts
  *       may use and which uses neither, and for {@code engine.actor.cluster} (cluster mode), which
- *       hosts the neuron part's patch and neuron actors on every member and so may use it;
+ *       hosts the neuron part's patch and neuron actors and the layer part's layer actors on
+ *       every member and so may use both;
  *   <li>{@code engine.batch.cluster} (data-parallel training on a cluster) on the batched engine,
  *       the membership API of {@code engine.actor.cluster} and the actor root's serializer base,
  *       and what is below them; the batched engine itself never uses it (nor Akka);
@@ -76,7 +77,7 @@ class ArchitectureTest {
       .whereLayer("neuron actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("layer actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("memory actors").mayOnlyAccessLayers("actor engine root", "model", "data", "kernel", "exact", "learn", "io")
-      .whereLayer("actor cluster").mayOnlyAccessLayers("actor engine root", "neuron actors", "model", "data", "kernel", "exact", "learn", "io")
+      .whereLayer("actor cluster").mayOnlyAccessLayers("actor engine root", "neuron actors", "layer actors", "model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("reference engine").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("evaluate").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io")
       .whereLayer("hopfield").mayOnlyAccessLayers("model", "data", "kernel", "exact", "learn", "io",

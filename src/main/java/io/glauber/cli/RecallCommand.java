@@ -6,6 +6,7 @@ import io.glauber.hopfield.AssociativeMemory;
 import io.glauber.hopfield.PatternImages;
 import io.glauber.hopfield.RecallProbes;
 import io.glauber.hopfield.RecallReport;
+import io.glauber.hopfield.RecallRun;
 import io.glauber.hopfield.RecallSettings.Update;
 import io.glauber.hopfield.RecallSettings;
 import io.glauber.io.AtomicFiles;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +54,7 @@ final class RecallCommand implements Callable<Integer> {
   @Option(names = "--png", paramLabel = "FILE", description = "Picture rows: stored | probe | recalled (square images).") Path png;
   @Option(names = "--json", description = "One JSON object per probe, then a summary object.") boolean json;
   @Option(names = "--force", description = "Replace existing output files.") boolean force;
+  @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() throws Exception {
@@ -73,7 +76,7 @@ final class RecallCommand implements Callable<Integer> {
     if (png != null && side * side != n) {
       throw new IllegalArgumentException("--png needs square images (" + n + " units is not a square)");
     }
-    RecallReport report = m.recall(p, settings);
+    RecallReport report = cluster.on() ? RecallRun.onCluster(cluster.settings(), cluster.members(), m, p, settings) : m.recall(p, settings);
     print(report, p.targets() == null ? "closest" : "original");
     if (out != null) SampleFiles.write(out, report.finalStates(), force);
     if (png != null) PatternImages.writeRecall(m, p, report, png, force);

@@ -1,7 +1,11 @@
 package io.glauber.hopfield;
 
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Mode;
+import io.glauber.engine.actor.cluster.ClusterNetwork;
+import io.glauber.engine.actor.cluster.MemberSettings;
+import io.glauber.engine.actor.cluster.Membership;
 import io.glauber.engine.actor.neuron.ActorRelaxation;
 import io.glauber.hopfield.RecallSettings.Engine;
 import io.glauber.hopfield.RecallSettings.Update;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * Recall from many probes on the engine and by the dynamics that {@link RecallSettings} name, each
@@ -21,7 +26,9 @@ import java.util.SplittableRandom;
  * a time ({@link HopfieldRecall}), probe k on the k-th split of {@code new SplittableRandom(seed)}. Actor
  * engine: one neuron actor per unit ({@link ActorRelaxation}) at T = 0 ({@code async}) or at the
  * temperature ({@code stochastic}), with a snapshot, and so an energy, after every sweep; at T = 0 a
- * run ends at its first fixed point, as on the batch engine.
+ * run ends at its first fixed point, as on the batch engine. On a cluster ({@link #onCluster}) the
+ * same actors are placed over the members (the same specs, seeds and schedule, so exact mode gives
+ * the states of the one-JVM run at the same seed).
  */
 public final class RecallRun {
   private RecallRun() {}
@@ -33,20 +40,59 @@ public final class RecallRun {
    *     but the model has no patterns
    */
   public static RecallReport run(HopfieldModel model, RecallProbes probes, RecallSettings s) {
+    return run(model, probes, s, ActorRelaxation::relax);
+  }
+
+  /** How the actor engine relaxes the probes: {@link ActorRelaxation} in this JVM, or its networks placed over a cluster. */
+  @FunctionalInterface
+  public interface Actors {
+    List<double[][]> relax(BoltzmannMachine machine, List<double[]> starts, Dynamics dynamics, int sweeps, long seed, Predicate<double[]> done,
+        Granularity granularity);
+  }
+
+  /** As {@link #run(HopfieldModel, RecallProbes, RecallSettings)}, the actor engine's probes relaxed by {@code actors}. */
+  public static RecallReport run(HopfieldModel model, RecallProbes probes, RecallSettings s, Actors actors) {
     BoltzmannMachine net = model.network();
     int[][] stored = model.patterns();
     if (probes.targets() != null && stored == null) throw new IllegalArgumentException("probes with targets but no stored patterns");
-    if (s.engine() == Engine.ACTOR && s.update() != Update.ASYNC && s.update() != Update.STOCHASTIC) {
-      throw new IllegalArgumentException("update " + s.update() + " of a Hopfield network on the actor engine (expected async or stochastic)");
-    }
+    requireActorUpdate(s);
     long t0 = System.nanoTime();
-    List<RecallResult> results = s.engine() == Engine.ACTOR ? withActors(net, probes.states(), s) : batched(net, probes.states(), s);
+    List<RecallResult> results = s.engine() == Engine.ACTOR ? withActors(net, probes.states(), s, actors) : batched(net, probes.states(), s);
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<RecallReport.Score> scores = new ArrayList<>();
     for (int k = 0; stored != null && k < results.size(); k++) {
       scores.add(RecallReport.score(results.get(k), stored, probes.targets() == null ? -1 : probes.targets()[k]));
     }
     return new RecallReport(results, scores, seconds, s);
+  }
+
+  /**
+   * {@code recall --engine actor --join HOST:PORT --members N}: joins the cluster as a member
+   * ({@code member}), waits until {@code members} members are Up (a one-line error after the join
+   * timeout), relaxes the probes on neuron or patch actors placed over them ({@link ClusterNetwork}),
+   * and leaves — also when the run fails (a lost member: its one-line reason is thrown). Only a
+   * Hopfield network on the actor engine: anything else is refused with one line, before joining.
+   */
+  public static RecallReport onCluster(MemberSettings member, int members, AssociativeMemory memory, RecallProbes probes, RecallSettings s) {
+    if (!(memory instanceof HopfieldModel model)) {
+      throw new IllegalArgumentException("--join with a modern memory (cluster mode places the neuron or patch actors of a Hopfield network)");
+    }
+    if (s.engine() != Engine.ACTOR) throw new IllegalArgumentException("--join with --engine batch (cluster mode places actors: --engine actor)");
+    if (members < 1) throw new IllegalArgumentException("--members " + members + " (expected ≥ 1)");
+    requireActorUpdate(s);
+    try (Membership m = Membership.start(member)) {
+      m.startHost();
+      m.awaitMembers(members);
+      ActorRelaxation.Networks placed = ClusterNetwork.networks(m, members);
+      return run(model, probes, s, (net, starts, dynamics, sweeps, seed, done, g) ->
+          ActorRelaxation.relax(m.system(), placed, net, starts, dynamics, sweeps, seed, done, g));
+    }
+  }
+
+  private static void requireActorUpdate(RecallSettings s) {
+    if (s.engine() == Engine.ACTOR && s.update() != Update.ASYNC && s.update() != Update.STOCHASTIC) {
+      throw new IllegalArgumentException("update " + s.update() + " of a Hopfield network on the actor engine (expected async or stochastic)");
+    }
   }
 
   private static List<RecallResult> batched(BoltzmannMachine net, double[][] probes, RecallSettings s) {
@@ -59,11 +105,11 @@ public final class RecallRun {
     return out;
   }
 
-  private static List<RecallResult> withActors(BoltzmannMachine net, double[][] probes, RecallSettings s) {
+  private static List<RecallResult> withActors(BoltzmannMachine net, double[][] probes, RecallSettings s, Actors actors) {
     double t = s.update() == Update.STOCHASTIC ? s.temperature() : 0.0;
     Dynamics dynamics = s.mode() == Mode.EXACT ? Dynamics.exact()
         : new Dynamics(s.mode(), Duration.ZERO, Duration.ZERO, Duration.ofMillis(1), Duration.ofSeconds(30));
-    List<double[][]> runs = ActorRelaxation.relax(net.withTemperature(t), Arrays.asList(probes), dynamics, s.maxSweeps(), s.seed(),
+    List<double[][]> runs = actors.relax(net.withTemperature(t), Arrays.asList(probes), dynamics, s.maxSweeps(), s.seed(),
         state -> t == 0 && HopfieldRecall.isFixedPoint(net, state), s.granularity());
     List<RecallResult> out = new ArrayList<>();
     for (int k = 0; k < runs.size(); k++) {

@@ -2,12 +2,15 @@ package io.glauber.job;
 
 import com.typesafe.config.Config;
 import io.glauber.data.Dataset;
+import io.glauber.engine.actor.cluster.ClusterPhases;
+import io.glauber.engine.actor.layer.EpochMetrics;
 import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.layer.LayerTrainConfig;
 import io.glauber.io.MetricsWriter;
 import io.glauber.model.Rbm;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Trains an RBM with layer actors ({@link LayerEngine}); the batched job's keys, monitors and outputs, no checkpoints. */
@@ -23,14 +26,17 @@ final class RbmActorJob implements TrainJob {
     RbmMonitor monitor = new RbmMonitor();
     long t0 = System.nanoTime();
     Rbm model;
-    try (MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
+    try (ClusterPhases cluster = ClusterPhases.fromConfig(c); // train --join: the layers on other members
+        MetricsWriter metrics = MetricsWriter.open(out.resolve("metrics.jsonl"), force);
         Progress bar = new Progress("train " + data.name() + " (layer actors)", epochs)) {
-      model = LayerEngine.train(cfg, data.rowsAsDouble(), e -> {
+      Consumer<EpochMetrics> onEpoch = e -> {
         Map<String, Object> m = e.toMap();
         if (e.epoch() % every == 0 || e.epoch() == epochs) m.putAll(evaluate.apply(e.model()));
         metrics.write(m);
         monitor.record(e.epoch(), m, bar);
-      });
+      };
+      model = cluster == null ? LayerEngine.train(cfg, data.rowsAsDouble(), onEpoch)
+          : LayerEngine.train(cfg, data.rowsAsDouble(), onEpoch, cluster.system(), cluster.layers());
     }
     RbmBatchJob.writeOutputs(c, data, model, out, force, cfg.settings().seed(), monitor);
     System.out.printf("trained RBM %d×%d on %s with layer actors in %.1f s%s; model %s%n", model.nVisible(), model.nHidden(),

@@ -36,8 +36,8 @@ public final class TrainRun {
       "bm-encoder/actor", new TwoPhaseJob(true),
       "bm-encoder/probes", new TwoPhaseJob(true));
 
-  /** The jobs that take {@code cluster.join}: data-parallel batched RBMs, and two-phase BMs on neuron actors placed over the members. */
-  private static final List<String> CLUSTER_JOBS = List.of("rbm/batch", "bm/actor", "bm-encoder/actor");
+  /** The jobs that take {@code cluster.join}: data-parallel batched RBMs, RBMs on layer actors and two-phase BMs on neuron actors placed over the members. */
+  private static final List<String> CLUSTER_JOBS = List.of("rbm/batch", "rbm/actor", "bm/actor", "bm-encoder/actor");
 
   /**
    * Runs the configuration {@code config} with {@code overrides} (key=value, HOCON) into {@code out}

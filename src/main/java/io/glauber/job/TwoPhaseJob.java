@@ -54,7 +54,8 @@ final class TwoPhaseJob implements TrainJob {
     PhaseSampler.Factory local = engineOf.apply(c);
     TwoPhaseSettings settings = TwoPhaseSettings.from(c);
     try (ClusterPhases cluster = engine.equals("actor") ? ClusterPhases.fromConfig(c) : null) { // train --join: neurons over the members
-      run(c, out, force, engine, settings, cluster == null ? local : cluster.factory(NeuronPhases.options(c)));
+      run(c, out, force, engine, settings, cluster == null ? local
+          : encoder ? cluster.factory(NeuronPhases.options(c)) : cluster.factory(NeuronPhases.options(c), out.resolve("model.npz"), force));
     }
   }
 

@@ -17,6 +17,7 @@ import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.Partition;
+import io.glauber.engine.actor.neuron.ActorRelaxation;
 import io.glauber.engine.actor.neuron.Network;
 import io.glauber.engine.actor.neuron.Neuron;
 import io.glauber.engine.actor.neuron.Patch;
@@ -95,6 +96,17 @@ public final class ClusterNetwork {
     return create(members, timeout, new RunPlan(g.kind(), machine, schedule, initial, seed, new int[0], 0, ActorConfig.neuronDispatcher(dynamics)), dynamics);
   }
 
+  /**
+   * The networks of a relaxation ({@link ActorRelaxation}, e.g. Hopfield recall) placed over the
+   * hosts of at least {@code members} members of {@code member}'s cluster (its own host started here
+   * if it is not yet), placement waiting at most the member's join timeout each.
+   */
+  public static ActorRelaxation.Networks networks(Membership member, int members) {
+    if (members < 1) throw new IllegalArgumentException("--members " + members + " (expected ≥ 1)");
+    member.startHost();
+    return (machine, g, dynamics, initial, seed) -> create(members, member.joinTimeout(), machine, g, dynamics, null, initial, seed);
+  }
+
   /** The same with patch actors cut by {@code partition} (e.g. the square tiles of a lattice). */
   public static Behavior<Network.Command> create(int members, Duration timeout, BoltzmannMachine machine, Partition partition, Dynamics dynamics,
       Schedule schedule, double[] initial, long seed) {
@@ -138,6 +150,7 @@ public final class ClusterNetwork {
             + " s (every member must run a host: `glauber node`, or a command with --join)", true))
         .onMessage(Network.Stop.class, s -> Behaviors.stopped())
         .onMessage(Network.Command.class, this::hold)
+        .onMessage(PatchNetwork.Restart.class, this::hold)
         .build();
   }
 
@@ -192,6 +205,7 @@ public final class ClusterNetwork {
         .onMessage(MemberEvent.class, this::onMemberEvent)
         .onMessage(Network.Stop.class, s -> Behaviors.stopped())
         .onMessage(Network.Command.class, this::hold)
+        .onMessage(PatchNetwork.Restart.class, this::hold)
         .onSignal(Terminated.class, t -> broken(lost(t.getRef().path().address(), "stopped its share of the run"), true))
         .onSignal(PostStop.class, s -> release())
         .build();
@@ -226,6 +240,10 @@ public final class ClusterNetwork {
         .onMessage(Network.Stop.class, s -> Behaviors.stopped())
         .onMessage(Network.Command.class, m -> {
           coordinator.tell(m);
+          return Behaviors.same();
+        })
+        .onMessage(PatchNetwork.Restart.class, m -> { // a patch network's own request: relax again from a new state
+          coordinator.unsafeUpcast().tell(m);
           return Behaviors.same();
         })
         .onMessage(Replied.class, r -> {

@@ -10,7 +10,11 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.glauber.engine.actor.ActorConfig;
+import io.glauber.engine.actor.JsonMessage;
 import io.glauber.engine.actor.Placement;
+import io.glauber.engine.actor.layer.HiddenLayer;
+import io.glauber.engine.actor.layer.RbmSupervisor;
+import io.glauber.engine.actor.layer.VisibleLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +27,7 @@ import java.util.List;
  * children from the {@link RunPlan}, replies {@link Placed} with their refs (in slices of
  * {@value #SLICE}, so no reply outgrows Artery's frame), and stops them all when the coordinator
  * says {@link Release} or when the coordinator itself is gone (its member left or died): a run
- * leaves no orphan actors behind.
+ * leaves no orphan actors behind. An RBM's layer actors are placed one per {@link SpawnLayer}.
  */
 public final class Host {
   private Host() {}
@@ -52,6 +56,13 @@ public final class Host {
   /** Stop the run's actors on this member. */
   public record Release() implements ClusterMessage {}
 
+  /**
+   * Spawn {@code layer}'s actor of an RBM's layer-actor run whose supervisor is {@code supervisor}
+   * ({@link ClusterLayers}); the layer announces itself to the supervisor, and stops when the
+   * supervisor is gone. A control message, once per layer and run: Jackson CBOR.
+   */
+  public record SpawnLayer(RbmSupervisor.Layer layer, ActorRef<RbmSupervisor.Command> supervisor) implements Command, JsonMessage {}
+
   /** Starts this member's host and registers it with the receptionist (once per actor system). */
   public static ActorRef<Command> start(ActorSystem<?> system) {
     ActorRef<Command> host = system.systemActorOf(create(), NAME, Props.empty());
@@ -65,6 +76,10 @@ public final class Host {
       return Behaviors.receive(Command.class)
           .onMessage(Spawn.class, m -> {
             ctx.spawn(hostedRun(m), "run-" + ++runs[0]);
+            return Behaviors.same();
+          })
+          .onMessage(SpawnLayer.class, m -> {
+            ctx.spawn(hostedLayer(m), "run-" + ++runs[0]);
             return Behaviors.same();
           })
           .build();
@@ -90,6 +105,20 @@ public final class Host {
         return Behaviors.stopped();
       }
       reply(ctx, m, refs);
+      return Behaviors.receive(Release.class)
+          .onMessage(Release.class, r -> Behaviors.stopped())
+          .onSignal(Terminated.class, t -> Behaviors.stopped())
+          .build();
+    });
+  }
+
+  /** One layer actor of an RBM run on this member, stopped with its parent when the run's supervisor is gone. */
+  private static Behavior<Release> hostedLayer(SpawnLayer m) {
+    return Behaviors.setup(ctx -> {
+      ctx.watch(m.supervisor());
+      Props props = ActorConfig.on(ctx.getSystem(), ActorConfig.LAYER_DISPATCHER);
+      if (m.layer() == RbmSupervisor.Layer.VISIBLE) ctx.spawn(VisibleLayer.create(m.supervisor()), "visible", props);
+      else ctx.spawn(HiddenLayer.create(m.supervisor()), "hidden", props);
       return Behaviors.receive(Release.class)
           .onMessage(Release.class, r -> Behaviors.stopped())
           .onSignal(Terminated.class, t -> Behaviors.stopped())

@@ -12,18 +12,23 @@
  * coordinator on the placed refs, and stops the run with one line when a hosting member is lost;
  * {@link io.glauber.engine.actor.cluster.ClusterSampler} is {@code ActorSampler} over it, and
  * {@link io.glauber.engine.actor.cluster.ClusterPhases} the two-phase learning's {@code NeuronPhases}
- * with every network placed so ({@code train --join} for Boltzmann machines on neuron actors). The
+ * with every network placed so ({@code train --join} for Boltzmann machines on neuron actors);
+ * {@link io.glauber.engine.actor.cluster.ClusterNetwork#networks} places the networks of a
+ * relaxation ({@code recall --join}), and {@link io.glauber.engine.actor.cluster.ClusterLayers} an
+ * RBM's two layer actors ({@code train --join} on layer actors). The
  * placement protocol ({@link io.glauber.engine.actor.cluster.ClusterMessage}) has its own compact
  * {@link io.glauber.engine.actor.cluster.ClusterSerializer} (identifier 7414); settings in
  * {@code glauber-cluster.conf}. Java serialization stays off. See docs/CLUSTER.md.
  *
  * <p>Dependencies (enforced by {@code ArchitectureTest}): this package may use the actor engine's
- * root {@code engine.actor}, its neuron part {@code engine.actor.neuron}, {@code model},
+ * root {@code engine.actor}, its neuron part {@code engine.actor.neuron}, its layer part
+ * {@code engine.actor.layer}, {@code model},
  * {@code data}, {@code kernel}, {@code exact}, {@code learn} and {@code io}. Why the neuron part:
  * each member hosts patch and neuron actors, and the run's coordinator is the neuron part's
  * {@code PatchNetwork}/{@code Network}; the hosts here spawn those actors from their specs, so
- * they must know their behaviours and protocol. The neuron part never uses this package (no
- * cycle): the same actor code runs in one JVM and in many. Never the layer part, another engine,
+ * they must know their behaviours and protocol. Why the layer part: the hosts spawn an RBM's
+ * layer actors for a supervisor on another member ({@code RbmSupervisor.Layers}). Neither part
+ * uses this package (no cycle): the same actor code runs in one JVM and in many. Never another engine,
  * {@code evaluate}, {@code hopfield}, {@code bench} or {@code cli}.
  */
 package io.glauber.engine.actor.cluster;

@@ -88,13 +88,22 @@ public final class LayerEngine {
    */
   public static Source<EpochMetrics, NotUsed> training(ActorSystem<?> system, Rbm init, double[][] data,
       LayerSettings settings, int evaluateEvery) {
+    return training(system, init, data, settings, evaluateEvery, RbmSupervisor.Layers.LOCAL);
+  }
+
+  /**
+   * As {@link #training(ActorSystem, Rbm, double[][], LayerSettings, int)}, the layer actors started
+   * by {@code layers} (e.g. on other members of a cluster; the supervisor runs in {@code system}).
+   */
+  public static Source<EpochMetrics, NotUsed> training(ActorSystem<?> system, Rbm init, double[][] data,
+      LayerSettings settings, int evaluateEvery, RbmSupervisor.Layers layers) {
     if (evaluateEvery < 0) throw new IllegalArgumentException("evaluateEvery " + evaluateEvery + " (expected ≥ 0; 0 = never)");
     float[][] rows = toFloatRows(data, init.nVisible());
     // a batch has three phases and may wait for the one before it
     Duration askTimeout = settings.phaseTimeout().multipliedBy(8).plusSeconds(5);
     return Source.<EpochMetrics, NotUsed>lazySource(() -> {
           ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
-              RbmSupervisor.create(LayerParameters.of(init), settings), "rbm-layer-trainer-" + RUNS.incrementAndGet(), ActorConfig.on(system, ActorConfig.LAYER_DISPATCHER));
+              RbmSupervisor.create(LayerParameters.of(init), settings, layers), "rbm-layer-trainer-" + RUNS.incrementAndGet(), ActorConfig.on(system, ActorConfig.LAYER_DISPATCHER));
           Scheduler scheduler = system.scheduler();
           RunRandom random = new RunRandom(settings.seed());
           long[] clock = {System.nanoTime()};
@@ -149,7 +158,13 @@ public final class LayerEngine {
    */
   public static CompletionStage<Rbm> train(ActorSystem<?> system, Rbm init, double[][] data, LayerSettings settings,
       int evaluateEvery, Consumer<EpochMetrics> onEpoch) {
-    return training(system, init, data, settings, evaluateEvery)
+    return train(system, init, data, settings, evaluateEvery, onEpoch, RbmSupervisor.Layers.LOCAL);
+  }
+
+  /** As {@link #train(ActorSystem, Rbm, double[][], LayerSettings, int, Consumer)}, the layer actors started by {@code layers}. */
+  public static CompletionStage<Rbm> train(ActorSystem<?> system, Rbm init, double[][] data, LayerSettings settings,
+      int evaluateEvery, Consumer<EpochMetrics> onEpoch, RbmSupervisor.Layers layers) {
+    return training(system, init, data, settings, evaluateEvery, layers)
         // the caller's work on an epoch (evaluating it, writing it) runs beside the next epoch's
         // training instead of stalling it, and does not count in that epoch's seconds
         .async()
@@ -187,6 +202,19 @@ public final class LayerEngine {
    */
   public static Rbm train(LayerTrainConfig config, double[][] data, Consumer<EpochMetrics> onEpoch) {
     return train(config.initial(data), data, config.settings(), 0, onEpoch);
+  }
+
+  /**
+   * A configured run (blocking) with its supervisor in {@code system} and its layer actors started
+   * by {@code layers} — on a cluster, the members' (engine.actor.cluster); the system stays up.
+   */
+  public static Rbm train(LayerTrainConfig config, double[][] data, Consumer<EpochMetrics> onEpoch, ActorSystem<?> system,
+      RbmSupervisor.Layers layers) {
+    try {
+      return train(system, config.initial(data), data, config.settings(), 0, onEpoch, layers).toCompletableFuture().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** Trains a fresh {@link #initial} RBM of {@code nHidden} hidden units (blocking). */

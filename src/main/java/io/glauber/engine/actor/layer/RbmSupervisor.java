@@ -56,6 +56,25 @@ public final class RbmSupervisor {
   /** An injected fault: the layer throws (and is restarted), or the message is lost (the phase times out). */
   public enum Fault { THROW, DROP }
 
+  /**
+   * Where the two layer actors run: started once by a new supervisor ({@code context} is its own),
+   * each announces itself with {@link VisibleStarted} / {@link HiddenStarted} — again after every
+   * restart — and the supervisor watches whatever announces itself (a layer that stops for good
+   * fails the run). {@link #LOCAL} spawns both as the supervisor's children; a cluster spawns them
+   * on other members (engine.actor.cluster), the same actors and messages, so the run is the same
+   * at the same seed: every random draw of a layer comes from a seed the supervisor sends.
+   */
+  @FunctionalInterface
+  public interface Layers {
+    void start(ActorContext<Command> context);
+
+    /** Both layers as the supervisor's children, on its dispatcher. */
+    Layers LOCAL = context -> {
+      context.spawn(VisibleLayer.create(context.getSelf()), "visible", DispatcherSelector.sameAsParent());
+      context.spawn(HiddenLayer.create(context.getSelf()), "hidden", DispatcherSelector.sameAsParent());
+    };
+  }
+
   /** What the supervisor receives: requests from clients and events from its layers. */
   public sealed interface Command extends LayerMessage {}
 
@@ -123,20 +142,25 @@ public final class RbmSupervisor {
    * phase timeout (epochs and batch size belong to whoever sends the batches).
    */
   public static Behavior<Command> create(LayerParameters initial, LayerSettings settings) {
+    return create(initial, settings, Layers.LOCAL);
+  }
+
+  /** As {@link #create(LayerParameters, LayerSettings)}, its layers started by {@code layers}. */
+  public static Behavior<Command> create(LayerParameters initial, LayerSettings settings, Layers layers) {
     return create(initial, settings.k(), settings.persistent(), new Learner(settings.ruleAt(0),
         initial.nVisible() * initial.nHidden(), initial.nVisible() + initial.nHidden(), initial.nVisible(), initial.nHidden()),
-        settings.seed(), settings.phaseTimeout(), settings);
+        settings.seed(), settings.phaseTimeout(), settings, layers);
   }
 
   /** A supervisor that only samples (answers {@link Sample}, {@link GetModel}); {@link Train} fails. */
   public static Behavior<Command> sampler(LayerParameters parameters, long seed, Duration phaseTimeout) {
-    return create(parameters, 1, false, null, seed, phaseTimeout, null);
+    return create(parameters, 1, false, null, seed, phaseTimeout, null, Layers.LOCAL);
   }
 
   private static Behavior<Command> create(LayerParameters initial, int k, boolean persistent, Learner learner, long seed,
-      Duration timeout, LayerSettings rules) {
+      Duration timeout, LayerSettings rules, Layers layers) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> Behaviors.withStash(1024, stash ->
-        new RbmSupervisor(context, timers, stash, initial, k, persistent, learner, seed, timeout, rules).starting())));
+        new RbmSupervisor(context, timers, stash, initial, k, persistent, learner, seed, timeout, rules, layers).starting())));
   }
 
   private final ActorContext<Command> context;
@@ -167,7 +191,7 @@ public final class RbmSupervisor {
   private ActorRef<Reply> client; // whom the running phase answers
 
   private RbmSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
-      LayerParameters initial, int k, boolean persistent, Learner learner, long seed, Duration timeout, LayerSettings rules) {
+      LayerParameters initial, int k, boolean persistent, Learner learner, long seed, Duration timeout, LayerSettings rules, Layers layers) {
     this.context = context;
     this.rules = rules;
     this.timers = timers;
@@ -189,9 +213,8 @@ public final class RbmSupervisor {
     this.dW = new float[nv * nh];
     this.dBias = new float[nv + nh];
     this.hiddenClamped = new float[nh];
-    // spawned after the fields: their Started events arrive in starting()
-    context.watchWith(context.spawn(VisibleLayer.create(context.getSelf()), "visible", DispatcherSelector.sameAsParent()), new LayerStopped(Layer.VISIBLE));
-    context.watchWith(context.spawn(HiddenLayer.create(context.getSelf()), "hidden", DispatcherSelector.sameAsParent()), new LayerStopped(Layer.HIDDEN));
+    // started after the fields: their Started events arrive in starting()
+    layers.start(context);
   }
 
   // ---- phases ---------------------------------------------------------------------------------
@@ -199,8 +222,8 @@ public final class RbmSupervisor {
   private Behavior<Command> starting() {
     startTimer(++phase, "start of the layer actors");
     return Behaviors.receive(Command.class)
-        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); return startedIfBoth(); })
-        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); return startedIfBoth(); })
+        .onMessage(VisibleStarted.class, m -> { visible = announced(visible, m.layer(), Layer.VISIBLE); return startedIfBoth(); })
+        .onMessage(HiddenStarted.class, m -> { hidden = announced(hidden, m.layer(), Layer.HIDDEN); return startedIfBoth(); })
         .onMessage(PhaseTimedOut.class, this::onTimeout)
         .onMessage(LayerStopped.class, this::onLayerStopped)
         .onAnyMessage(this::stashed)
@@ -223,8 +246,8 @@ public final class RbmSupervisor {
         .onMessage(GetModel.class, this::onGetModel)
         .onMessage(InjectFault.class, this::onInjectFault)
         .onMessage(Stop.class, m -> Behaviors.stopped())
-        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); restoreBoth(); return Behaviors.same(); })
-        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); restoreBoth(); return Behaviors.same(); })
+        .onMessage(VisibleStarted.class, m -> { visible = announced(visible, m.layer(), Layer.VISIBLE); restoreBoth(); return Behaviors.same(); })
+        .onMessage(HiddenStarted.class, m -> { hidden = announced(hidden, m.layer(), Layer.HIDDEN); restoreBoth(); return Behaviors.same(); })
         .onMessage(LayerStopped.class, this::onLayerStopped)
         .onAnyMessage(m -> Behaviors.same()) // stale Settled, acks and timers of finished phases
         .build());
@@ -289,8 +312,8 @@ public final class RbmSupervisor {
           t.replyTo().tell(new BatchLearned(t.sequence()));
           return idle();
         })
-        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); restoreBoth(); return updating(t); })
-        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); restoreBoth(); return updating(t); })
+        .onMessage(VisibleStarted.class, m -> { visible = announced(visible, m.layer(), Layer.VISIBLE); restoreBoth(); return updating(t); })
+        .onMessage(HiddenStarted.class, m -> { hidden = announced(hidden, m.layer(), Layer.HIDDEN); restoreBoth(); return updating(t); })
         .onMessage(PhaseTimedOut.class, this::onTimeout)
         .onMessage(LayerStopped.class, this::onLayerStopped)
         .onMessage(Settled.class, m -> Behaviors.same())
@@ -329,8 +352,8 @@ public final class RbmSupervisor {
     return Behaviors.receive(Command.class)
         .onMessage(Settled.class, s -> s.phase() == p, done::apply)
         .onMessage(Settled.class, s -> Behaviors.same())
-        .onMessage(VisibleStarted.class, m -> { visible = m.layer(); restoreBoth(); return retry.get(); })
-        .onMessage(HiddenStarted.class, m -> { hidden = m.layer(); restoreBoth(); return retry.get(); })
+        .onMessage(VisibleStarted.class, m -> { visible = announced(visible, m.layer(), Layer.VISIBLE); restoreBoth(); return retry.get(); })
+        .onMessage(HiddenStarted.class, m -> { hidden = announced(hidden, m.layer(), Layer.HIDDEN); restoreBoth(); return retry.get(); })
         .onMessage(PhaseTimedOut.class, this::onTimeout)
         .onMessage(LayerStopped.class, this::onLayerStopped)
         .onMessage(WeightsUpdated.class, m -> Behaviors.same())
@@ -366,8 +389,18 @@ public final class RbmSupervisor {
     return fail(client, m.description() + " did not finish within " + timeout.toMillis() + " ms (phase " + m.phase() + ")");
   }
 
+  /** A layer that announced itself: watched from its first announcement on (a restart keeps the ref). */
+  private <L> ActorRef<L> announced(ActorRef<L> before, ActorRef<L> layer, Layer which) {
+    if (!layer.equals(before)) context.watchWith(layer, new LayerStopped(which));
+    return layer;
+  }
+
   private Behavior<Command> onLayerStopped(LayerStopped m) {
-    return fail(client, "the " + m.layer().name().toLowerCase() + " layer stopped for good (restart limit exceeded)");
+    ActorRef<?> ref = m.layer() == Layer.VISIBLE ? visible : hidden;
+    boolean remote = ref != null && !ref.path().address().equals(context.getSelf().path().address());
+    return fail(client, "the " + m.layer().name().toLowerCase() + " layer stopped for good (" + (remote
+        ? "on cluster member " + ref.path().address() + ": the member left or became unreachable, or its restart limit was exceeded"
+        : "restart limit exceeded") + ")");
   }
 
   private Behavior<Command> stashed(Command m) {

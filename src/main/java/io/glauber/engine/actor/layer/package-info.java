@@ -24,6 +24,11 @@
  * an actor run bit for bit. {@link io.glauber.engine.actor.layer.LayerEngine} is the public entry
  * point; {@link io.glauber.engine.actor.layer.LayerTrainConfig} reads a run from HOCON.
  *
+ * <p>Where the two layer actors run is the supervisor's one placement hook,
+ * {@link io.glauber.engine.actor.layer.RbmSupervisor.Layers}: as its children in one JVM, or on
+ * other members of a cluster (engine.actor.cluster, which uses this package; this package never
+ * uses it) — the same actors and messages either way.
+ *
  * <p>Messages are records in sealed interfaces nested in the actor that receives them; float
  * batches ({@link io.glauber.engine.actor.layer.LayerMessage.Binary}) go through this package's own
  * {@link io.glauber.engine.actor.layer.LayerSerializer} (identifier 7412, built on the root's

@@ -367,19 +367,21 @@ public final class Network {
       Placement.place(neuron, i, n);
       neurons.add(neuron);
     }
-    for (int i = 0; i < n; i++) {
-      List<ActorRef<Neuron.Command>> nb = new ArrayList<>(neighbourIds[i].length);
-      for (int j : neighbourIds[i]) nb.add(neurons.get(j));
-      neurons.get(i).tell(new Neuron.Wire(nb, context.getSelf()));
-    }
     if (dynamics.mode() == Mode.EXCLUSIVE) {
-      // forks start in (colour, id) order: the hygienic algorithm's best concurrency (Neuron.Precedence)
+      // forks start in (colour, id) order: the hygienic algorithm's best concurrency (Neuron.Precedence),
+      // told before the wiring: a neighbour's fork request, which may overtake the wiring across
+      // members, waits for the wiring (Neuron keeps it) and so finds the precedence in place
       int[] colour = machine.couplings().colours();
       for (int i = 0; i < n; i++) {
         int[] nc = new int[neighbourIds[i].length];
         for (int k = 0; k < nc.length; k++) nc[k] = colour[neighbourIds[i][k]];
         neurons.get(i).tell(new Neuron.Precedence(colour[i], nc));
       }
+    }
+    for (int i = 0; i < n; i++) {
+      List<ActorRef<Neuron.Command>> nb = new ArrayList<>(neighbourIds[i].length);
+      for (int j : neighbourIds[i]) nb.add(neurons.get(j));
+      neurons.get(i).tell(new Neuron.Wire(nb, context.getSelf()));
     }
     if (dynamics.mode() == Mode.EXACT && !dynamics.delay().isZero()) {
       // the barrier's messages between neighbours (changes and acks) take the same delays as the clocked modes'

@@ -320,11 +320,14 @@ public final class Neuron {
     long[] edgeDelayNanos;
     long sent;
     /**
-     * State changes that arrived before {@link Wire} (null: none): on a cluster a neighbour's change
-     * can overtake the coordinator's wiring, which comes from another member; they are applied when
-     * the wiring arrives, since their ack or credit needs the neighbour's ref.
+     * Neighbours' messages that arrived before {@link Wire} (null: none) — state changes, forks and
+     * fork requests: on a cluster a neighbour's message can overtake the coordinator's wiring, which
+     * comes from another member; they are handled, in order, when the wiring arrives, since their
+     * ack, credit or fork needs the neighbour's ref, and a fork request needs the
+     * {@link Precedence} (which the coordinator sends before the wiring, on the same link). Acks and
+     * credits cannot come early: each answers a message this neuron sent, wired.
      */
-    List<StateChanged> early;
+    List<Command> early;
 
     Links(int id, int degree) {
       this.id = id;
@@ -570,8 +573,13 @@ public final class Neuron {
     links.neighbours = m.neighbours().toArray(new ActorRef[0]);
     links.coordinator = m.coordinator();
     if (links.early != null) {
-      for (StateChanged c : links.early) onStateChanged(c);
+      List<Command> early = links.early;
       links.early = null;
+      for (Command c : early) {
+        if (c instanceof StateChanged x) onStateChanged(x);
+        else if (c instanceof Fork x) onFork(x);
+        else onForkRequest((ForkRequest) c);
+      }
     }
     return Behaviors.same();
   }
@@ -606,8 +614,8 @@ public final class Neuron {
     return Behaviors.same();
   }
 
-  /** A state change before the wiring: kept for {@link #onWire} (cluster members deliver in no common order). */
-  private Behavior<Command> early(StateChanged m) {
+  /** A neighbour's message before the wiring: kept for {@link #onWire} (cluster members deliver in no common order). */
+  private Behavior<Command> early(Command m) {
     if (links.early == null) links.early = new ArrayList<>();
     links.early.add(m);
     return Behaviors.same();
@@ -921,6 +929,7 @@ public final class Neuron {
   }
 
   private Behavior<Command> onForkRequest(ForkRequest m) {
+    if (links.neighbours == null) return early(m);
     Forks f = forks();
     int k = unit.indexOf(m.from());
     f.request[k] = true;
@@ -929,6 +938,7 @@ public final class Neuron {
   }
 
   private Behavior<Command> onFork(Fork m) {
+    if (links.neighbours == null) return early(m);
     Forks f = forks();
     int k = unit.indexOf(m.from());
     f.held[k] = true;

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.stream.javadsl.Sink;
+import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Fixtures;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.neuron.ActorSampler;
 import io.glauber.exact.ExactBoltzmann;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Units;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,5 +79,29 @@ class ClusterSamplingTest {
         .toCompletableFuture().get(60, TimeUnit.SECONDS);
     assertEquals(200, spread.size());
     for (int k = 0; k < local.size(); k++) assertEquals(Arrays.toString(local.get(k)), Arrays.toString(spread.get(k)), "sample " + k);
+  }
+
+  /**
+   * Exclusive mode over three members: a neighbour's fork request can overtake the coordinator's
+   * precedence and wiring (they come from another member); the neuron keeps it until wired, with the
+   * precedence told first, so both ends of every edge agree who holds its fork — a disagreement
+   * would deadlock (no fork anywhere: the sample never comes) or let neighbours update together.
+   * Fully connected, so every fork request crosses members for most edges. What holds at any
+   * timing is asserted: every sample arrives, in the machine's unit values. Whether a request does
+   * come early here depends on timing (the test passed before the fix too);
+   * {@code NeuronBehaviorTest.aForkRequestAndAChangeBeforeTheWiringWaitForItAndFindThePrecedence}
+   * delivers one before the wiring deterministically.
+   */
+  @Test
+  void exclusiveModeOverThreeMembersDeliversEverySample() throws Exception {
+    BoltzmannMachine m = Fixtures.randomMachine(8, Units.SPIN, 0.6, 1.0, 8, 54);
+    ActorSampler.Settings s = new ActorSampler.Settings(Dynamics.exclusive(Duration.ZERO, Duration.ZERO).withSweepTime(Duration.ofMillis(5)),
+        null, null, 54, 2, 60, 1);
+    for (int run = 0; run < 3; run++) { // three placements: three chances for an early request
+      List<int[]> out = ClusterSampler.source(members.get(run), 3, m, s).runWith(Sink.seq(), members.get(run).system())
+          .toCompletableFuture().get(60, TimeUnit.SECONDS);
+      assertEquals(60, out.size(), "samples of run " + run);
+      for (int[] x : out) for (int v : x) assertTrue(v == 1 || v == -1, "spin " + v);
+    }
   }
 }

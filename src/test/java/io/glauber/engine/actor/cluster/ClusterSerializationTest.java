@@ -12,6 +12,10 @@ import akka.serialization.Serializers;
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Granularity;
 import io.glauber.engine.actor.JsonMessage;
+import io.glauber.engine.actor.layer.HiddenLayer;
+import io.glauber.engine.actor.layer.LayerMessage;
+import io.glauber.engine.actor.layer.RbmSupervisor;
+import io.glauber.engine.actor.layer.VisibleLayer;
 import io.glauber.engine.actor.neuron.BinaryMessage;
 import io.glauber.engine.actor.neuron.Patch;
 import io.glauber.engine.actor.neuron.PatchMessage;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Every message that crosses members has an explicit serializer: the placement protocol's own
  * ({@link ClusterSerializer}, identifier 7414) round-trips, dense and sparse machines, schedules and
  * refs included; the patch diagnostics round-trip through {@link PatchSerializer}; and every public
- * message type of the actors that cluster mode places (neuron, patch, snapshot, network, host)
+ * message type of the actors that cluster mode places (neuron, patch, snapshot, network, host, an
+ * RBM's supervisor and layers; the layer batches round-trip in the layer engine's own tests)
  * carries one of the four bound markers — none would fall back to Java serialization, which is off.
  */
 class ClusterSerializationTest {
@@ -89,6 +94,15 @@ class ClusterSerializationTest {
   }
 
   @Test
+  void layerPlacementRoundTripsThroughJacksonCbor() {
+    ActorRef<RbmSupervisor.Command> supervisor = kit.<RbmSupervisor.Command>createTestProbe().getRef();
+    for (RbmSupervisor.Layer layer : RbmSupervisor.Layer.values()) {
+      Host.SpawnLayer m = new Host.SpawnLayer(layer, supervisor);
+      assertEquals(m, roundTrip(m, akka.serialization.jackson.JacksonCborSerializer.class));
+    }
+  }
+
+  @Test
   void patchDiagnosticsRoundTrip() {
     ActorRef<Patch.Fields> probe = kit.<Patch.Fields>createTestProbe().getRef();
     assertEquals(new Patch.GetFields(probe), roundTrip(new Patch.GetFields(probe), PatchSerializer.class));
@@ -103,13 +117,14 @@ class ClusterSerializationTest {
   @Test
   void everyPublicMessageOfThePlacedActorsHasABoundSerializer() {
     Class<?>[] actors = {io.glauber.engine.actor.neuron.Neuron.class, Patch.class, io.glauber.engine.actor.neuron.Network.class,
-        io.glauber.engine.actor.neuron.PatchNetwork.class, io.glauber.engine.actor.neuron.Snapshot.class, Host.class};
+        io.glauber.engine.actor.neuron.PatchNetwork.class, io.glauber.engine.actor.neuron.Snapshot.class, Host.class,
+        RbmSupervisor.class, VisibleLayer.class, HiddenLayer.class};
     int checked = 0;
     for (Class<?> actor : actors) {
       for (Class<?> c : actor.getDeclaredClasses()) {
-        if (c.isInterface() || !java.lang.reflect.Modifier.isPublic(c.getModifiers()) || Throwable.class.isAssignableFrom(c)) continue;
+        if (c.isInterface() || c.isEnum() || !java.lang.reflect.Modifier.isPublic(c.getModifiers()) || Throwable.class.isAssignableFrom(c)) continue;
         boolean bound = BinaryMessage.class.isAssignableFrom(c) || PatchMessage.class.isAssignableFrom(c) || JsonMessage.class.isAssignableFrom(c)
-            || ClusterMessage.class.isAssignableFrom(c);
+            || ClusterMessage.class.isAssignableFrom(c) || LayerMessage.Binary.class.isAssignableFrom(c);
         org.junit.jupiter.api.Assertions.assertTrue(bound, c.getName() + " has no serializer binding");
         checked++;
       }

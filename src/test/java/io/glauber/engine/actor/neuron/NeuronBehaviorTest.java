@@ -151,4 +151,25 @@ class NeuronBehaviorTest {
     w.left().expectMessage(new Neuron.ForkRequest(1));
     assertFalse(w.right().hasMessages(), "the fork of {1, 2} starts here");
   }
+
+  /**
+   * On a cluster a neighbour's fork request (or change) can overtake the coordinator's wiring, which
+   * comes from another member: the neuron keeps it until {@link Neuron.Wire} and then serves it with
+   * the {@link Neuron.Precedence} that the coordinator sent before the wiring — so both ends of an
+   * edge agree on who holds its fork first, as in one JVM.
+   */
+  @Test
+  void aForkRequestAndAChangeBeforeTheWiringWaitForItAndFindThePrecedence() {
+    BehaviorTestKit<Neuron.Command> neuron = BehaviorTestKit.create(Neuron.create(spec()));
+    TestInbox<Neuron.Command> left = TestInbox.create(), right = TestInbox.create();
+    TestInbox<Network.Command> coordinator = TestInbox.create();
+    neuron.run(new Neuron.Precedence(0, new int[] {1, 1}));
+    neuron.run(new Neuron.StateChanged(0, 2.0, false)); // from a neighbour on another member
+    neuron.run(new Neuron.ForkRequest(0));
+    assertFalse(left.hasMessages(), "nothing can be sent before the wiring");
+    neuron.run(new Neuron.Wire(List.of(left.getRef(), right.getRef()), coordinator.getRef()));
+    // colour 0 holds both forks (by id alone, neighbour 0 would): the request is served now, with the state
+    left.expectMessage(new Neuron.Fork(1, -1, false));
+    assertFalse(right.hasMessages());
+  }
 }
