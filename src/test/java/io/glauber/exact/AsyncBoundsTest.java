@@ -119,10 +119,10 @@ class AsyncBoundsTest {
 
   /**
    * The bias bound ατ/((1 − α) n) on max_i P(X_i ≠ Y_i) holds at every checkpoint on a 4-spin ring
-   * at α = 0.3 with τ = 1 — a model where the bound is within a factor of about 2.3 of the
+   * at α = 0.3 with τ = 1 — a model where the bound is within a factor of about 2.4 of the
    * measurement — and two wrong formulas fail the same check on the same runs: staleness counted in
    * sweeps instead of steps (ατ/((1 − α) n²)) and the influence squared (α²τ/((1 − α) n)). Dropping
-   * the factor 1/(1 − α) is not caught: the measured disagreement stays near 0.45 ατ/((1 − α) n),
+   * the factor 1/(1 − α) is not caught: the measured disagreement stays near 0.42 ατ/((1 − α) n),
    * under even ατ/n — the factor is the coupling argument's worst case, not what these chains do
    * (docs/ASYNCHRONY.md).
    */
