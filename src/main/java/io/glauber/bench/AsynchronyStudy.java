@@ -44,11 +44,15 @@ import java.util.function.BiConsumer;
  * and its row repeated at every ratio, marked {@code "delay_applies": false}, as the reference.
  * Each model also gets its Dobrushin total influence α = max_i Σ_j C_ij, with C_ij the largest
  * change of P(s_i = high | rest) when s_j alone changes: tanh(|w_ij|/T) for spins, tanh(|w_ij|/(4T))
- * for binary units (Dobrushin 1970; the condition α &lt; 1 of De Sa, Olukotun and Ré 2016).
+ * for binary units (Dobrushin 1970; the condition α &lt; 1 of De Sa, Olukotun and Ré 2016;
+ * {@link AsyncBounds#totalInfluence}), and each async row of a model with α &lt; 1 the bias and
+ * mixing-time bounds of {@link AsyncBounds} at its measured staleness ({@link #putBounds}).
  *
  * <p>{@code bin/glauber study asynchrony --config config/study-asynchrony.conf} runs it
  * ({@link Settings#from} reads the keys); {@link #write} writes {@code asynchrony.csv},
- * {@code asynchrony.jsonl}, {@code asynchrony-tv.png} and {@code asynchrony-rate.png}.
+ * {@code asynchrony.jsonl}, {@code asynchrony-tv.png}, {@code asynchrony-rate.png},
+ * {@code asynchrony-bias.png} and the coupled-trajectory files; {@link #replot} rewrites them from
+ * an earlier run's CSV ({@code --from-csv}).
  */
 public final class AsynchronyStudy {
   private AsynchronyStudy() {}
@@ -358,10 +362,11 @@ public final class AsynchronyStudy {
   }
 
   /**
-   * Writes the rows as CSV and JSON lines, and two plots: TV against the staleness ratio (a line
-   * per model, mode and delay distribution, and the independent-draws floor per model), and
-   * informed updates per second against the staleness ratio (a line per model and mode); each
-   * file atomically.
+   * Writes the rows as CSV and JSON lines, and three plots: TV against the staleness ratio (a line
+   * per model, mode and delay distribution, and the independent-draws floor per model), informed
+   * updates per second against the staleness ratio (a line per model and mode), and the measured
+   * bias on pairs against its bound ({@link #biasSeries}); with coupled-trajectory rows, those as
+   * CSV and a plot too; each file atomically.
    */
   public static void write(List<Map<String, Object>> rows, List<Map<String, Object>> hamming, Path dir, boolean force) {
     checkWritable(dir, force);
