@@ -227,6 +227,24 @@ public final class AsynchronyStudy {
     return worst;
   }
 
+  /**
+   * The sparse variation distance at ω = 1: the largest error of an event on one unit,
+   * max_i |p̂(s_i = high) − p(s_i = high)| — what the bias bound at ω = 1 covers
+   * ({@code bias_bound_single}).
+   */
+  static double sparseTvSingle(List<int[]> samples, double[] p, Units units) {
+    int n = Integer.numberOfTrailingZeros(p.length);
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double exact = 0;
+      for (int k = 0; k < p.length; k++) if (((k >> i) & 1) == 1) exact += p[k];
+      double seen = 0;
+      for (int[] x : samples) if (x[i] == units.high()) seen += 1.0 / samples.size();
+      worst = Math.max(worst, Math.abs(seen - exact));
+    }
+    return worst;
+  }
+
   /** The expected TV of n independent exact draws: ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)). */
   static double iidTv(double[] p, int n) {
     double d = 0;
@@ -294,6 +312,7 @@ public final class AsynchronyStudy {
                 row.put("sequential_mixing_bound_sweeps", AsyncBounds.sequentialMixingBoundSweeps(model.machine().size(), alpha, EPSILON));
                 row.put("tv_excess", Math.max(0, tv - iidTv(p, s.samples())));
                 row.put("sparse_tv_pairs", sparseTvPairs(r.samples(), p, model.machine().units()));
+                row.put("sparse_tv_single", sparseTvSingle(r.samples(), p, model.machine().units()));
                 putBounds(row);
                 if (mode == Mode.EXACT) exactRow = row;
               }

@@ -18,6 +18,9 @@ class AsynchronyStudyTest {
     // all three units equal: every pair marginal puts ½ on (0,0) and on (1,1) against ¼ on each of four
     assertEquals(0.5, AsynchronyStudy.sparseTvPairs(samples, uniform, Units.BINARY), 1e-12);
     assertEquals(0.75, AsynchronyStudy.tv(samples, uniform, Units.BINARY), 1e-12);
+    // every single-unit marginal is ½/½ as in the uniform distribution
+    assertEquals(0, AsynchronyStudy.sparseTvSingle(samples, uniform, Units.BINARY), 1e-12);
+    assertEquals(0.5, AsynchronyStudy.sparseTvSingle(List.of(new int[] {1, 0, 0}), uniform, Units.BINARY), 1e-12);
     // the exact pair marginals reproduced by an all-states sample: distance 0
     List<int[]> all = new ArrayList<>();
     for (int k = 0; k < 8; k++) all.add(new int[] {k & 1, (k >> 1) & 1, (k >> 2) & 1});

@@ -54,7 +54,7 @@ class StudyCliTest {
     assertEquals(0, re.code(), re.err());
     List<String> csv = Files.readAllLines(again.resolve("asynchrony.csv"));
     assertEquals(13, csv.size());
-    assertTrue(csv.get(0).contains(",sparse_tv_pairs,bias_bound_single,bias_bound_pairs,"), csv.get(0));
+    assertTrue(csv.get(0).contains(",sparse_tv_pairs,sparse_tv_single,bias_bound_single,bias_bound_pairs,"), csv.get(0));
     assertOneLineError(run("study", "asynchrony", "--out", dir.resolve("none").toString()), "give one of --config");
   }
 
