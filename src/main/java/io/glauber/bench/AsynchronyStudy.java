@@ -12,12 +12,12 @@ import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Mode;
 import io.glauber.engine.actor.Timing;
 import io.glauber.engine.actor.neuron.Network;
+import io.glauber.exact.AsyncBounds;
 import io.glauber.exact.ExactBoltzmann;
 import io.glauber.io.AtomicFiles;
 import io.glauber.io.Json;
 import io.glauber.io.Plots;
 import io.glauber.model.BoltzmannMachine;
-import io.glauber.model.Couplings;
 import io.glauber.model.Units;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,11 +44,15 @@ import java.util.function.BiConsumer;
  * and its row repeated at every ratio, marked {@code "delay_applies": false}, as the reference.
  * Each model also gets its Dobrushin total influence α = max_i Σ_j C_ij, with C_ij the largest
  * change of P(s_i = high | rest) when s_j alone changes: tanh(|w_ij|/T) for spins, tanh(|w_ij|/(4T))
- * for binary units (Dobrushin 1970; the condition α &lt; 1 of De Sa, Olukotun and Ré 2016).
+ * for binary units (Dobrushin 1970; the condition α &lt; 1 of De Sa, Olukotun and Ré 2016;
+ * {@link AsyncBounds#totalInfluence}), and each async row of a model with α &lt; 1 the bias and
+ * mixing-time bounds of {@link AsyncBounds} at its measured staleness ({@link #putBounds}).
  *
  * <p>{@code bin/glauber study asynchrony --config config/study-asynchrony.conf} runs it
  * ({@link Settings#from} reads the keys); {@link #write} writes {@code asynchrony.csv},
- * {@code asynchrony.jsonl}, {@code asynchrony-tv.png} and {@code asynchrony-rate.png}.
+ * {@code asynchrony.jsonl}, {@code asynchrony-tv.png}, {@code asynchrony-rate.png},
+ * {@code asynchrony-bias.png} and the coupled-trajectory files; {@link #replot} rewrites them from
+ * an earlier run's CSV ({@code --from-csv}).
  */
 public final class AsynchronyStudy {
   private AsynchronyStudy() {}
@@ -177,42 +181,6 @@ public final class AsynchronyStudy {
     return BoltzmannMachine.dense(Units.SPIN, w, new double[n], n, t);
   }
 
-  /**
-   * Dobrushin's total influence α = max_i Σ_j C_ij of the single-site heat bath: C_ij is the
-   * largest change of P(s_i = high | rest) when only s_j changes, tanh(|w_ij|/T) for spins (the
-   * field moves by 2w_ij, largest at zero field) and tanh(|w_ij|/(4T)) for binary units (it moves
-   * by w_ij). α &lt; 1 is Dobrushin's uniqueness condition, under which De Sa, Olukotun and Ré (2016)
-   * bound the mixing time and the bias of asynchronous Gibbs sampling.
-   */
-  public static double totalInfluence(BoltzmannMachine m) {
-    Couplings c = m.couplings();
-    double t = m.temperature();
-    double alpha = 0;
-    for (int i = 0; i < m.size(); i++) {
-      double sum = 0;
-      for (int k = 0; k < c.degree(i); k++) {
-        double w = Math.abs(c.weight(i, k));
-        sum += m.units() == Units.SPIN ? Math.tanh(w / t) : Math.tanh(w / (4 * t));
-      }
-      alpha = Math.max(alpha, sum);
-    }
-    return alpha;
-  }
-
-  /**
-   * The classical mixing-time bound of the sequential random-scan heat bath under Dobrushin's
-   * condition α &lt; 1, in sweeps of n single-site updates: two chains coupled through the same
-   * site and the same uniform number disagree at a site after its update with probability at most
-   * Σ_j C_ij·[disagree at j], so the expected Hamming distance shrinks by a factor 1 − (1 − α)/n per
-   * update and is at most n·e^{−t(1−α)/n} after t updates (Dobrushin 1970; the path-coupling form of
-   * Bubley and Dyer 1997); it is below ε — hence so is the total-variation distance — once
-   * t ≥ n·ln(n/ε)/(1 − α), i.e. ln(n/ε)/(1 − α) sweeps. NaN when α ≥ 1.
-   */
-  public static double sequentialMixingBoundSweeps(int n, double alpha, double epsilon) {
-    if (!(alpha < 1)) return Double.NaN;
-    return Math.log(n / epsilon) / (1 - alpha);
-  }
-
   /** TV between the state frequencies of {@code samples} and {@code p} (state index: unit i in bit i). */
   static double tv(List<int[]> samples, double[] p, Units units) {
     double[] q = new double[p.length];
@@ -259,6 +227,24 @@ public final class AsynchronyStudy {
     return worst;
   }
 
+  /**
+   * The sparse variation distance at ω = 1: the largest error of an event on one unit,
+   * max_i |p̂(s_i = high) − p(s_i = high)| — what the bias bound at ω = 1 covers
+   * ({@code bias_bound_single}).
+   */
+  static double sparseTvSingle(List<int[]> samples, double[] p, Units units) {
+    int n = Integer.numberOfTrailingZeros(p.length);
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double exact = 0;
+      for (int k = 0; k < p.length; k++) if (((k >> i) & 1) == 1) exact += p[k];
+      double seen = 0;
+      for (int[] x : samples) if (x[i] == units.high()) seen += 1.0 / samples.size();
+      worst = Math.max(worst, Math.abs(seen - exact));
+    }
+    return worst;
+  }
+
   /** The expected TV of n independent exact draws: ½ Σ_s √(2 p(s)(1 − p(s)) / (π n)). */
   static double iidTv(double[] p, int n) {
     double d = 0;
@@ -277,7 +263,7 @@ public final class AsynchronyStudy {
       long run = 0;
       for (StudyModel model : s.models()) {
         double[] p = ExactBoltzmann.of(model.machine()).distribution();
-        double alpha = totalInfluence(model.machine());
+        double alpha = AsyncBounds.totalInfluence(model.machine());
         Map<String, Object> exactRow = null;
         for (double ratio : s.ratios()) {
           for (Mode mode : s.modes()) {
@@ -323,9 +309,11 @@ public final class AsynchronyStudy {
                 row.put("staleness_steps", staleness);
                 row.put("staleness_over_n", staleness / model.machine().size());
                 row.put("dobrushin_holds", alpha < 1);
-                row.put("sequential_mixing_bound_sweeps", alpha < 1 ? sequentialMixingBoundSweeps(model.machine().size(), alpha, 0.25) : Double.NaN);
+                row.put("sequential_mixing_bound_sweeps", AsyncBounds.sequentialMixingBoundSweeps(model.machine().size(), alpha, EPSILON));
                 row.put("tv_excess", Math.max(0, tv - iidTv(p, s.samples())));
                 row.put("sparse_tv_pairs", sparseTvPairs(r.samples(), p, model.machine().units()));
+                row.put("sparse_tv_single", sparseTvSingle(r.samples(), p, model.machine().units()));
+                putBounds(row);
                 if (mode == Mode.EXACT) exactRow = row;
               }
               rows.add(row);
@@ -393,10 +381,11 @@ public final class AsynchronyStudy {
   }
 
   /**
-   * Writes the rows as CSV and JSON lines, and two plots: TV against the staleness ratio (a line
-   * per model, mode and delay distribution, and the independent-draws floor per model), and
-   * informed updates per second against the staleness ratio (a line per model and mode); each
-   * file atomically.
+   * Writes the rows as CSV and JSON lines, and three plots: TV against the staleness ratio (a line
+   * per model, mode and delay distribution, and the independent-draws floor per model), informed
+   * updates per second against the staleness ratio (a line per model and mode), and the measured
+   * bias on pairs against its bound ({@link #biasSeries}); with coupled-trajectory rows, those as
+   * CSV and a plot too; each file atomically.
    */
   public static void write(List<Map<String, Object>> rows, List<Map<String, Object>> hamming, Path dir, boolean force) {
     checkWritable(dir, force);
@@ -419,29 +408,172 @@ public final class AsynchronyStudy {
         "total-variation distance", series(rows, "tv", true), force);
     Plots.lines(dir.resolve(FILES.get(3)), "Informed updates per second", "staleness ratio (message delay / mean update interval)",
         "informed updates / s", series(rows, "informed_updates_per_s", false), force);
-    Plots.lines(dir.resolve(FILES.get(6)), "Bias against staleness (async mode; alpha < 1 marked)", "staleness / n (delay x update rate / units)",
-        "TV above the independent-draws floor", biasSeries(rows), force);
+    Plots.semilog(dir.resolve(FILES.get(6)), "Async bias on pairs against the bound 2 alpha tau / ((1 - alpha) n), models with alpha < 1",
+        "staleness tau / n (mean delay x update rate / units)", "sparse variation distance over pairs", biasSeries(rows), force);
   }
 
   /**
-   * TV above the independent-draws floor against the measured staleness ÷ n, one line per model
-   * and delay distribution of async mode, each named with its α (the quantity De Sa, Olukotun and
-   * Ré's bias bound is stated for under α &lt; 1).
+   * The measured sparse variation distance over pairs against the bias bound at ω = 2
+   * ({@link AsyncBounds#biasBound}) and the measured staleness ÷ n, for the async rows of models
+   * with α &lt; 1 (a line each per model and delay distribution), with each model's exact-mode
+   * distance (the sampling floor at this sample size) and the line y = 1, above which the bound is
+   * vacuous. On a logarithmic y axis: the bound and the measurements differ by orders of magnitude.
    */
-  private static Map<String, double[][]> biasSeries(List<Map<String, Object>> rows) {
+  static Map<String, double[][]> biasSeries(List<Map<String, Object>> rows) {
     Map<String, java.util.TreeMap<Double, Double>> points = new LinkedHashMap<>();
+    Map<String, Double> floors = new LinkedHashMap<>();
+    double xMax = 0;
     for (Map<String, Object> r : rows) {
+      double a = num(r, "total_influence_alpha");
+      if (!(a < 1)) continue;
+      if ("exact".equals(r.get("mode"))) floors.put(r.get("model") + String.format(Locale.ROOT, " exact mode, sampling floor (alpha %.2f)", a), num(r, "sparse_tv_pairs"));
       if (!"async".equals(r.get("mode"))) continue;
-      double a = ((Number) r.get("total_influence_alpha")).doubleValue();
-      String name = r.get("model") + " " + r.get("delay_distribution") + String.format(Locale.ROOT, " (alpha %.2f%s)", a, a < 1 ? " < 1" : "");
-      points.computeIfAbsent(name, k -> new java.util.TreeMap<>())
-          .put(((Number) r.get("staleness_over_n")).doubleValue(), ((Number) r.get("tv_excess")).doubleValue());
+      double x = num(r, "staleness_over_n");
+      xMax = Math.max(xMax, x);
+      String name = r.get("model") + " " + r.get("delay_distribution");
+      points.computeIfAbsent(name + " measured", k -> new java.util.TreeMap<>()).put(x, num(r, "sparse_tv_pairs"));
+      points.computeIfAbsent(name + " bound", k -> new java.util.TreeMap<>()).put(x, num(r, "bias_bound_pairs"));
     }
     Map<String, double[][]> out = new LinkedHashMap<>();
     points.forEach((name, byX) -> out.put(name, new double[][] {
         byX.keySet().stream().mapToDouble(Double::doubleValue).toArray(), byX.values().stream().mapToDouble(Double::doubleValue).toArray()}));
-    if (out.isEmpty()) out.put("no async rows in this grid", new double[][] {{0}, {0}});
+    double end = xMax;
+    floors.forEach((name, y) -> out.put(name, new double[][] {{0, end}, {y, y}}));
+    if (out.isEmpty()) out.put("no async rows with alpha < 1 in this grid", new double[][] {{0}, {0}});
+    else out.put("1: the bound is vacuous above", new double[][] {{0, end}, {1, 1}});
     return out;
+  }
+
+  /** ε of the mixing bounds: the usual mixing time, to total-variation distance ¼. */
+  static final double EPSILON = 0.25;
+
+  /** The quantile of a message's staleness taken as the largest staleness τ* of the mixing bound. */
+  static final double STALENESS_QUANTILE = 0.999;
+
+  /** Φ⁻¹(0.999), the standard normal quantile at {@link #STALENESS_QUANTILE}. */
+  private static final double Z_QUANTILE = 3.090232306167813;
+
+  /**
+   * Adds the bound columns to a row that has {@code mode}, {@code units}, {@code total_influence_alpha},
+   * {@code staleness_steps} and {@code delay_distribution} ({@link AsyncBounds}, all NaN but for
+   * async rows of models with α &lt; 1):
+   * <ul>
+   * <li>{@code bias_bound_single}, {@code bias_bound_pairs}: ω·ατ/((1 − α) n) at ω = 1 and 2 with
+   * τ = {@code staleness_steps} (mean delay × measured update rate), beside {@code sparse_tv_pairs};
+   * {@code bias_bound_pairs_vacuous} when the latter exceeds 1;
+   * <li>{@code staleness_max_steps}: τ* for the mixing bound, the {@link #STALENESS_QUANTILE} quantile
+   * of the Poisson count of network updates during a message delay at its own
+   * {@link #STALENESS_QUANTILE} quantile (mean τ × {@link #delayQuantileOverMean}) — a high quantile,
+   * not a sure maximum: the few reads staler than it are outside the bound's assumption;
+   * <li>{@code async_mixing_bound_sweeps}: {@link AsyncBounds#asyncMixingBoundSweeps} at τ* and
+   * ε = ¼, beside {@code sequential_mixing_bound_sweeps}.
+   * </ul>
+   */
+  static void putBounds(Map<String, Object> row) {
+    boolean async = "async".equals(row.get("mode"));
+    int n = ((Number) row.get("units")).intValue();
+    double alpha = num(row, "total_influence_alpha");
+    double tau = num(row, "staleness_steps");
+    boolean applies = async && alpha < 1;
+    double pairs = applies ? AsyncBounds.biasBound(2, alpha, tau, n) : Double.NaN;
+    row.put("bias_bound_single", applies ? AsyncBounds.biasBound(1, alpha, tau, n) : Double.NaN);
+    row.put("bias_bound_pairs", pairs);
+    row.put("bias_bound_pairs_vacuous", pairs > 1);
+    double tauMax = async ? AsyncBounds.poissonQuantile(tau * delayQuantileOverMean(String.valueOf(row.get("delay_distribution"))), STALENESS_QUANTILE) : Double.NaN;
+    row.put("staleness_max_steps", tauMax);
+    row.put("async_mixing_bound_sweeps", applies ? AsyncBounds.asyncMixingBoundSweeps(n, alpha, tauMax, EPSILON) : Double.NaN);
+  }
+
+  /**
+   * The {@link #STALENESS_QUANTILE} quantile of a message delay over its mean, from the delay's name
+   * ({@link Timing#delayName}): 1 for fixed delays, −ln(1 − q) for exponential ones,
+   * exp(σ Φ⁻¹(q) − σ²/2) for log-normal(σ) ones (per message or per synapse alike).
+   */
+  static double delayQuantileOverMean(String delayName) {
+    String d = delayName.endsWith("/edge") ? delayName.substring(0, delayName.length() - "/edge".length()) : delayName;
+    if (d.equals("fixed") || d.equals("none")) return 1;
+    if (d.equals("exponential")) return -Math.log(1 - STALENESS_QUANTILE);
+    if (d.startsWith("log-normal(") && d.endsWith(")")) {
+      double sigma = Double.parseDouble(d.substring("log-normal(".length(), d.length() - 1));
+      return Math.exp(sigma * Z_QUANTILE - sigma * sigma / 2);
+    }
+    throw new IllegalArgumentException("delay distribution '" + delayName + "' (expected fixed, exponential or log-normal(σ), optionally /edge)");
+  }
+
+  private static double num(Map<String, Object> row, String key) {
+    Object v = row.get(key);
+    if (!(v instanceof Number x)) throw new IllegalArgumentException("study row without a number in column " + key + " (got " + v + ")");
+    return x.doubleValue();
+  }
+
+  /**
+   * Rewrites the files of an earlier run from its {@code asynchrony.csv} (and {@code hamming.csv},
+   * if there) in {@code from}, with the bound columns recomputed ({@link #putBounds}) and the plots
+   * redrawn, into {@code dir} — without running anything.
+   */
+  public static void replot(Path from, Path dir, boolean force) {
+    checkWritable(dir, force);
+    List<Map<String, Object>> rows = readCsv(from.resolve(FILES.get(0)));
+    for (Map<String, Object> r : rows) putBounds(r);
+    Path h = from.resolve(FILES.get(4));
+    write(rows, java.nio.file.Files.exists(h) ? readCsv(h) : List.of(), dir, force);
+  }
+
+  /** The rows of a CSV written by {@link #csv}: quoted cells are strings, true/false booleans, the rest numbers. */
+  static List<Map<String, Object>> readCsv(Path csv) {
+    List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(csv, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read " + csv + ": " + e.getMessage());
+    }
+    if (lines.isEmpty()) throw new IllegalArgumentException(csv + " is empty (expected a header and rows)");
+    String[] header = lines.get(0).split(",");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int k = 1; k < lines.size(); k++) {
+      if (lines.get(k).isBlank()) continue;
+      List<String> cells = cells(lines.get(k));
+      if (cells.size() != header.length) throw new IllegalArgumentException(csv + " line " + (k + 1) + ": " + cells.size() + " cells (expected " + header.length + ")");
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int c = 0; c < header.length; c++) row.put(header[c], value(cells.get(c)));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static List<String> cells(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        cell.append('"');
+        i++;
+      } else if (ch == '"') {
+        quoted = !quoted;
+        if (quoted) cell.append('\0');
+      } else if (ch == ',' && !quoted) {
+        out.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    out.add(cell.toString());
+    return out;
+  }
+
+  /** A cell's value: a string if it was quoted (marked by a leading NUL), else a boolean or a number. */
+  private static Object value(String cell) {
+    if (!cell.isEmpty() && cell.charAt(0) == '\0') return cell.substring(1);
+    if (cell.equals("true") || cell.equals("false")) return Boolean.parseBoolean(cell);
+    try {
+      if (cell.matches("-?\\d+")) return Integer.parseInt(cell);
+      return Double.parseDouble(cell);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("CSV cell '" + cell + "' (expected a quoted string, true, false or a number)");
+    }
   }
 
   private static String csv(List<Map<String, Object>> rows) {

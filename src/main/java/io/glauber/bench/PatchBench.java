@@ -6,7 +6,9 @@ import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.Behaviors;
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Mode;
 import io.glauber.engine.actor.Partition;
+import io.glauber.engine.actor.Timing;
 import io.glauber.engine.actor.neuron.Network;
 import io.glauber.engine.actor.neuron.PatchNetwork;
 import io.glauber.model.BoltzmannMachine;
@@ -83,7 +85,36 @@ public final class PatchBench {
    * {@code gc_share}, {@code cores}, {@code collector}, {@code dispatcher}.
    */
   public static Map<String, Object> run(int side, int tile, double temperature, Duration warmup, Duration measure, long seed) {
-    Dynamics d = Dynamics.async(Duration.ZERO, Duration.ZERO).withStepTimeout(Duration.ofSeconds(120));
+    return run(side, tile, temperature, warmup, measure, seed, Mode.ASYNC, Duration.ZERO, Timing.DEFAULT);
+  }
+
+  /**
+   * {@link #scaling} in each of {@code modes} in turn (one lattice per side and mode), with message
+   * delays of mean {@code delay} shaped by {@code timing}: {@code bench actor --granularity patch
+   * --mode exact,exclusive,async [--delay-us …]}.
+   */
+  public static List<Map<String, Object>> modes(Settings s, List<Mode> modes, Duration delay, Timing timing, Consumer<Map<String, Object>> each) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int side : s.sides()) {
+      for (Mode mode : modes) {
+        Map<String, Object> r = run(side, tileSide(side, s.patchSize()), s.temperature(), s.warmup(), s.measure(), s.seed(), mode, delay, timing);
+        each.accept(r);
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@link #run(int, int, double, Duration, Duration, long)} in {@code mode} (unclocked: exclusive
+   * patches are hungry again at once, exact mode is asked for barrier sweeps back to back) with
+   * message delays of mean {@code delay} shaped by {@code timing}; adds the keys {@code mode},
+   * {@code delay_us} and {@code delay_shape}. Exact mode on patches keeps no counters: its updates
+   * are the sweeps done × n, and its informed updates are not counted (NaN).
+   */
+  public static Map<String, Object> run(int side, int tile, double temperature, Duration warmup, Duration measure, long seed,
+      Mode mode, Duration delay, Timing timing) {
+    Dynamics d = ActorBench.dynamics(mode, null, delay, timing).withStepTimeout(Duration.ofSeconds(120));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "glauber-patch-bench", ActorConfig.config());
     try {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -94,26 +125,30 @@ public final class PatchBench {
       ActorRef<Network.Command> net = system.systemActorOf(PatchNetwork.create(m, d, null, null, seed, tiles), "bench-patches", Props.empty());
       ActorBench.ask(system, net, r -> new Network.Sample(1, r)); // spawns, wires and starts the patches
       out.put("granularity", "patch");
+      out.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+      out.put("delay_us", delay.toNanos() / 1e3);
+      out.put("delay_shape", timing.delayName());
       out.put("units", n);
       out.put("tile_side", tile);
       out.put("patches", tiles.count());
       out.put("patch_colours", java.util.Arrays.stream(Partition.colours(tiles.patchGraph(lattice))).max().orElse(0) + 1);
       out.put("temperature", temperature);
       out.put("heap_mb_after_spawn", ActorBench.usedHeapMb());
-      ActorBench.sleep(warmup);
-      Network.Counted c0 = (Network.Counted) ActorBench.ask(system, net, Network.Count::new);
+      boolean counted = mode != Mode.EXACT;
+      sweeps(system, net, counted, warmup);
+      Network.Counted c0 = counted ? (Network.Counted) ActorBench.ask(system, net, Network.Count::new) : null;
       long t0 = System.nanoTime();
       long cpu0 = Jvm.processCpuNanos();
       long gc0 = Jvm.gcMillis();
-      ActorBench.sleep(measure);
-      Network.Counted c1 = (Network.Counted) ActorBench.ask(system, net, Network.Count::new);
+      long sweeps = sweeps(system, net, counted, measure);
+      Network.Counted c1 = counted ? (Network.Counted) ActorBench.ask(system, net, Network.Count::new) : null;
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpuSeconds = (Jvm.processCpuNanos() - cpu0) / 1e9;
       double gcSeconds = (Jvm.gcMillis() - gc0) / 1e3;
-      double updates = (c1.updates() - c0.updates()) / seconds;
-      double messages = (c1.messages() - c0.messages()) / seconds;
+      double updates = (counted ? c1.updates() - c0.updates() : sweeps * n) / seconds;
+      double messages = counted ? (c1.messages() - c0.messages()) / seconds : Double.NaN;
       out.put("updates_per_s", updates);
-      out.put("informed_updates_per_s", (c1.informed() - c0.informed()) / seconds);
+      out.put("informed_updates_per_s", counted ? (c1.informed() - c0.informed()) / seconds : Double.NaN);
       out.put("ns_per_update", 1e9 / updates);
       out.put("cpu_ns_per_update", cpuSeconds * 1e9 / (updates * seconds));
       out.put("cpu_share", cpuSeconds / seconds / Runtime.getRuntime().availableProcessors());
@@ -129,5 +164,17 @@ public final class PatchBench {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
     }
+  }
+
+  /** Lets the patches run for {@code d}: clocked modes by themselves, exact mode asked for sweep after sweep; the sweeps asked for. */
+  private static long sweeps(ActorSystem<?> system, ActorRef<Network.Command> net, boolean clocked, Duration d) {
+    if (clocked) {
+      ActorBench.sleep(d);
+      return 0;
+    }
+    long end = System.nanoTime() + d.toNanos();
+    long done = 0;
+    for (; System.nanoTime() < end; done++) ActorBench.ask(system, net, r -> new Network.Sample(1, r));
+    return done;
   }
 }

@@ -89,7 +89,8 @@ final class BenchCommand implements Runnable {
         return;
       }
       if (Granularity.parse(granularity, patchSize).patch()) {
-        PatchBench.scaling(new PatchBench.Settings(sides, patchSize, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed), r -> print(r, json));
+        PatchBench.modes(new PatchBench.Settings(sides, patchSize, temperature, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), seed),
+            modes.stream().map(Mode::parse).toList(), Duration.ofNanos(delayUs * 1000), Timing.parseDelayShape(delayShape), r -> print(r, json));
         return;
       }
       if (throughput < 1) throw new IllegalArgumentException("--throughput " + throughput + " (expected ≥ 1)");

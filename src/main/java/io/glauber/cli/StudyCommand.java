@@ -18,13 +18,20 @@ final class StudyCommand implements Runnable {
 
   @Command(name = "asynchrony", mixinStandardHelpOptions = true, description = "TV distance to the exact distribution and informed updates/s over models × modes × staleness × delays.")
   static final class Asynchrony implements Runnable {
-    @Option(names = "--config", required = true, paramLabel = "FILE") Path config;
+    @Option(names = "--config", paramLabel = "FILE") Path config;
+    @Option(names = "--from-csv", paramLabel = "DIR", description = "Recompute the bound columns and plots from DIR's asynchrony.csv (and hamming.csv) instead of running.") Path fromCsv;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key.") List<String> overrides = new java.util.ArrayList<>();
     @Option(names = "--out", defaultValue = "study-asynchrony", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--json", description = "Print each row as a JSON line.") boolean json;
     @Option(names = "--force", description = "Replace existing output files.") boolean force;
 
     @Override public void run() {
+      if ((config == null) == (fromCsv == null)) throw new IllegalArgumentException("give one of --config FILE (run the study) or --from-csv DIR (replot an earlier run)");
+      if (fromCsv != null) {
+        AsynchronyStudy.replot(fromCsv, out, force);
+        System.err.println("rewrote the study's files from " + fromCsv + " to " + out);
+        return;
+      }
       var s = AsynchronyStudy.Settings.from(Configs.load(config, overrides));
       AsynchronyStudy.checkWritable(out, force);
       try (Progress bar = new Progress("asynchrony", s.rows())) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,14 @@ class StudyCliTest {
     assertEquals(13, Files.readAllLines(out.resolve("asynchrony.csv")).size());
     // nothing is overwritten without --force
     assertOneLineError(run("study", "asynchrony", "--config", "config/study-asynchrony.conf", "--out", out.toString()), "use --force");
+    // replotted from its own CSV: the same rows with the bound columns (bias_bound_pairs beside sparse_tv_pairs)
+    Path again = dir.resolve("again");
+    CliTest.Run re = run("study", "asynchrony", "--from-csv", out.toString(), "--out", again.toString());
+    assertEquals(0, re.code(), re.err());
+    List<String> csv = Files.readAllLines(again.resolve("asynchrony.csv"));
+    assertEquals(13, csv.size());
+    assertTrue(csv.get(0).contains(",sparse_tv_pairs,sparse_tv_single,bias_bound_single,bias_bound_pairs,"), csv.get(0));
+    assertOneLineError(run("study", "asynchrony", "--out", dir.resolve("none").toString()), "give one of --config");
   }
 
   @Test
