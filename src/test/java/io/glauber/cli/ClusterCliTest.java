@@ -47,14 +47,19 @@ class ClusterCliTest {
     Files.writeString(conf, ClusterTesting.FAST);
     List<Process> nodes = new ArrayList<>();
     try {
-      // both nodes start at once: the first on a port picked here, the second joining it
+      // both nodes start at once: the first on the lower of two ports picked here, the second joining it.
+      // The lower address matters: once the second is killed and the sampling process has left, the
+      // split brain resolver (keep-majority) sees a tie of one against one and keeps the side with the
+      // lowest address — the first node, which the test then stops with SIGTERM.
       int port;
-      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-        port = s.getLocalPort();
+      int port2;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0); java.net.ServerSocket s2 = new java.net.ServerSocket(0)) {
+        port = Math.min(s.getLocalPort(), s2.getLocalPort());
+        port2 = Math.max(s.getLocalPort(), s2.getLocalPort());
       }
       String seed = "127.0.0.1:" + port;
       Process first = node(conf, port, null, nodes);
-      Process second = node(conf, 0, seed, nodes);
+      Process second = node(conf, port2, seed, nodes);
       assertEquals(seed, upLine(first));
       upLine(second);
       long t0 = System.nanoTime();
