@@ -267,9 +267,13 @@ public final class Patch {
     final int m;
     final int[] ids;
     final double[] bias;
-    final double[] s;
+    /** Own states as bytes, 1 = on (1.0), 0 = off ({@code units.low()}): one byte per unit on the hot path instead of eight. */
+    final byte[] on;
+    /** high − low, the size of a flip: a change is +span (off → on) or −span, exactly the difference of the two doubles. */
+    final double span;
     final double[] h;
-    final boolean[] heard;
+    /** 1 when the unit's field changed since its last update (an update of it is "informed"), else 0: a byte, so that counting is an addition, not a branch. */
+    final byte[] heard;
     final int[] inStart;
     final int[] inAdj;
     final double[] inW;
@@ -348,10 +352,12 @@ public final class Patch {
       m = spec.size();
       ids = spec.ids;
       bias = spec.bias;
-      s = spec.state;
+      on = new byte[m];
+      span = units.high() - units.low();
+      setStates(spec.state);
       h = new double[m];
-      heard = new boolean[m];
-      Arrays.fill(heard, true);
+      heard = new byte[m];
+      Arrays.fill(heard, (byte) 1);
       inStart = spec.inStart;
       inAdj = spec.inAdj;
       inW = spec.inW;
@@ -413,22 +419,44 @@ public final class Patch {
     /** One Glauber draw for own unit a at temperature t; on a change, the fields of the coupled own units and the dirty marks follow. */
     void update(int a, double t) {
       updates++;
-      if (heard[a]) {
-        informed++;
-        heard[a] = false;
+      informed += heard[a];
+      heard[a] = 0;
+      draw(a, t);
+    }
+
+    /** The draw of {@link #update} without the counters. */
+    private void draw(int a, double t) {
+      boolean up = Glauber.draw(units, pOn(h[a], t), random.nextDouble()) == 1.0;
+      if (up != (on[a] != 0)) changed(a, up, up ? span : -span);
+    }
+
+    /** Own unit a's state as a value of the units' convention. */
+    double state(int a) {
+      return on[a] != 0 ? 1.0 : units.low();
+    }
+
+    /** The own states as values (a copy). */
+    double[] states() {
+      double[] out = new double[m];
+      for (int a = 0; a < m; a++) out[a] = state(a);
+      return out;
+    }
+
+    /** Sets the own states from values, each one of the units' two. */
+    void setStates(double[] values) {
+      for (int a = 0; a < m; a++) {
+        if (!units.admits(values[a])) throw new IllegalArgumentException("patch " + patch + ": state " + values[a] + " of unit " + ids[a] + " (expected " + units.low() + " or 1)");
       }
-      double next = Glauber.draw(units, pOn(h[a], t), random.nextDouble());
-      double delta = next - s[a];
-      if (delta != 0) changed(a, next, delta);
+      for (int a = 0; a < m; a++) on[a] = (byte) (values[a] == 1.0 ? 1 : 0);
     }
 
     /**
-     * Own unit a has taken value {@code next} (a change of {@code delta}): the fields of the own
+     * Own unit a has turned on ({@code up}) or off (a change of {@code delta}): the fields of the own
      * units coupled to it follow — through the stencil when there is one, else the compressed rows,
      * the same additions either way — and its boundary entries are marked dirty.
      */
-    private void changed(int a, double next, double delta) {
-      s[a] = next;
+    private void changed(int a, boolean up, double delta) {
+      on[a] = (byte) (up ? 1 : 0);
       char[] code = this.code;
       int c;
       if (code != null) {
@@ -437,14 +465,14 @@ public final class Patch {
           int j = Integer.numberOfTrailingZeros(bits);
           int b = a + stencilOffset[j];
           h[b] += stencilWeight[j] * delta;
-          heard[b] = true;
+          heard[b] = 1;
         }
         if ((c & ON_BOUNDARY) == 0) return;
       } else {
         for (int e = inStart[a], end = inStart[a + 1]; e < end; e++) {
           int b = inAdj[e];
           h[b] += inW[e] * delta;
-          heard[b] = true;
+          heard[b] = 1;
         }
       }
       for (int e = bStart[a], end = bStart[a + 1]; e < end; e++) {
@@ -521,7 +549,16 @@ public final class Patch {
 
     /** Own free units from {@code from} (inclusive) to {@code to} (exclusive), in order, at T. */
     void scan(int from, int to, double t) {
-      for (int a = Math.max(from, firstFree); a < to; a++) update(a, t);
+      int start = Math.max(from, firstFree);
+      if (start >= to) return;
+      long informedHere = 0; // counted in locals, not in the fields on every update
+      for (int a = start; a < to; a++) {
+        informedHere += heard[a];
+        heard[a] = 0;
+        draw(a, t);
+      }
+      updates += to - start;
+      informed += informedHere;
     }
 
     /** External slot x now has value v: the fields of the coupled own units follow. */
@@ -532,7 +569,7 @@ public final class Patch {
       for (int e = exStart[x], end = exStart[x + 1]; e < end; e++) {
         int a = exAdj[e];
         h[a] += exW[e] * delta;
-        heard[a] = true;
+        heard[a] = 1;
       }
     }
 
@@ -543,7 +580,7 @@ public final class Patch {
       for (int d = outStart[k], end = outStart[k] + dirtyCount[k]; d < end; d++) {
         int entry = dirty[d];
         c.slots[count] = outSlot[entry];
-        c.values[count++] = s[outUnit[entry]];
+        c.values[count++] = state(outUnit[entry]);
         isDirty[entry] = false;
       }
       dirtyCount[k] = 0;
@@ -558,13 +595,13 @@ public final class Patch {
       System.arraycopy(bias, 0, h, 0, m);
       for (int a = 0; a < m; a++) {
         double f = h[a];
-        for (int e = inStart[a]; e < inStart[a + 1]; e++) f += inW[e] * s[inAdj[e]];
+        for (int e = inStart[a]; e < inStart[a + 1]; e++) f += inW[e] * state(inAdj[e]);
         h[a] = f;
       }
       for (int x = 0; x < ext.length; x++) {
         for (int e = exStart[x]; e < exStart[x + 1]; e++) h[exAdj[e]] += exW[e] * ext[x];
       }
-      Arrays.fill(heard, true);
+      Arrays.fill(heard, (byte) 1);
     }
   }
 
@@ -620,7 +657,7 @@ public final class Patch {
       else if (m instanceof SetTemperature t) cell.temperature = t.temperature();
       else if (m instanceof Wire w) onWire(w);
       else if (m instanceof FailNext) cell.failNext = true;
-      else if (m instanceof GetFields g) g.replyTo().tell(new Fields(cell.patch, cell.ids.clone(), cell.s.clone(), cell.h.clone()));
+      else if (m instanceof GetFields g) g.replyTo().tell(new Fields(cell.patch, cell.ids.clone(), cell.states(), cell.h.clone()));
       else return Behaviors.unhandled();
       return Behaviors.same();
     }
@@ -705,7 +742,7 @@ public final class Patch {
     }
     if (x.sweep == x.target && x.reportedAt != x.target && allHeard(x.target)) {
       x.reportedAt = x.target;
-      x.coordinator.tell(new PatchNetwork.Reached(x.patch, x.sweep, x.s.clone()));
+      x.coordinator.tell(new PatchNetwork.Reached(x.patch, x.sweep, x.states()));
     }
   }
 
@@ -903,7 +940,7 @@ public final class Patch {
     for (int q = 0; q < count; q++) {
       int entry = x.dirty[x.outStart[k] + q];
       slots[q] = x.outSlot[entry];
-      values[q] = x.s[x.outUnit[entry]];
+      values[q] = x.state(x.outUnit[entry]);
       x.isDirty[entry] = false;
     }
     x.dirtyCount[k] = 0;
@@ -963,7 +1000,7 @@ public final class Patch {
   private void onFreeze(Freeze m) {
     Cell x = cell;
     forks().frozen = true;
-    x.coordinator.tell(new PatchNetwork.Report(x.patch, m.tag(), x.s.clone(), x.updates, x.informed, x.messages));
+    x.coordinator.tell(new PatchNetwork.Report(x.patch, m.tag(), x.states(), x.updates, x.informed, x.messages));
   }
 
   private void onThaw() {
@@ -982,7 +1019,7 @@ public final class Patch {
       throw new IllegalArgumentException("patch " + x.patch + " loaded with " + l.own().length + " own and " + l.external().length
           + " external states (expected " + x.m + " and " + x.ext.length + ")");
     }
-    System.arraycopy(l.own(), 0, x.s, 0, x.m);
+    x.setStates(l.own());
     System.arraycopy(l.external(), 0, x.ext, 0, x.ext.length);
     int free = 0;
     while (free < x.m && x.ids[free] < l.clampedBelow()) free++;
@@ -1012,7 +1049,7 @@ public final class Patch {
 
   private void onGetState(GetState g) {
     Cell x = cell;
-    x.coordinator.tell(new PatchNetwork.Report(x.patch, g.tag(), x.s.clone(), x.updates, x.informed, x.messages));
+    x.coordinator.tell(new PatchNetwork.Report(x.patch, g.tag(), x.states(), x.updates, x.informed, x.messages));
   }
 
   /** Throws before anything is committed, keeping the message for the restarted behaviour to replay. */

@@ -70,7 +70,7 @@ class PatchStencilTest {
       }
       for (int p = 0; p < count; p++) {
         String where = "patch " + p + " after sweep " + sweep;
-        assertArrayEquals(rows[p].s, stencil[p].s, where);
+        assertArrayEquals(rows[p].on, stencil[p].on, where);
         assertArrayEquals(rows[p].h, stencil[p].h, where);
         assertArrayEquals(rows[p].heard, stencil[p].heard, where);
         assertArrayEquals(rows[p].ext, stencil[p].ext, where);
@@ -106,9 +106,19 @@ class PatchStencilTest {
   }
 
   @Test
+  void statesOutsideTheUnitsAreRefused() {
+    BoltzmannMachine m = lattice(12, Units.SPIN, false, 8);
+    PatchSpec spec = new PatchSpec.Builder(m, Partition.squareTiles(12, 4)).spec(0, new double[144], Schedule.constant(2, 10), new SplittableRandom(8));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Patch.Cell(spec));
+    assertEquals("patch 0: state 0.0 of unit 0 (expected -1.0 or 1)", e.getMessage());
+  }
+
+  @Test
   void newWeightsRebuildTheStencil() {
     BoltzmannMachine m = lattice(12, Units.SPIN, false, 6);
-    Patch.Cell x = new Patch.Cell(new PatchSpec.Builder(m, Partition.squareTiles(12, 4)).spec(4, new double[144], Schedule.constant(2, 10), new SplittableRandom(6)));
+    double[] down = new double[144];
+    java.util.Arrays.fill(down, -1);
+    Patch.Cell x = new Patch.Cell(new PatchSpec.Builder(m, Partition.squareTiles(12, 4)).spec(4, down, Schedule.constant(2, 10), new SplittableRandom(6)));
     assertNotNull(x.code);
     SplittableRandom r = new SplittableRandom(7);
     for (int e = 0; e < x.inW.length; e++) x.inW[e] = r.nextGaussian();
