@@ -82,6 +82,11 @@ import java.util.SplittableRandom;
  * only marked dirty and their newest values go out with the next message — a net change per unit,
  * so a held-back batch is bounded by the boundary's size.
  *
+ * <p>Layout: a scan reads and writes, per unit and in scan order, a state byte, the field (a double),
+ * a "heard" byte and a 16-bit stencil code — 12 bytes — when the patch's couplings have a stencil
+ * form ({@code Cell.compact}, exact: the same additions to the same fields); otherwise the
+ * compressed rows of its {@link PatchSpec}. Why: docs/ACTORS.md, "What a patch holds per unit".
+ *
  * <p>Allocation: the hot path (scans, sends, receipts, credits, ticks) allocates nothing. Each
  * neighbour has {@link #WINDOW} preallocated {@link Changes} buffers used in turn; a buffer is
  * refilled only after its credit returned (async) or after the neighbour's reply of the next sweep
