@@ -115,8 +115,8 @@ public final class Patch {
   static final int STENCIL_PAIRS = 15;
   static final int STENCIL_BITS = (1 << STENCIL_PAIRS) - 1;
   static final int ON_BOUNDARY = 1 << STENCIL_PAIRS;
-  /** Whether patches use the stencil form when they can ({@code -Dglauber.patch.stencil=false}: never, for A/B runs and the equality test). */
-  static boolean STENCIL = !"false".equals(System.getProperty("glauber.patch.stencil"));
+  /** Whether patches use the stencil form when they can ({@code -Dglauber.patch.stencil=false}: never, for A/B runs). */
+  static final boolean STENCIL = !"false".equals(System.getProperty("glauber.patch.stencil"));
 
   /** Units an unclocked patch updates per turn before it sends its changes and reads its mailbox. */
   public static final int CHUNK = 4096;
