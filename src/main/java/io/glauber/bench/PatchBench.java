@@ -36,7 +36,8 @@ public final class PatchBench {
    * What to measure.
    *
    * @param sides lattice sides L (L² units each), e.g. 100, 316, 1000: 10⁴ to 10⁶ units
-   * @param patchSize units per patch wanted; each lattice uses the tile side dividing L nearest to √patchSize
+   * @param patchSize units per patch wanted; each lattice uses {@link #tileSide(int, int)}: the tile side dividing L
+   *     nearest to √patchSize that leaves at least two tiles per core
    * @param temperature T
    * @param warmup time each lattice runs before measuring
    * @param measure measuring window
@@ -55,12 +56,31 @@ public final class PatchBench {
     }
   }
 
-  /** The divisor of {@code side} nearest to √{@code patchSize} (ties: the smaller). */
+  /** {@link #tileSide(int, int, int)} for this machine's cores. */
   public static int tileSide(int side, int patchSize) {
+    return tileSide(side, patchSize, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The divisor t of {@code side} nearest to √{@code patchSize} (ties: the smaller) among those
+   * that cut the lattice into at least two tiles per core ((side/t)² ≥ 2·cores), or 1 if none does.
+   * Why two per core: with fewer, a core has nothing to run while its one patch waits for a
+   * neighbour, and the bands of {@code Placement} cannot balance. Why large tiles otherwise
+   * (docs/ACTORS.md, "What a patch holds"): a turn of an unclocked patch is min(t², CHUNK)
+   * updates followed by one round of boundary messages and credits, so tiles of at least
+   * {@code Patch.CHUNK} units spread that round over the most updates, and the boundary (4t of t²)
+   * shrinks; a tile's hot data, 12 bytes a unit, fits the cores' L2 caches with its halo up to
+   * tiles of well over 10⁴ units.
+   */
+  public static int tileSide(int side, int patchSize, int cores) {
+    if (cores < 1) throw new IllegalArgumentException("cores " + cores + " (expected ≥ 1)");
     double want = Math.sqrt(patchSize);
-    int best = 1;
-    for (int t = 1; t <= side; t++) if (side % t == 0 && Math.abs(t - want) < Math.abs(best - want)) best = t;
-    return best;
+    int best = -1;
+    for (int t = 1; t <= side; t++) {
+      boolean enough = (long) (side / t) * (side / t) >= 2L * cores;
+      if (side % t == 0 && enough && (best < 0 || Math.abs(t - want) < Math.abs(best - want))) best = t;
+    }
+    return best < 0 ? 1 : best;
   }
 
   /** One lattice per side, each result handed to {@code each} as it comes. */

@@ -78,8 +78,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--json") boolean json;
     @Option(names = "--png", paramLabel = "FILE", description = "Also plot wall and CPU ns per update against the number of neurons (one point per side).") Path png;
     @Option(names = "--force", description = "Replace an existing --png file.") boolean force;
-    @Option(names = "--granularity", defaultValue = "neuron", description = "neuron (a neuron actor per site) or patch (square tiles of about --patch-size sites, default 2500).") String granularity;
-    @Option(names = "--patch-size", defaultValue = "2500") int patchSize;
+    @Option(names = "--granularity", defaultValue = "neuron", description = "neuron (a neuron actor per site) or patch (square tiles of about --patch-size sites, default 10000, at least two per core).") String granularity;
+    @Option(names = "--patch-size", defaultValue = "10000") int patchSize;
     @Mixin ClusterOptions cluster;
 
     @Override public void run() {

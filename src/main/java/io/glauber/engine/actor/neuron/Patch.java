@@ -82,6 +82,11 @@ import java.util.SplittableRandom;
  * only marked dirty and their newest values go out with the next message — a net change per unit,
  * so a held-back batch is bounded by the boundary's size.
  *
+ * <p>Layout: a scan reads and writes, per unit and in scan order, a state byte, the field (a double),
+ * a "heard" byte and a 16-bit stencil code — 12 bytes — when the patch's couplings have a stencil
+ * form ({@code Cell.compact}, exact: the same additions to the same fields); otherwise the
+ * compressed rows of its {@link PatchSpec}. Why: docs/ACTORS.md, "What a patch holds per unit".
+ *
  * <p>Allocation: the hot path (scans, sends, receipts, credits, ticks) allocates nothing. Each
  * neighbour has {@link #WINDOW} preallocated {@link Changes} buffers used in turn; a buffer is
  * refilled only after its credit returned (async) or after the neighbour's reply of the next sweep
@@ -105,6 +110,13 @@ public final class Patch {
    * neighbour's first batch, can arrive in either order when they cross cluster members).
    */
   static final long ASYNC_BATCH = -1;
+
+  /** The most (offset, weight) pairs of a patch's stencil form ({@code Cell.compact}); bit 15 of a unit's code marks boundary units. */
+  static final int STENCIL_PAIRS = 15;
+  static final int STENCIL_BITS = (1 << STENCIL_PAIRS) - 1;
+  static final int ON_BOUNDARY = 1 << STENCIL_PAIRS;
+  /** Whether patches use the stencil form when they can ({@code -Dglauber.patch.stencil=false}: never, for A/B runs). */
+  static final boolean STENCIL = !"false".equals(System.getProperty("glauber.patch.stencil"));
 
   /** Units an unclocked patch updates per turn before it sends its changes and reads its mailbox. */
   public static final int CHUNK = 4096;
@@ -260,9 +272,13 @@ public final class Patch {
     final int m;
     final int[] ids;
     final double[] bias;
-    final double[] s;
+    /** Own states as bytes, 1 = on (1.0), 0 = off ({@code units.low()}): one byte per unit on the hot path instead of eight. */
+    final byte[] on;
+    /** high − low, the size of a flip: a change is +span (off → on) or −span, exactly the difference of the two doubles. */
+    final double span;
     final double[] h;
-    final boolean[] heard;
+    /** 1 when the unit's field changed since its last update (an update of it is "informed"), else 0: a byte, so that counting is an addition, not a branch. */
+    final byte[] heard;
     final int[] inStart;
     final int[] inAdj;
     final double[] inW;
@@ -276,6 +292,10 @@ public final class Patch {
     final int[] outUnit;
     final int[] outSlot;
     final int[] bStart;
+    /** The stencil form of the internal couplings ({@link #compact}), null when they have none. */
+    char[] code;
+    int[] stencilOffset;
+    double[] stencilWeight;
     final int[] boundary;
     final int[] boundaryPatch;
     final Schedule schedule;
@@ -337,10 +357,12 @@ public final class Patch {
       m = spec.size();
       ids = spec.ids;
       bias = spec.bias;
-      s = spec.state;
+      on = new byte[m];
+      span = units.high() - units.low();
+      setStates(spec.state);
       h = new double[m];
-      heard = new boolean[m];
-      Arrays.fill(heard, true);
+      heard = new byte[m];
+      Arrays.fill(heard, (byte) 1);
       inStart = spec.inStart;
       inAdj = spec.inAdj;
       inW = spec.inW;
@@ -368,6 +390,7 @@ public final class Patch {
       uncredited = new int[k];
       sentTo = new int[k];
       newBuffers();
+      compact();
       recomputeFields();
     }
 
@@ -401,18 +424,61 @@ public final class Patch {
     /** One Glauber draw for own unit a at temperature t; on a change, the fields of the coupled own units and the dirty marks follow. */
     void update(int a, double t) {
       updates++;
-      if (heard[a]) {
-        informed++;
-        heard[a] = false;
+      informed += heard[a];
+      heard[a] = 0;
+      draw(a, t);
+    }
+
+    /** The draw of {@link #update} without the counters. */
+    private void draw(int a, double t) {
+      boolean up = Glauber.draw(units, pOn(h[a], t), random.nextDouble()) == 1.0;
+      if (up != (on[a] != 0)) changed(a, up, up ? span : -span);
+    }
+
+    /** Own unit a's state as a value of the units' convention. */
+    double state(int a) {
+      return on[a] != 0 ? 1.0 : units.low();
+    }
+
+    /** The own states as values (a copy). */
+    double[] states() {
+      double[] out = new double[m];
+      for (int a = 0; a < m; a++) out[a] = state(a);
+      return out;
+    }
+
+    /** Sets the own states from values, each one of the units' two. */
+    void setStates(double[] values) {
+      for (int a = 0; a < m; a++) {
+        if (!units.admits(values[a])) throw new IllegalArgumentException("patch " + patch + ": state " + values[a] + " of unit " + ids[a] + " (expected " + units.low() + " or 1)");
       }
-      double next = Glauber.draw(units, pOn(h[a], t), random.nextDouble());
-      double delta = next - s[a];
-      if (delta == 0) return;
-      s[a] = next;
-      for (int e = inStart[a], end = inStart[a + 1]; e < end; e++) {
-        int b = inAdj[e];
-        h[b] += inW[e] * delta;
-        heard[b] = true;
+      for (int a = 0; a < m; a++) on[a] = (byte) (values[a] == 1.0 ? 1 : 0);
+    }
+
+    /**
+     * Own unit a has turned on ({@code up}) or off (a change of {@code delta}): the fields of the own
+     * units coupled to it follow — through the stencil when there is one, else the compressed rows,
+     * the same additions either way — and its boundary entries are marked dirty.
+     */
+    private void changed(int a, boolean up, double delta) {
+      on[a] = (byte) (up ? 1 : 0);
+      char[] code = this.code;
+      int c;
+      if (code != null) {
+        c = code[a];
+        for (int bits = c & STENCIL_BITS; bits != 0; bits &= bits - 1) {
+          int j = Integer.numberOfTrailingZeros(bits);
+          int b = a + stencilOffset[j];
+          h[b] += stencilWeight[j] * delta;
+          heard[b] = 1;
+        }
+        if ((c & ON_BOUNDARY) == 0) return;
+      } else {
+        for (int e = inStart[a], end = inStart[a + 1]; e < end; e++) {
+          int b = inAdj[e];
+          h[b] += inW[e] * delta;
+          heard[b] = 1;
+        }
       }
       for (int e = bStart[a], end = bStart[a + 1]; e < end; e++) {
         int entry = boundary[e];
@@ -422,6 +488,49 @@ public final class Patch {
           dirty[outStart[k] + dirtyCount[k]++] = entry;
         }
       }
+    }
+
+    /**
+     * Builds the stencil form of the internal couplings, or drops it ({@link #code} null) when they
+     * have none. The form: a list of at most 15 (offset, weight) pairs, and per own unit a 16-bit
+     * code whose bit j says "coupled to own unit a + offset_j with weight weight_j" and whose top
+     * bit says "has boundary entries". A tile of a lattice with uniform couplings needs 4 pairs
+     * (±1, ±tile side), so a unit's couplings take 2 bytes instead of 12 per coupling (index and
+     * weight) plus its row start, and the scan's working set shrinks about fourfold.
+     *
+     * <p>Exact: a unit qualifies only if each of its couplings matches a pair with the same offset
+     * and bit for bit the same weight, and no pair twice (two couplings to one unit stay two
+     * additions, in the rows only). A change then adds weight_j·Δ to the same fields as the rows
+     * do; the order among distinct fields is immaterial, so every field, and hence every draw, is
+     * bit for bit the one of the rows ({@code PatchStencilTest} compares the two chains).
+     */
+    void compact() {
+      code = null;
+      if (!STENCIL) return;
+      int[] offsets = new int[STENCIL_PAIRS];
+      double[] weights = new double[STENCIL_PAIRS];
+      int pairs = 0;
+      char[] codes = new char[m];
+      for (int a = 0; a < m; a++) {
+        int c = bStart[a + 1] > bStart[a] ? ON_BOUNDARY : 0;
+        for (int e = inStart[a]; e < inStart[a + 1]; e++) {
+          int d = inAdj[e] - a;
+          long w = Double.doubleToRawLongBits(inW[e]);
+          int j = 0;
+          while (j < pairs && (offsets[j] != d || Double.doubleToRawLongBits(weights[j]) != w)) j++;
+          if (j == pairs) {
+            if (pairs == STENCIL_PAIRS) return;
+            offsets[pairs] = d;
+            weights[pairs++] = inW[e];
+          }
+          if ((c & (1 << j)) != 0) return;
+          c |= 1 << j;
+        }
+        codes[a] = (char) c;
+      }
+      stencilOffset = Arrays.copyOf(offsets, pairs);
+      stencilWeight = Arrays.copyOf(weights, pairs);
+      code = codes;
     }
 
     /**
@@ -445,7 +554,16 @@ public final class Patch {
 
     /** Own free units from {@code from} (inclusive) to {@code to} (exclusive), in order, at T. */
     void scan(int from, int to, double t) {
-      for (int a = Math.max(from, firstFree); a < to; a++) update(a, t);
+      int start = Math.max(from, firstFree);
+      if (start >= to) return;
+      long informedHere = 0; // counted in locals, not in the fields on every update
+      for (int a = start; a < to; a++) {
+        informedHere += heard[a];
+        heard[a] = 0;
+        draw(a, t);
+      }
+      updates += to - start;
+      informed += informedHere;
     }
 
     /** External slot x now has value v: the fields of the coupled own units follow. */
@@ -456,7 +574,7 @@ public final class Patch {
       for (int e = exStart[x], end = exStart[x + 1]; e < end; e++) {
         int a = exAdj[e];
         h[a] += exW[e] * delta;
-        heard[a] = true;
+        heard[a] = 1;
       }
     }
 
@@ -467,7 +585,7 @@ public final class Patch {
       for (int d = outStart[k], end = outStart[k] + dirtyCount[k]; d < end; d++) {
         int entry = dirty[d];
         c.slots[count] = outSlot[entry];
-        c.values[count++] = s[outUnit[entry]];
+        c.values[count++] = state(outUnit[entry]);
         isDirty[entry] = false;
       }
       dirtyCount[k] = 0;
@@ -482,13 +600,13 @@ public final class Patch {
       System.arraycopy(bias, 0, h, 0, m);
       for (int a = 0; a < m; a++) {
         double f = h[a];
-        for (int e = inStart[a]; e < inStart[a + 1]; e++) f += inW[e] * s[inAdj[e]];
+        for (int e = inStart[a]; e < inStart[a + 1]; e++) f += inW[e] * state(inAdj[e]);
         h[a] = f;
       }
       for (int x = 0; x < ext.length; x++) {
         for (int e = exStart[x]; e < exStart[x + 1]; e++) h[exAdj[e]] += exW[e] * ext[x];
       }
-      Arrays.fill(heard, true);
+      Arrays.fill(heard, (byte) 1);
     }
   }
 
@@ -544,7 +662,7 @@ public final class Patch {
       else if (m instanceof SetTemperature t) cell.temperature = t.temperature();
       else if (m instanceof Wire w) onWire(w);
       else if (m instanceof FailNext) cell.failNext = true;
-      else if (m instanceof GetFields g) g.replyTo().tell(new Fields(cell.patch, cell.ids.clone(), cell.s.clone(), cell.h.clone()));
+      else if (m instanceof GetFields g) g.replyTo().tell(new Fields(cell.patch, cell.ids.clone(), cell.states(), cell.h.clone()));
       else return Behaviors.unhandled();
       return Behaviors.same();
     }
@@ -629,7 +747,7 @@ public final class Patch {
     }
     if (x.sweep == x.target && x.reportedAt != x.target && allHeard(x.target)) {
       x.reportedAt = x.target;
-      x.coordinator.tell(new PatchNetwork.Reached(x.patch, x.sweep, x.s.clone()));
+      x.coordinator.tell(new PatchNetwork.Reached(x.patch, x.sweep, x.states()));
     }
   }
 
@@ -827,7 +945,7 @@ public final class Patch {
     for (int q = 0; q < count; q++) {
       int entry = x.dirty[x.outStart[k] + q];
       slots[q] = x.outSlot[entry];
-      values[q] = x.s[x.outUnit[entry]];
+      values[q] = x.state(x.outUnit[entry]);
       x.isDirty[entry] = false;
     }
     x.dirtyCount[k] = 0;
@@ -887,7 +1005,7 @@ public final class Patch {
   private void onFreeze(Freeze m) {
     Cell x = cell;
     forks().frozen = true;
-    x.coordinator.tell(new PatchNetwork.Report(x.patch, m.tag(), x.s.clone(), x.updates, x.informed, x.messages));
+    x.coordinator.tell(new PatchNetwork.Report(x.patch, m.tag(), x.states(), x.updates, x.informed, x.messages));
   }
 
   private void onThaw() {
@@ -906,7 +1024,7 @@ public final class Patch {
       throw new IllegalArgumentException("patch " + x.patch + " loaded with " + l.own().length + " own and " + l.external().length
           + " external states (expected " + x.m + " and " + x.ext.length + ")");
     }
-    System.arraycopy(l.own(), 0, x.s, 0, x.m);
+    x.setStates(l.own());
     System.arraycopy(l.external(), 0, x.ext, 0, x.ext.length);
     int free = 0;
     while (free < x.m && x.ids[free] < l.clampedBelow()) free++;
@@ -930,12 +1048,13 @@ public final class Patch {
     System.arraycopy(w.bias(), 0, x.bias, 0, x.m);
     System.arraycopy(w.internal(), 0, x.inW, 0, x.inW.length);
     System.arraycopy(w.external(), 0, x.exW, 0, x.exW.length);
+    x.compact();
     x.recomputeFields();
   }
 
   private void onGetState(GetState g) {
     Cell x = cell;
-    x.coordinator.tell(new PatchNetwork.Report(x.patch, g.tag(), x.s.clone(), x.updates, x.informed, x.messages));
+    x.coordinator.tell(new PatchNetwork.Report(x.patch, g.tag(), x.states(), x.updates, x.informed, x.messages));
   }
 
   /** Throws before anything is committed, keeping the message for the restarted behaviour to replay. */
