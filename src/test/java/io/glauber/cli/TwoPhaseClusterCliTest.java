@@ -46,6 +46,49 @@ class TwoPhaseClusterCliTest {
     }
   }
 
+  /**
+   * An RBM on layer actors over three members loses the member of one layer mid-run: the run ends
+   * with one line that names the epoch it saved, and model.npz is bit for bit the one-process run
+   * stopped after that many epochs (a constant rate, so the first k epochs do not depend on the total).
+   */
+  @Test
+  void aLostLayerMemberEndsTheRunWithTheLastCompletedEpochsModelSaved() throws Exception {
+    List<Membership> members = ClusterTesting.cluster(2);
+    try {
+      for (Membership m : members) m.startHost();
+      String[] settings = {"train", "--config", "config/rbm-bas.conf", "--set", "engine=actor", "--set", "data=\"bas:3x3\"", "--set", "model.hidden=4",
+          "--set", "train.k=1", "--set", "train.learning-rate-schedule=constant", "--set", "eval.metrics=[exact-ll]", "--set", "output.samples=0"};
+      Path cluster = dir.resolve("lost");
+      var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(with(settings, "--set", "train.epochs=1000000", "--set", "eval.every=1000000",
+          "--out", cluster.toString(), "--join", members.get(0).joinAddress(), "--members", "3")));
+      Path metrics = cluster.resolve("metrics.jsonl");
+      while (!Files.exists(metrics) || Files.readAllLines(metrics).size() < 3) {
+        org.junit.jupiter.api.Assertions.assertFalse(running.isDone(), () -> "the run ended before a member stopped: " + running.join().err());
+        Thread.sleep(20);
+      }
+      members.get(1).system().terminate(); // holds one of the two layers (ClusterLayers places them on the other two members)
+      CliTest.Run r = running.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      assertEquals(1, r.code(), r.err());
+      String[] lines = r.err().strip().split("\n");
+      String last = lines[lines.length - 1];
+      java.util.regex.Matcher saved = java.util.regex.Pattern.compile("; saved the last consistent model \\(epoch (\\d+)\\) to ").matcher(last);
+      org.junit.jupiter.api.Assertions.assertTrue(last.startsWith("glauber: ") && last.contains("layer stopped for good") && saved.find(), last);
+      int epochs = Integer.parseInt(saved.group(1));
+      org.junit.jupiter.api.Assertions.assertTrue(epochs >= 3, last);
+
+      Path single = dir.resolve("single");
+      CliTest.Run a = run(with(settings, "--set", "train.epochs=" + epochs, "--set", "eval.every=" + epochs, "--out", single.toString()));
+      assertEquals(0, a.code(), a.err());
+      io.glauber.model.Rbm one = (io.glauber.model.Rbm) ModelFiles.read(single.resolve("model.npz"));
+      io.glauber.model.Rbm kept = (io.glauber.model.Rbm) ModelFiles.read(cluster.resolve("model.npz"));
+      assertArrayEquals(one.w(), kept.w(), 0.0, "W after " + epochs + " epochs");
+      assertArrayEquals(one.visibleBias(), kept.visibleBias(), 0.0, "visible biases");
+      assertArrayEquals(one.hiddenBias(), kept.hiddenBias(), 0.0, "hidden biases");
+    } finally {
+      ClusterTesting.leaveAll(members);
+    }
+  }
+
   @Test
   void anActorJobWithoutClusterModeRefusesJoinWithOneLineAndWritesNothing() {
     Path out = dir.resolve("refused");
