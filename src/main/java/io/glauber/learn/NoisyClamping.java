@@ -35,7 +35,7 @@ public record NoisyClamping(double onToOff, double offToOn, Redraw redraw) {
     /** The redraw named {@code name} (annealing or time-unit), or a one-line error. */
     public static Redraw parse(String name) {
       for (Redraw r : values()) if (r.name().replace('_', '-').equalsIgnoreCase(name == null ? "" : name.trim())) return r;
-      throw new IllegalArgumentException("noise-redraw = " + name + " (expected annealing or time-unit)");
+      throw new IllegalArgumentException("learning.noise-redraw = " + name + " (expected annealing or time-unit)");
     }
   }
 
