@@ -21,7 +21,11 @@ import java.util.Set;
  * Exact rather than sampled, so the verdict does not depend on the engine that trained the machine
  * nor on the check's own random draws.
  *
- * <p>Beside it, the codes the paper reads off the weights (Fig. 3b: "the first and fourth units
+ * <p>Beside them, the codes of the training phase: the most probable H pattern with V1 and V2
+ * both clamped to pattern k ({@code clampedCodes}), the states the clamped phase sees, a reading
+ * of "found N codes" that asks less than ours (V2 need not follow from V1).
+ *
+ * <p>And the codes the paper reads off the weights (Fig. 3b: "the first and fourth units
  * … are both employing the code &lt;−, +&gt;"): the signs of the weights from V1's unit k to the
  * hidden units ({@code weightCodes}, a weight of 0 being its own sign).
  *
@@ -29,8 +33,9 @@ import java.util.Set;
  * @param distinctCodes number of distinct hidden codes among the N patterns
  * @param patterns N
  * @param weightCodes number of distinct sign patterns of the V1–H weights among the N input units
+ * @param clampedCodes number of distinct most probable H patterns with V1 and V2 clamped to each pattern
  */
-public record EncoderCheck(int recalled, int distinctCodes, int patterns, int weightCodes) {
+public record EncoderCheck(int recalled, int distinctCodes, int patterns, int weightCodes, int clampedCodes) {
 
   /** Every pattern recalled and every code distinct. */
   public boolean solved() {
@@ -74,6 +79,15 @@ public record EncoderCheck(int recalled, int distinctCodes, int patterns, int we
       if (right) recalled++;
       codes.add(Arrays.toString(c.mostProbable(hidden)));
     }
+    boolean[] both = new boolean[n];
+    for (int i = 0; i < 2 * outer; i++) both[i] = true;
+    Set<String> clampedCodes = new HashSet<>();
+    for (int k = 0; k < outer; k++) {
+      Arrays.fill(state, low);
+      state[k] = high;
+      state[outer + k] = high;
+      clampedCodes.add(Arrays.toString(ExactConditional.of(machine, both, state).mostProbable(hidden)));
+    }
     Set<String> signs = new HashSet<>();
     for (int k = 0; k < outer; k++) {
       int[] sign = new int[hidden.length];
@@ -83,6 +97,6 @@ public record EncoderCheck(int recalled, int distinctCodes, int patterns, int we
       }
       signs.add(Arrays.toString(sign));
     }
-    return new EncoderCheck(recalled, codes.size(), outer, signs.size());
+    return new EncoderCheck(recalled, codes.size(), outer, signs.size(), clampedCodes.size());
   }
 }

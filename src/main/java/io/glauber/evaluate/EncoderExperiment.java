@@ -98,9 +98,14 @@ public record EncoderExperiment(
 
   /**
    * One run: its seed, whether it solved the problem (by the experiment's criterion), after how
-   * many cycles, the first cycle at which the N codes were distinct (−1: never), and the last check.
+   * many cycles, the first cycle at which the N codes were distinct (−1: never), the most distinct
+   * codes seen at any cycle's check (the paper's failed 8-3-8 runs "found 7 codes": a count it may
+   * have reached before the end, where {@code check} is the last check), the first cycle at which
+   * the N codes with V1 and V2 clamped were distinct ({@link EncoderCheck#clampedCodes}; −1: never,
+   * or not before the run stopped), and the last check.
    */
-  public record Run(int index, long seed, boolean solved, long cycles, long codesCycles, EncoderCheck check, double seconds) {
+  public record Run(int index, long seed, boolean solved, long cycles, long codesCycles, int bestCodes, long clampedCodesCycles, EncoderCheck check,
+      double seconds) {
     /** The run as a JSON-ready map. */
     public Map<String, Object> fields() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -111,6 +116,8 @@ public record EncoderExperiment(
       m.put("codes_cycles", codesCycles);
       m.put("recalled", check.recalled());
       m.put("distinct_codes", check.distinctCodes());
+      m.put("best_codes", bestCodes);
+      m.put("clamped_codes_cycles", clampedCodesCycles);
       m.put("weight_codes", check.weightCodes());
       m.put("seconds", seconds);
       return m;
@@ -230,12 +237,16 @@ public record EncoderExperiment(
       TwoPhaseLearning learning = new TwoPhaseLearning(initial, settings, sampler);
       EncoderCheck check = EncoderCheck.of(learning.model(), outer);
       long codes = -1;
+      int best = check.distinctCodes();
+      long clampedCodes = -1;
       while (learning.cycles() < maxCycles) {
         check = EncoderCheck.of(learning.cycle(patterns).model(), outer);
+        best = Math.max(best, check.distinctCodes());
         if (codes < 0 && check.codesDistinct()) codes = learning.cycles();
+        if (clampedCodes < 0 && check.clampedCodes() == outer) clampedCodes = learning.cycles();
         if (criterion.met(check)) break;
       }
-      return new Run(index, seed, criterion.met(check), learning.cycles(), codes, check, (System.nanoTime() - t0) / 1e9);
+      return new Run(index, seed, criterion.met(check), learning.cycles(), codes, best, clampedCodes, check, (System.nanoTime() - t0) / 1e9);
     }
   }
 

@@ -11,10 +11,33 @@ import java.util.SplittableRandom;
  * certainly together or certainly apart, so p_ij⁺ stays inside (0, 1) and no weight is driven
  * without bound to make a free-phase probability exactly 0 or 1.
  *
+ * <p>When the noise is drawn ({@link Redraw}) the paper leaves open ("These noisy vectors are then
+ * clamped on the visible units", p. 156): once per annealing (one noisy vector held through the
+ * annealing and its window) or afresh before every time unit. The expectation of the clamped
+ * statistics is the same; their spread is not: drawn once per annealing, a rare flip (off → on)
+ * lasts a whole window, so the estimate of a rare co-occurrence is 0 in most cycles and large in a
+ * few, and the fixed-step rule, which follows the sign of the estimated difference (its median,
+ * not its mean), then drives weights without bound (docs/BOLTZMANN.md).
+ *
  * @param onToOff p(on → off), in [0, 1)
  * @param offToOn p(off → on), in [0, 1)
+ * @param redraw when a fresh noisy vector is drawn
  */
-public record NoisyClamping(double onToOff, double offToOn) {
+public record NoisyClamping(double onToOff, double offToOn, Redraw redraw) {
+
+  /** When the engines draw a fresh noisy copy of a training vector in the clamped phase. */
+  public enum Redraw {
+    /** Once per annealing: the copy is held through the schedule and the measurement window. */
+    ANNEALING,
+    /** Before every time unit of the schedule and of the window (the hidden units follow it). */
+    TIME_UNIT;
+
+    /** The redraw named {@code name} (annealing or time-unit), or a one-line error. */
+    public static Redraw parse(String name) {
+      for (Redraw r : values()) if (r.name().replace('_', '-').equalsIgnoreCase(name == null ? "" : name.trim())) return r;
+      throw new IllegalArgumentException("learning.noise-redraw = " + name + " (expected annealing or time-unit)");
+    }
+  }
 
   /** Exact clamping. */
   public static final NoisyClamping NONE = new NoisyClamping(0, 0);
@@ -24,6 +47,17 @@ public record NoisyClamping(double onToOff, double offToOn) {
   public NoisyClamping {
     if (!(onToOff >= 0 && onToOff < 1)) throw new IllegalArgumentException("noisy clamping on→off " + onToOff + " (expected 0 ≤ p < 1)");
     if (!(offToOn >= 0 && offToOn < 1)) throw new IllegalArgumentException("noisy clamping off→on " + offToOn + " (expected 0 ≤ p < 1)");
+    if (redraw == null) throw new IllegalArgumentException("noisy clamping redraw missing (expected ANNEALING or TIME_UNIT)");
+  }
+
+  /** Noise drawn once per annealing. */
+  public NoisyClamping(double onToOff, double offToOn) {
+    this(onToOff, offToOn, Redraw.ANNEALING);
+  }
+
+  /** Whether a fresh noisy copy is drawn before every time unit (and not only once per annealing). */
+  public boolean everyTimeUnit() {
+    return redraw == Redraw.TIME_UNIT && noisy();
   }
 
   /** Whether any noise is added. */

@@ -36,6 +36,7 @@ import io.glauber.model.Schedule;
  *   persistent = false       # free chains: false = restart from random states, true = persistent
  *   noise-on-off = 0.15      # noisy clamping: p(clamped on → off)
  *   noise-off-on = 0.05      #                 p(clamped off → on)
+ *   noise-redraw = annealing # a fresh noisy copy per annealing | per time-unit ({@link NoisyClamping.Redraw})
  *   update = sign            # sign (fixed step ±η) | gradient (ηβ(p⁺ − p⁻))
  *   learning-rate = 2        # η
  *   momentum = 0             # μ
@@ -67,6 +68,7 @@ public record TwoPhaseSettings(
         persistent = false
         noise-on-off = 0.15
         noise-off-on = 0.05
+        noise-redraw = annealing
         update = sign
         learning-rate = 2
         momentum = 0
@@ -110,7 +112,7 @@ public record TwoPhaseSettings(
       }
       LearningRule rule = new LearningRule(l.getDouble("learning-rate"), l.getDouble("momentum"), l.getDouble("weight-decay"), 0, 0, 0);
       return new TwoPhaseSettings(schedule, l.getInt("window"), l.getBoolean("persistent"),
-          new NoisyClamping(l.getDouble("noise-on-off"), l.getDouble("noise-off-on")), Update.parseKind(l.getString("update")),
+          new NoisyClamping(l.getDouble("noise-on-off"), l.getDouble("noise-off-on"), NoisyClamping.Redraw.parse(l.getString("noise-redraw"))), Update.parseKind(l.getString("update")),
           rule, l.getInt("clamped-chains"), l.getInt("free-chains"));
     } catch (ConfigException e) {
       throw new IllegalArgumentException("config: " + e.getMessage());
@@ -131,7 +133,7 @@ public record TwoPhaseSettings(
   public String describe() {
     return "schedule " + format(schedule) + ", window " + window + ", " + (persistent ? "persistent" : "restarted") + " free chains "
         + freeChains + ", clamped chains " + clampedChains + "/vector, " + update.name().toLowerCase(java.util.Locale.ROOT)
-        + " η " + rule.learningRate() + (noise.noisy() ? ", noisy clamping " + noise.onToOff() + "/" + noise.offToOn() : "");
+        + " η " + rule.learningRate() + (noise.noisy() ? ", noisy clamping " + noise.onToOff() + "/" + noise.offToOn() + (noise.everyTimeUnit() ? " per time unit" : "") : "");
   }
 
   private static String format(Schedule s) {

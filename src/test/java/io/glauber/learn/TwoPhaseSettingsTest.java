@@ -35,6 +35,19 @@ class TwoPhaseSettingsTest {
     assertTrue(e.getMessage().contains("schedule ends at T = 0.0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> TwoPhaseSettings.from(ConfigFactory.parseString("learning.update = adam")));
     assertEquals("update 'adam' (expected gradient or sign)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> TwoPhaseSettings.from(ConfigFactory.parseString("learning.noise-redraw = probe")));
+    assertEquals("learning.noise-redraw = probe (expected annealing or time-unit)", e.getMessage());
+  }
+
+  @Test
+  void theNoiseIsRedrawnPerAnnealingUnlessTimeUnitIsAsked() {
+    assertEquals(NoisyClamping.Redraw.ANNEALING, TwoPhaseSettings.from(ConfigFactory.empty()).noise().redraw());
+    TwoPhaseSettings s = TwoPhaseSettings.from(ConfigFactory.parseString("learning.noise-redraw = time-unit"));
+    assertEquals(new NoisyClamping(0.15, 0.05, NoisyClamping.Redraw.TIME_UNIT), s.noise());
+    assertTrue(s.noise().everyTimeUnit());
+    assertTrue(s.describe().contains("noisy clamping 0.15/0.05 per time unit"), s.describe());
+    NoisyClamping none = TwoPhaseSettings.from(ConfigFactory.parseString("learning { noise-redraw = time-unit, noise-on-off = 0, noise-off-on = 0 }")).noise();
+    assertEquals(false, none.everyTimeUnit(), "no noise, nothing to redraw");
   }
 
   @Test

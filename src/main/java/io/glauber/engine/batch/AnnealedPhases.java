@@ -6,6 +6,7 @@ import io.glauber.learn.PhaseSampler;
 import io.glauber.learn.TwoPhaseSettings;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Phase;
+import io.glauber.model.Schedule;
 import io.glauber.model.Statistics;
 import java.util.SplittableRandom;
 
@@ -16,8 +17,8 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>clamped phase: one group of {@code clampedChains} chains per training vector, the visible
- *       units of each chain clamped to its own noisy copy of the vector ({@code NoisyClamping}), the
- *       hidden units started at random;</li>
+ *       units of each chain clamped to its own noisy copy of the vector ({@code NoisyClamping}: one copy per annealing, or
+ *       a fresh one before every sweep), the hidden units started at random;</li>
  *   <li>free phase: {@code freeChains} chains, every unit free, started at random, or, when
  *       persistent, from the states the previous free phase ended in.</li>
  * </ul>
@@ -88,7 +89,7 @@ public final class AnnealedPhases implements PhaseSampler {
     boolean[] mask = new boolean[n];
     for (int i = 0; i < nVisible; i++) mask[i] = true;
     gibbs.clamp(mask);
-    return measure(gibbs, Phase.CLAMPED);
+    return measure(gibbs, Phase.CLAMPED, settings.noise().everyTimeUnit() ? data : null, model);
   }
 
   @Override
@@ -98,7 +99,7 @@ public final class AnnealedPhases implements PhaseSampler {
     if (settings.persistent() && freeStates != null) {
       for (int c = 0; c < freeStates.length; c++) gibbs.setState(c, freeStates[c]);
     }
-    Statistics out = measure(gibbs, Phase.FREE);
+    Statistics out = measure(gibbs, Phase.FREE, null, model);
     if (settings.persistent()) {
       if (freeStates == null) freeStates = new double[settings.freeChains()][n];
       for (int c = 0; c < freeStates.length; c++) gibbs.state(c, freeStates[c]);
@@ -106,12 +107,28 @@ public final class AnnealedPhases implements PhaseSampler {
     return out;
   }
 
-  /** Anneals, then averages the moments over the chains and the window's sweeps. */
-  private Statistics measure(ColourGibbs gibbs, Phase phase) {
-    gibbs.anneal(settings.schedule()); // leaves the kernel at the schedule's last temperature
+  /**
+   * Anneals, then averages the moments over the chains and the window's sweeps. With {@code data}
+   * (the noise redrawn every time unit) each chain's clamped units get a fresh noisy copy of its
+   * training vector before every sweep of the schedule and the window.
+   */
+  private Statistics measure(ColourGibbs gibbs, Phase phase, double[][] data, BoltzmannMachine model) {
+    if (data == null) {
+      gibbs.anneal(settings.schedule()); // leaves the kernel at the schedule's last temperature
+    } else {
+      for (Schedule.Step step : settings.schedule().steps()) {
+        gibbs.setTemperature(step.temperature());
+        for (long t = 0; t < step.duration(); t++) {
+          redraw(gibbs, data, model);
+          gibbs.sweep();
+        }
+      }
+      gibbs.setTemperature(settings.temperature());
+    }
     double[] units = new double[n];
     double[] pairs = new double[pairCount];
     for (int w = 0; w < settings.window(); w++) {
+      if (data != null) redraw(gibbs, data, model);
       gibbs.sweep();
       gibbs.addMoments(pairLayout, units, pairs);
     }
@@ -119,6 +136,16 @@ public final class AnnealedPhases implements PhaseSampler {
     for (int i = 0; i < n; i++) units[i] /= count;
     for (int m = 0; m < pairCount; m++) pairs[m] /= count;
     return new Statistics(units, pairs, count, phase);
+  }
+
+  /** A fresh noisy copy of each chain's training vector (chain c clamps row c / clampedChains) on its clamped units. */
+  private void redraw(ColourGibbs gibbs, double[][] data, BoltzmannMachine model) {
+    double[] s = new double[n];
+    for (int c = 0; c < gibbs.chains(); c++) {
+      gibbs.state(c, s);
+      settings.noise().apply(data[c / settings.clampedChains()], model.units(), noise, s);
+      gibbs.setState(c, s);
+    }
   }
 
   private void check(BoltzmannMachine model) {

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * in plain scalar code: this sampler exists to compare the paper's asynchronous time unit with the
  * sweep on the encoder problems (docs/BOLTZMANN.md), not for speed. Otherwise it does what
  * {@link AnnealedPhases} does: the same chains, noise, schedule and window (the moments are taken
- * after each time unit of the window). Each probe leaves e^{−E/T}/Z invariant, so the moments
+ * after each time unit of the window; the clamping noise is drawn per annealing or per time unit,
+ * {@link io.glauber.learn.NoisyClamping.Redraw}). Each probe leaves e^{−E/T}/Z invariant, so the moments
  * converge to the same exact expectations. Not thread-safe: one instance per run.
  */
 public final class RandomProbePhases implements PhaseSampler {
@@ -63,7 +64,7 @@ public final class RandomProbePhases implements PhaseSampler {
       for (int c = 0; c < per; c++) {
         randomState(model, s);
         settings.noise().apply(v, model.units(), noise, s);
-        chain(model, s, nVisible, units, pairMeans);
+        chain(model, s, nVisible, settings.noise().everyTimeUnit() ? v : null, units, pairMeans);
       }
     }
     return finish(units, pairMeans, (long) data.length * per * settings.window(), Phase.CLAMPED);
@@ -76,7 +77,7 @@ public final class RandomProbePhases implements PhaseSampler {
     double[] s = new double[n];
     for (int c = 0; c < settings.freeChains(); c++) {
       randomState(model, s);
-      chain(model, s, 0, units, pairMeans);
+      chain(model, s, 0, null, units, pairMeans);
     }
     return finish(units, pairMeans, (long) settings.freeChains() * settings.window(), Phase.FREE);
   }
@@ -85,12 +86,20 @@ public final class RandomProbePhases implements PhaseSampler {
     for (int i = 0; i < n; i++) s[i] = model.units().value(random.nextBoolean());
   }
 
-  /** Anneals one chain whose units [from, n) are free, then adds its moments after each time unit of the window. */
-  private void chain(BoltzmannMachine model, double[] s, int from, double[] units, double[] pairMeans) {
+  /**
+   * Anneals one chain whose units [from, n) are free, then adds its moments after each time unit of
+   * the window; with {@code clean} (the training vector, when the noise is redrawn every time unit)
+   * the clamped units get a fresh noisy copy of it before each time unit.
+   */
+  private void chain(BoltzmannMachine model, double[] s, int from, double[] clean, double[] units, double[] pairMeans) {
     for (Schedule.Step step : settings.schedule().steps()) {
-      for (long t = 0; t < step.duration(); t++) timeUnit(model, s, from, step.temperature());
+      for (long t = 0; t < step.duration(); t++) {
+        if (clean != null) settings.noise().apply(clean, model.units(), noise, s);
+        timeUnit(model, s, from, step.temperature());
+      }
     }
     for (int w = 0; w < settings.window(); w++) {
+      if (clean != null) settings.noise().apply(clean, model.units(), noise, s);
       timeUnit(model, s, from, settings.temperature());
       for (int i = 0; i < n; i++) units[i] += s[i];
       for (int m = 0; m < pairMeans.length; m++) pairMeans[m] += s[pairs[2 * m]] * s[pairs[2 * m + 1]];

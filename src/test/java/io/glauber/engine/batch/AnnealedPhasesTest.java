@@ -53,6 +53,80 @@ class AnnealedPhasesTest {
     assertMatchesExact((m, s) -> new AnnealedPhases(m, s, 11), dense, clamped);
   }
 
+  /**
+   * Noisy clamping, drawn once per annealing or afresh before every sweep: on the encoder-like
+   * machine, whose hidden units are not coupled to each other, one sweep draws every hidden unit
+   * from its exact conditional given the visible units, so either way each measured state is a
+   * draw of the noisy vector v (probability P(v) = mean over the rows of Π_i p(v_i | row_i)) and
+   * of the hidden units from their exact conditional given v: the clamped moments are the exact
+   * clamped moments of the noisy vectors weighted by P(v).
+   */
+  @ParameterizedTest(name = "redraw={0}")
+  @CsvSource({"ANNEALING", "TIME_UNIT"})
+  void noisyClampingGivesTheExactMomentsOfTheNoisyVectors(NoisyClamping.Redraw redraw) {
+    NoisyClamping noise = new NoisyClamping(0.15, 0.05, redraw);
+    BoltzmannMachine m = machine(false);
+    TwoPhaseSettings s = settings(CHAINS / ROWS);
+    s = new TwoPhaseSettings(s.schedule(), s.window(), false, noise, s.update(), s.rule(), s.clampedChains(), s.freeChains());
+    double[][] data = data();
+    Statistics got = new AnnealedPhases(m, s, 13).clamped(m, data);
+    PhaseMoments.assertMatches(noisyMixture(m.withTemperature(s.temperature()), data, noise), got, CHAINS);
+  }
+
+  /**
+   * With random probes and the noise redrawn every time unit a hidden unit may lag behind the
+   * latest noisy vector, but the clamped units themselves are a fresh draw at every measured time
+   * unit: their moments (⟨v_i⟩ and ⟨v_i v_j⟩ within the visible units) are the noise's.
+   */
+  @org.junit.jupiter.api.Test
+  void randomProbesRedrawTheClampedUnitsEveryTimeUnit() {
+    NoisyClamping noise = new NoisyClamping(0.15, 0.05, NoisyClamping.Redraw.TIME_UNIT);
+    BoltzmannMachine m = machine(false);
+    TwoPhaseSettings s = settings(CHAINS / ROWS);
+    s = new TwoPhaseSettings(s.schedule(), s.window(), false, noise, s.update(), s.rule(), s.clampedChains(), s.freeChains());
+    double[][] data = data();
+    Statistics got = new RandomProbePhases(m, s, 13).clamped(m, data);
+    Statistics want = noisyMixture(m.withTemperature(s.temperature()), data, noise);
+    int samples = CHAINS * s.window(); // independent draws of the noise
+    for (int i = 0; i < 6; i++) assertEquals(want.unitMeans()[i], got.unitMeans()[i], PhaseMoments.tolerance(want.unitMeans()[i], samples), "⟨v_" + i + "⟩");
+    int[] pairs = m.couplings().pairs();
+    for (int k = 0; k < pairs.length / 2; k++) {
+      if (pairs[2 * k + 1] < 6) assertEquals(want.pairMeans()[k], got.pairMeans()[k], PhaseMoments.tolerance(want.pairMeans()[k], samples), "pair " + k);
+    }
+  }
+
+  private static double[][] data() {
+    double[][] data = new double[ROWS][6];
+    SplittableRandom r = new SplittableRandom(2);
+    for (double[] v : data) for (int i = 0; i < 6; i++) v[i] = r.nextBoolean() ? 1 : 0;
+    return data;
+  }
+
+  /** The exact clamped moments of every visible vector v, weighted by the probability that noisy clamping turns a row into v. */
+  static Statistics noisyMixture(BoltzmannMachine m, double[][] data, NoisyClamping noise) {
+    ExactBoltzmann exact = ExactBoltzmann.of(m);
+    int nv = m.nVisible();
+    double[] u = new double[m.size()];
+    double[] c = new double[m.couplings().pairCount()];
+    for (int b = 0; b < 1 << nv; b++) {
+      double[] v = new double[nv];
+      for (int i = 0; i < nv; i++) v[i] = b >> i & 1;
+      double p = 0;
+      for (double[] row : data) {
+        double q = 1;
+        for (int i = 0; i < nv; i++) {
+          double flip = row[i] == 1 ? noise.onToOff() : noise.offToOn();
+          q *= v[i] == row[i] ? 1 - flip : flip;
+        }
+        p += q / data.length;
+      }
+      Statistics one = exact.clampedStatistics(new double[][] {v});
+      for (int i = 0; i < u.length; i++) u[i] += p * one.unitMeans()[i];
+      for (int k = 0; k < c.length; k++) c[k] += p * one.pairMeans()[k];
+    }
+    return new Statistics(u, c, Long.MAX_VALUE, Phase.CLAMPED);
+  }
+
   /** The sampler made by {@code make} for the test machine gives the exact moments of the phase, within 5 standard errors. */
   static void assertMatchesExact(BiFunction<BoltzmannMachine, TwoPhaseSettings, PhaseSampler> make, boolean dense, boolean clamped) {
     BoltzmannMachine m = machine(dense);

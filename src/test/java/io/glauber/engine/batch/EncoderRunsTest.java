@@ -32,6 +32,9 @@ class EncoderRunsTest {
     for (EncoderExperiment.Run run : r.runs()) {
       assertTrue(run.check().solved() && run.cycles() <= e.maxCycles(), run.toString());
       assertTrue(run.codesCycles() >= 1 && run.codesCycles() <= run.cycles(), "four distinct codes no later than recall: " + run);
+      assertEquals(4, run.bestCodes(), run.toString());
+      assertTrue(run.clampedCodesCycles() == -1 || run.clampedCodesCycles() >= 1 && run.clampedCodesCycles() <= run.cycles(), run.toString());
+      assertEquals(run.clampedCodesCycles(), run.fields().get("clamped_codes_cycles"));
     }
     EncoderExperiment.Result again = e.run(AnnealedPhases::create, "batch", 5);
     for (int i = 0; i < 4; i++) assertEquals(r.runs().get(i).cycles(), again.runs().get(i).cycles(), "run " + i + " repeats");

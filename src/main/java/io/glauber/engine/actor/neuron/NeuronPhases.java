@@ -162,6 +162,9 @@ public final class NeuronPhases implements PhaseSampler {
     if (system == null || initial == null || settings == null || options == null || networks == null) {
       throw new IllegalArgumentException("system, model, settings, options and networks are required");
     }
+    if (settings.noise().everyTimeUnit()) { // the actors clamp one noisy copy per annealing
+      throw new IllegalArgumentException("learning.noise-redraw = time-unit on neuron actors (expected annealing)");
+    }
     this.system = system;
     this.settings = settings;
     this.options = options;

@@ -1,0 +1,36 @@
+package io.glauber.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Topology;
+import io.glauber.model.Units;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two readings of a code in {@link EncoderCheck}, on a 2-1-2 machine built by hand: V1 (units
+ * 0, 1) has no weights, so with V1 alone clamped both patterns give the same conditional and one
+ * code; V2's unit 2 turns the hidden unit 4 on (+20) and unit 3 off (−20), so with V1 and V2 both
+ * clamped the two patterns give two codes.
+ */
+class EncoderCheckTest {
+
+  @Test
+  void codesWithBothGroupsClampedMayDifferWhereCodesFromTheInputAloneDoNot() {
+    Topology t = Topology.parse(5, "in=0-1, out=2-3, hidden=4", "in-hidden, out-hidden");
+    BoltzmannMachine m = t.machine(Units.BINARY, 4, 1.0, 0, new SplittableRandom(1));
+    int[] pairs = m.couplings().pairs();
+    double[] w = new double[pairs.length / 2];
+    for (int k = 0; k < w.length; k++) {
+      if (pairs[2 * k] == 2) w[k] = 20;
+      if (pairs[2 * k] == 3) w[k] = -20;
+    }
+    double[] bias = {0, 0, 0, 0, -1};
+    EncoderCheck c = EncoderCheck.of(m.withParameters(w, bias), 2);
+    assertEquals(1, c.distinctCodes());
+    assertEquals(2, c.clampedCodes());
+    assertFalse(c.codesDistinct());
+  }
+}
