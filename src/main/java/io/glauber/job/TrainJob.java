@@ -8,7 +8,7 @@ public interface TrainJob {
   /**
    * Runs the job described by {@code config}, writing its outputs into {@code out}. A job reads and
    * validates all its settings before its first write, so that a bad one leaves nothing behind
-   * (TrainCommand removes an output directory left holding only the saved configuration).
+   * ({@link TrainRun} removes an output directory left holding only the saved configuration).
    *
    * @param force whether existing outputs may be replaced
    * @param resume whether to continue from the checkpoints in {@code out} (jobs without
