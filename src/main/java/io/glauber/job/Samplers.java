@@ -81,8 +81,10 @@ public final class Samplers {
       BoltzmannSampler s = new BoltzmannSampler(((BoltzmannMachine) m).withTemperature(t), n, r.seed());
       return w -> s.run(r.burnIn(), r.samples(), r.thin(), row -> w.write(fill.apply(row)));
     }
-    if (r.layers(m)) { // a layer actor per layer, alternating (block Gibbs)
-      if (r.join() != null) throw new IllegalArgumentException("--join with layer actors (an RBM's default in exact mode; pick --granularity neuron or patch) (cluster mode places neuron or patch actors)");
+    if (r.layers(m)) { // a layer actor per layer, alternating (block Gibbs); on a cluster, the layers on other members
+      if (r.join() != null) {
+        return w -> ClusterSampler.runLayers(r.join(), r.members(), (Rbm) m, n, r.burnIn(), (int) r.samples(), r.thin(), t, r.seed(), s -> w.write(fill.apply(s)));
+      }
       Source<int[], ?> source = LayerEngine.sampleVisible((Rbm) m, n, r.burnIn(), (int) r.samples(), r.thin(), t, r.seed()).map(fill::apply);
       return w -> drain(LayerEngine.config(), system -> source, w);
     }

@@ -89,6 +89,25 @@ class TwoPhaseClusterCliTest {
     }
   }
 
+  /** {@code sample --engine actor --join} on an RBM: its two layer actors on the other members, the samples of one process. */
+  @Test
+  void anRbmSampledByLayerActorsOnOtherMembersGivesTheSingleProcessSamples() throws Exception {
+    List<Membership> members = ClusterTesting.cluster(2);
+    try {
+      for (Membership m : members) m.startHost();
+      Path model = dir.resolve("rbm.npz");
+      ModelFiles.write(model, io.glauber.engine.actor.layer.LayerEngine.initial(io.glauber.data.DataSpecs.load("bas:3x3").rowsAsDouble(), 4, 5), false);
+      String[] settings = {"sample", "--model", model.toString(), "--engine", "actor", "--samples", "60", "--chains", "6", "--burn-in", "5", "--thin", "2"};
+      CliTest.Run a = run(with(settings, "--out", dir.resolve("one.csv").toString()));
+      assertEquals(0, a.code(), a.err());
+      CliTest.Run b = run(with(settings, "--out", dir.resolve("three.csv").toString(), "--join", members.get(0).joinAddress(), "--members", "3"));
+      assertEquals(0, b.code(), b.err());
+      assertEquals(Files.readAllLines(dir.resolve("one.csv")), Files.readAllLines(dir.resolve("three.csv")));
+    } finally {
+      ClusterTesting.leaveAll(members);
+    }
+  }
+
   @Test
   void anActorJobWithoutClusterModeRefusesJoinWithOneLineAndWritesNothing() {
     Path out = dir.resolve("refused");

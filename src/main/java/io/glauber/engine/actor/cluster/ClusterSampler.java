@@ -4,11 +4,14 @@ import akka.NotUsed;
 import akka.japi.function.Procedure;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
+import io.glauber.engine.actor.layer.LayerEngine;
 import io.glauber.engine.actor.neuron.ActorSampler;
 import io.glauber.model.BoltzmannMachine;
+import io.glauber.model.Rbm;
 
 /**
- * Samples a Boltzmann machine with neuron or patch actors placed over the members of a cluster:
+ * Samples a Boltzmann machine with neuron or patch actors placed over the members of a cluster
+ * (or an RBM with its two layer actors on other members, {@link #runLayers}):
  * {@link ActorSampler}'s stream (one ask per sample, backpressured) on a {@link ClusterNetwork}
  * instead of a network in one JVM. Exact mode stays an exact Gibbs sampler — the same coordinator
  * and actor code, whose messages now cross members — and a run with a seed gives the same samples
@@ -40,6 +43,25 @@ public final class ClusterSampler {
       member.startHost();
       member.awaitMembers(members);
       source(member, members, machine, s).runWith(Sink.foreach(sink), member.system()).toCompletableFuture().get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception x ? x : e;
+    }
+  }
+
+  /**
+   * An RBM sampled by its two layer actors placed on other members ({@link ClusterLayers#placed}),
+   * the supervisor here: joins as a member, waits until {@code members} are Up, hands each visible
+   * sample to {@code sink} and leaves — also when the run fails (a lost layer member), whose
+   * one-line reason is then thrown. The supervisor draws every random number, so the samples are
+   * those of one JVM at the same seed.
+   */
+  public static void runLayers(MemberSettings settings, int members, Rbm rbm, int chains, int burnIn, int samples, int thin, double temperature,
+      long seed, Procedure<int[]> sink) throws Exception {
+    try (Membership member = Membership.start(settings)) {
+      member.startHost();
+      member.awaitMembers(members);
+      LayerEngine.sampleVisible(rbm, chains, burnIn, samples, thin, temperature, seed, ClusterLayers.placed(member, members))
+          .runWith(Sink.foreach(sink), member.system()).toCompletableFuture().get();
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof Exception x ? x : e;
     }

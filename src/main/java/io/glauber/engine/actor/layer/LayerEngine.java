@@ -238,7 +238,17 @@ public final class LayerEngine {
 
   /** The visible part of {@link #sample}: one int[nVisible] per sample. */
   public static Source<int[], NotUsed> sampleVisible(Rbm rbm, int chains, int burnIn, int samples, int thin, double temperature, long seed) {
-    return sampleBatches(rbm, chains, burnIn, samples, thin, temperature, seed, Duration.ofSeconds(30))
+    return sampleVisible(rbm, chains, burnIn, samples, thin, temperature, seed, RbmSupervisor.Layers.LOCAL);
+  }
+
+  /**
+   * As {@link #sampleVisible(Rbm, int, int, int, int, double, long)}, the two layer actors started
+   * by {@code layers} (on a cluster, on other members; the supervisor draws every random number, so
+   * the samples are those of one JVM).
+   */
+  public static Source<int[], NotUsed> sampleVisible(Rbm rbm, int chains, int burnIn, int samples, int thin, double temperature, long seed,
+      RbmSupervisor.Layers layers) {
+    return sampleBatches(rbm, chains, burnIn, samples, thin, temperature, seed, Duration.ofSeconds(30), layers)
         .mapConcat(s -> rowsOf(s.visible()))
         .take(samples);
   }
@@ -253,6 +263,11 @@ public final class LayerEngine {
   /** The rounds of a sampling run as the supervisor answers them (chains×nv, chains×nh per round). */
   static Source<RbmSupervisor.Samples, NotUsed> sampleBatches(Rbm rbm, int chains, int burnIn, int samples, int thin,
       double temperature, long seed, Duration phaseTimeout) {
+    return sampleBatches(rbm, chains, burnIn, samples, thin, temperature, seed, phaseTimeout, RbmSupervisor.Layers.LOCAL);
+  }
+
+  static Source<RbmSupervisor.Samples, NotUsed> sampleBatches(Rbm rbm, int chains, int burnIn, int samples, int thin,
+      double temperature, long seed, Duration phaseTimeout, RbmSupervisor.Layers layers) {
     if (chains < 1 || burnIn < 0 || samples < 1 || thin < 1 || !(temperature > 0)) {
       throw new IllegalArgumentException("sampling with chains=" + chains + ", burnIn=" + burnIn + ", samples=" + samples
           + ", thin=" + thin + ", T=" + temperature + " (expected chains ≥ 1, burnIn ≥ 0, samples ≥ 1, thin ≥ 1, T > 0)");
@@ -263,7 +278,7 @@ public final class LayerEngine {
     return Source.fromMaterializer((mat, attributes) -> {
           ActorSystem<Void> system = Adapter.toTyped(mat.system());
           ActorRef<RbmSupervisor.Command> supervisor = system.systemActorOf(
-              RbmSupervisor.sampler(parameters, seed, phaseTimeout), "rbm-layer-sampler-" + RUNS.incrementAndGet(), ActorConfig.on(system, ActorConfig.LAYER_DISPATCHER));
+              RbmSupervisor.sampler(parameters, seed, phaseTimeout, layers), "rbm-layer-sampler-" + RUNS.incrementAndGet(), ActorConfig.on(system, ActorConfig.LAYER_DISPATCHER));
           StateBatch start = new RunRandom(seed).randomChains(chains, parameters.nVisible());
           return Source.range(0, rounds - 1)
               .mapAsync(1, round -> AskPattern.<RbmSupervisor.Command, RbmSupervisor.Reply>ask(supervisor,

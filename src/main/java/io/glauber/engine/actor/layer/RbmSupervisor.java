@@ -154,7 +154,12 @@ public final class RbmSupervisor {
 
   /** A supervisor that only samples (answers {@link Sample}, {@link GetModel}); {@link Train} fails. */
   public static Behavior<Command> sampler(LayerParameters parameters, long seed, Duration phaseTimeout) {
-    return create(parameters, 1, false, null, seed, phaseTimeout, null, Layers.LOCAL);
+    return sampler(parameters, seed, phaseTimeout, Layers.LOCAL);
+  }
+
+  /** As {@link #sampler(LayerParameters, long, Duration)}, its layers started by {@code layers} (on a cluster: other members). */
+  public static Behavior<Command> sampler(LayerParameters parameters, long seed, Duration phaseTimeout, Layers layers) {
+    return create(parameters, 1, false, null, seed, phaseTimeout, null, layers);
   }
 
   private static Behavior<Command> create(LayerParameters initial, int k, boolean persistent, Learner learner, long seed,

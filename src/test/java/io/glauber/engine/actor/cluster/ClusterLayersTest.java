@@ -47,6 +47,15 @@ class ClusterLayersTest {
         assertEquals(DirectTrainer.train(init, BAS, s, 0, null), spread, persistent ? "PCD-2" : "CD-2");
       }
 
+      // sampling: the layers on the other members give one JVM's samples at the same seed
+      Rbm model = LayerEngine.initial(BAS, 6, 13).withTemperature(1.0);
+      java.util.List<int[]> here = LayerEngine.sampleVisible(model, 4, 10, 40, 2, 1.0, 13)
+          .runWith(akka.stream.javadsl.Sink.seq(), home.system()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      java.util.List<int[]> placed = LayerEngine.sampleVisible(model, 4, 10, 40, 2, 1.0, 13, ClusterLayers.placed(home, 3))
+          .runWith(akka.stream.javadsl.Sink.seq(), home.system()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      assertEquals(40, placed.size());
+      for (int k = 0; k < here.size(); k++) org.junit.jupiter.api.Assertions.assertArrayEquals(here.get(k), placed.get(k), "sample " + k);
+
       // the hidden layer's member stops mid-run: the supervisor's watch ends the run with one line
       List<akka.actor.typed.ActorRef<Host.Command>> order = ClusterLayers.order(
           java.util.Set.copyOf(hostsOf(members)), home.system().address(), 3);
