@@ -57,6 +57,22 @@ public final class ModelFiles {
   }
 
   /**
+   * After a run failed (a member lost, a phase timed out): writes its last consistent model, the one
+   * after {@code point} (e.g. "cycle 3", "epoch 7"), and returns the error to throw, whose one-line
+   * message is the failure's followed by {@code "; saved the last consistent model (POINT) to FILE"}
+   * — or, when the model cannot be written, {@code "; could not save the last consistent model
+   * (POINT): WHY"}.
+   */
+  public static IllegalStateException savedAfter(RuntimeException failure, Path path, Model model, String point, boolean force) {
+    try {
+      write(path, model, force);
+    } catch (RuntimeException w) {
+      return new IllegalStateException(failure.getMessage() + "; could not save the last consistent model (" + point + "): " + w.getMessage(), failure);
+    }
+    return new IllegalStateException(failure.getMessage() + "; saved the last consistent model (" + point + ") to " + path, failure);
+  }
+
+  /**
    * Writes a model with extra arrays beside it (e.g. a Hopfield network's stored {@code patterns}),
    * which readers of the model format ignore.
    */

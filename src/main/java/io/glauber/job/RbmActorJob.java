@@ -59,13 +59,7 @@ final class RbmActorJob implements TrainJob {
     } catch (LayerEngine.LayerEngineException | IllegalStateException e) {
       EpochMetrics done = last[0];
       if (done == null) throw new IllegalStateException(e.getMessage() + "; no epoch had completed, no model saved", e);
-      Path file = out.resolve("model.npz");
-      try {
-        ModelFiles.write(file, done.model(), force);
-      } catch (RuntimeException w) {
-        throw new IllegalStateException(e.getMessage() + "; could not save the last consistent model (epoch " + done.epoch() + "): " + w.getMessage(), e);
-      }
-      throw new IllegalStateException(e.getMessage() + "; saved the last consistent model (epoch " + done.epoch() + ") to " + file, e);
+      throw ModelFiles.savedAfter(e, out.resolve("model.npz"), done.model(), "epoch " + done.epoch(), force);
     }
   }
 }

@@ -160,13 +160,7 @@ public final class ClusterPhases implements AutoCloseable {
 
     private IllegalStateException saved(IllegalStateException e) {
       if (current == null) return e;
-      try {
-        ModelFiles.write(modelFile, current, force);
-      } catch (RuntimeException w) {
-        return new IllegalStateException(e.getMessage() + "; could not save the last consistent model (cycle " + completed + "): " + w.getMessage(), e);
-      }
-      return new IllegalStateException(e.getMessage() + "; saved the last consistent model (cycle " + completed
-          + (completed == 0 ? ", the starting model" : "") + ") to " + modelFile, e);
+      return ModelFiles.savedAfter(e, modelFile, current, "cycle " + completed + (completed == 0 ? ", the starting model" : ""), force);
     }
 
     @Override
