@@ -39,13 +39,7 @@ public final class ClusterSampler {
    */
   public static void run(MemberSettings settings, int members, BoltzmannMachine machine, ActorSampler.Settings s, Procedure<int[]> sink)
       throws Exception {
-    try (Membership member = Membership.start(settings)) {
-      member.startHost();
-      member.awaitMembers(members);
-      source(member, members, machine, s).runWith(Sink.foreach(sink), member.system()).toCompletableFuture().get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof Exception x ? x : e;
-    }
+    run(settings, members, member -> source(member, members, machine, s), sink);
   }
 
   /**
@@ -57,11 +51,17 @@ public final class ClusterSampler {
    */
   public static void runLayers(MemberSettings settings, int members, Rbm rbm, int chains, int burnIn, int samples, int thin, double temperature,
       long seed, Procedure<int[]> sink) throws Exception {
+    run(settings, members, member -> LayerEngine.sampleVisible(rbm, chains, burnIn, samples, thin, temperature, seed, ClusterLayers.placed(member, members)),
+        sink);
+  }
+
+  /** Joins, waits for the members, runs {@code samples} into {@code sink} and leaves; a failed run's cause is thrown. */
+  private static void run(MemberSettings settings, int members, java.util.function.Function<Membership, Source<int[], ?>> samples,
+      Procedure<int[]> sink) throws Exception {
     try (Membership member = Membership.start(settings)) {
       member.startHost();
       member.awaitMembers(members);
-      LayerEngine.sampleVisible(rbm, chains, burnIn, samples, thin, temperature, seed, ClusterLayers.placed(member, members))
-          .runWith(Sink.foreach(sink), member.system()).toCompletableFuture().get();
+      samples.apply(member).runWith(Sink.foreach(sink), member.system()).toCompletableFuture().get();
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof Exception x ? x : e;
     }
