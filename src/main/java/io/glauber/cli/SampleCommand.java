@@ -56,7 +56,7 @@ final class SampleCommand implements Callable<Integer> {
     if (pictures == null && samples < 1) throw new IllegalArgumentException("--samples " + samples + " (expected ≥ 1)");
     if (burnIn < 0 || thin < 1) throw new IllegalArgumentException("--burn-in " + burnIn + ", --thin " + thin + " (expected ≥ 0 and ≥ 1)");
     if (!engine.equals("batch") && !engine.equals("actor")) throw new IllegalArgumentException("--engine " + engine + " (expected batch or actor)");
-    Dynamics dynamics = Samplers.dynamics(Mode.parse(mode), Duration.ofNanos(meanIntervalUs * 1000), Duration.ofNanos(delayUs * 1000));
+    Dynamics dynamics = Dynamics.of(Mode.parse(mode), Duration.ofNanos(meanIntervalUs * 1000), Duration.ofNanos(delayUs * 1000));
     Granularity g = granularity == null ? null : Granularity.parse(granularity, patchSize);
     Model m = ModelFiles.read(model);
     if (pictures != null) { // the grids of io.ConditionalGrids, on either engine

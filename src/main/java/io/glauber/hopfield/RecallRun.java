@@ -2,7 +2,6 @@ package io.glauber.hopfield;
 
 import io.glauber.engine.actor.Dynamics;
 import io.glauber.engine.actor.Granularity;
-import io.glauber.engine.actor.Mode;
 import io.glauber.engine.actor.cluster.ClusterNetwork;
 import io.glauber.engine.actor.cluster.MemberSettings;
 import io.glauber.engine.actor.cluster.Membership;
@@ -107,8 +106,7 @@ public final class RecallRun {
 
   private static List<RecallResult> withActors(BoltzmannMachine net, double[][] probes, RecallSettings s, Actors actors) {
     double t = s.update() == Update.STOCHASTIC ? s.temperature() : 0.0;
-    Dynamics dynamics = s.mode() == Mode.EXACT ? Dynamics.exact()
-        : new Dynamics(s.mode(), Duration.ZERO, Duration.ZERO, Duration.ofMillis(1), Duration.ofSeconds(30));
+    Dynamics dynamics = Dynamics.of(s.mode(), Duration.ZERO, Duration.ZERO);
     List<double[][]> runs = actors.relax(net.withTemperature(t), Arrays.asList(probes), dynamics, s.maxSweeps(), s.seed(),
         state -> t == 0 && HopfieldRecall.isFixedPoint(net, state), s.granularity());
     List<RecallResult> out = new ArrayList<>();

@@ -19,7 +19,6 @@ import io.glauber.io.SampleWriter;
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Model;
 import io.glauber.model.Rbm;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -56,11 +55,6 @@ public final class Samplers {
     boolean layers(Model m) {
       return m instanceof Rbm && dynamics.mode() == Mode.EXACT && (granularity == null || granularity.kind() == Granularity.Kind.LAYER);
     }
-  }
-
-  /** The actor engine's dynamics for a mode: exact mode's own, or a Poisson clock of this mean interval and messages of this delay. */
-  public static Dynamics dynamics(Mode mode, Duration meanInterval, Duration delay) {
-    return mode == Mode.EXACT ? Dynamics.exact() : new Dynamics(mode, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
   }
 
   /**

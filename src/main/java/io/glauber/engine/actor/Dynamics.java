@@ -55,6 +55,14 @@ public record Dynamics(Mode mode, Duration meanInterval, Duration delay, Duratio
     return new Dynamics(Mode.EXACT, Duration.ZERO, Duration.ZERO, Duration.ofMillis(1), Duration.ofSeconds(30));
   }
 
+  /**
+   * The defaults of a mode: {@link #exact()} (which takes neither clock nor delay), or the clocked
+   * mode with this mean interval and message delay (sweep = 1 ms when unclocked, 30 s step timeout).
+   */
+  public static Dynamics of(Mode mode, Duration meanInterval, Duration delay) {
+    return mode == Mode.EXACT ? exact() : new Dynamics(mode, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
+  }
+
   /** Async mode with the given mean interval and delay (sweep = 1 ms when unclocked). */
   public static Dynamics async(Duration meanInterval, Duration delay) {
     return new Dynamics(Mode.ASYNC, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));

@@ -131,8 +131,7 @@ public record NeuronTrainConfig(
 
   /** The networks' dynamics. */
   public Dynamics dynamics() {
-    return mode == Mode.EXACT ? Dynamics.exact()
-        : new Dynamics(mode, meanInterval, delay, Duration.ofMillis(1), Duration.ofSeconds(30));
+    return Dynamics.of(mode, meanInterval, delay);
   }
 
   /** The supervisor's settings. */
