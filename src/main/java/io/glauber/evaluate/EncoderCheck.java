@@ -25,6 +25,11 @@ import java.util.Set;
  * both clamped to pattern k ({@code clampedCodes}), the states the clamped phase sees, a reading
  * of "found N codes" that asks less than ours (V2 need not follow from V1).
  *
+ * <p>The spacing of the codes: the smallest Hamming distance between two patterns' codes
+ * ({@code codeDistance}, 0 when two codes are equal). The paper's 4-3-4 measure is the time "to find
+ * four well-spaced codes", codes "optimally spaced out" so that "no pair differ by only a single
+ * bit" (p. 160): distance ≥ 2.
+ *
  * <p>And the codes the paper reads off the weights (Fig. 3b: "the first and fourth units
  * … are both employing the code &lt;−, +&gt;"): the signs of the weights from V1's unit k to the
  * hidden units ({@code weightCodes}, a weight of 0 being its own sign).
@@ -34,8 +39,14 @@ import java.util.Set;
  * @param patterns N
  * @param weightCodes number of distinct sign patterns of the V1–H weights among the N input units
  * @param clampedCodes number of distinct most probable H patterns with V1 and V2 clamped to each pattern
+ * @param codeDistance the smallest Hamming distance between the codes of two patterns (0: two codes equal)
  */
-public record EncoderCheck(int recalled, int distinctCodes, int patterns, int weightCodes, int clampedCodes) {
+public record EncoderCheck(int recalled, int distinctCodes, int patterns, int weightCodes, int clampedCodes, int codeDistance) {
+
+  /** Every code distinct and no two a single bit apart: the paper's "well-spaced" 4-3-4 codes. */
+  public boolean codesSpaced() {
+    return codesDistinct() && codeDistance >= 2;
+  }
 
   /** Every pattern recalled and every code distinct. */
   public boolean solved() {
@@ -69,6 +80,7 @@ public record EncoderCheck(int recalled, int distinctCodes, int patterns, int we
     double high = machine.units().high();
     int recalled = 0;
     Set<String> codes = new HashSet<>();
+    double[][] code = new double[outer][];
     for (int k = 0; k < outer; k++) {
       Arrays.fill(state, low);
       state[k] = high;
@@ -77,7 +89,16 @@ public record EncoderCheck(int recalled, int distinctCodes, int patterns, int we
       boolean right = true;
       for (int i = 0; i < outer; i++) right &= out[i] == (i == k ? high : low);
       if (right) recalled++;
-      codes.add(Arrays.toString(c.mostProbable(hidden)));
+      code[k] = c.mostProbable(hidden);
+      codes.add(Arrays.toString(code[k]));
+    }
+    int distance = hidden.length;
+    for (int a = 0; a < outer; a++) {
+      for (int b = a + 1; b < outer; b++) {
+        int d = 0;
+        for (int i = 0; i < hidden.length; i++) if (code[a][i] != code[b][i]) d++;
+        distance = Math.min(distance, d);
+      }
     }
     boolean[] both = new boolean[n];
     for (int i = 0; i < 2 * outer; i++) both[i] = true;
@@ -97,6 +118,6 @@ public record EncoderCheck(int recalled, int distinctCodes, int patterns, int we
       }
       signs.add(Arrays.toString(sign));
     }
-    return new EncoderCheck(recalled, codes.size(), outer, signs.size(), clampedCodes.size());
+    return new EncoderCheck(recalled, codes.size(), outer, signs.size(), clampedCodes.size(), distance);
   }
 }

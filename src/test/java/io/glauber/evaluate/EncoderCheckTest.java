@@ -2,6 +2,7 @@ package io.glauber.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.glauber.model.BoltzmannMachine;
 import io.glauber.model.Topology;
@@ -32,5 +33,41 @@ class EncoderCheckTest {
     assertEquals(1, c.distinctCodes());
     assertEquals(2, c.clampedCodes());
     assertFalse(c.codesDistinct());
+  }
+
+  /**
+   * The spacing of the codes (the paper's 4-3-4 "well-spaced codes"): a 4-3-4 machine whose input
+   * unit k turns on the hidden units of a chosen code (+20 to each of them, every hidden bias −10,
+   * T = 1), so the codes read from the input alone are the chosen ones.
+   */
+  @Test
+  void codesAreWellSpacedWhenNoTwoAreASingleBitApart() {
+    EncoderCheck spaced = fourThreeFour(new int[][] {{0, 0, 0}, {0, 1, 1}, {1, 0, 1}, {1, 1, 0}});
+    assertEquals(4, spaced.distinctCodes());
+    assertEquals(2, spaced.codeDistance());
+    assertTrue(spaced.codesSpaced());
+    EncoderCheck adjacent = fourThreeFour(new int[][] {{0, 0, 0}, {0, 0, 1}, {0, 1, 1}, {1, 1, 1}});
+    assertEquals(4, adjacent.distinctCodes());
+    assertEquals(1, adjacent.codeDistance());
+    assertFalse(adjacent.codesSpaced());
+    EncoderCheck shared = fourThreeFour(new int[][] {{0, 0, 0}, {0, 1, 1}, {0, 1, 1}, {1, 1, 0}});
+    assertEquals(3, shared.distinctCodes());
+    assertEquals(0, shared.codeDistance());
+    assertFalse(shared.codesSpaced());
+  }
+
+  private static EncoderCheck fourThreeFour(int[][] codes) {
+    Topology t = Topology.parse(11, "in=0-3, out=4-7, hidden=8-10", "in-hidden, out-hidden");
+    BoltzmannMachine m = t.machine(Units.BINARY, 8, 1.0, 0, new SplittableRandom(1));
+    int[] pairs = m.couplings().pairs();
+    double[] w = new double[pairs.length / 2];
+    for (int k = 0; k < w.length; k++) {
+      int i = pairs[2 * k];
+      int j = pairs[2 * k + 1];
+      if (i < 4 && j >= 8) w[k] = codes[i][j - 8] == 1 ? 20 : 0;
+    }
+    double[] bias = new double[11];
+    for (int j = 8; j < 11; j++) bias[j] = -10;
+    return EncoderCheck.of(m.withParameters(w, bias), 4);
   }
 }

@@ -41,6 +41,7 @@ class EncoderRunsTest {
     assertEquals(4, r.summary().get("runs"));
     assertEquals("batch", r.summary().get("engine"));
     assertEquals("recall", r.summary().get("criterion"));
+    assertEquals(1.0, r.summary().get("codes_success_rate"), "every recalled run had four distinct codes first");
   }
 
   /**
@@ -61,5 +62,7 @@ class EncoderRunsTest {
       assertTrue(r.solved() && r.check().codesDistinct(), r.toString());
       assertEquals(a.runs().get(i).codesCycles(), r.cycles(), "run " + i);
     }
+    assertEquals(a.summary().get("codes_median_cycles"), b.summary().get("codes_median_cycles"), "the paper's measure, read from either run");
+    assertEquals(b.summary().get("median_cycles"), b.summary().get("codes_median_cycles"));
   }
 }
