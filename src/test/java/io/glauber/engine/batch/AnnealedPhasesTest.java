@@ -70,7 +70,7 @@ class AnnealedPhasesTest {
     s = new TwoPhaseSettings(s.schedule(), s.window(), false, noise, s.update(), s.rule(), s.clampedChains(), s.freeChains());
     double[][] data = data();
     Statistics got = new AnnealedPhases(m, s, 13).clamped(m, data);
-    PhaseMoments.assertMatches(noisyMixture(m.withTemperature(s.temperature()), data, noise), got, CHAINS);
+    PhaseMoments.assertMatches(PhaseMoments.noisyMixture(m.withTemperature(s.temperature()), data, noise), got, CHAINS);
   }
 
   /**
@@ -86,7 +86,7 @@ class AnnealedPhasesTest {
     s = new TwoPhaseSettings(s.schedule(), s.window(), false, noise, s.update(), s.rule(), s.clampedChains(), s.freeChains());
     double[][] data = data();
     Statistics got = new RandomProbePhases(m, s, 13).clamped(m, data);
-    Statistics want = noisyMixture(m.withTemperature(s.temperature()), data, noise);
+    Statistics want = PhaseMoments.noisyMixture(m.withTemperature(s.temperature()), data, noise);
     int samples = CHAINS * s.window(); // independent draws of the noise
     for (int i = 0; i < 6; i++) assertEquals(want.unitMeans()[i], got.unitMeans()[i], PhaseMoments.tolerance(want.unitMeans()[i], samples), "⟨v_" + i + "⟩");
     int[] pairs = m.couplings().pairs();
@@ -100,31 +100,6 @@ class AnnealedPhasesTest {
     SplittableRandom r = new SplittableRandom(2);
     for (double[] v : data) for (int i = 0; i < 6; i++) v[i] = r.nextBoolean() ? 1 : 0;
     return data;
-  }
-
-  /** The exact clamped moments of every visible vector v, weighted by the probability that noisy clamping turns a row into v. */
-  static Statistics noisyMixture(BoltzmannMachine m, double[][] data, NoisyClamping noise) {
-    ExactBoltzmann exact = ExactBoltzmann.of(m);
-    int nv = m.nVisible();
-    double[] u = new double[m.size()];
-    double[] c = new double[m.couplings().pairCount()];
-    for (int b = 0; b < 1 << nv; b++) {
-      double[] v = new double[nv];
-      for (int i = 0; i < nv; i++) v[i] = b >> i & 1;
-      double p = 0;
-      for (double[] row : data) {
-        double q = 1;
-        for (int i = 0; i < nv; i++) {
-          double flip = row[i] == 1 ? noise.onToOff() : noise.offToOn();
-          q *= v[i] == row[i] ? 1 - flip : flip;
-        }
-        p += q / data.length;
-      }
-      Statistics one = exact.clampedStatistics(new double[][] {v});
-      for (int i = 0; i < u.length; i++) u[i] += p * one.unitMeans()[i];
-      for (int k = 0; k < c.length; k++) c[k] += p * one.pairMeans()[k];
-    }
-    return new Statistics(u, c, Long.MAX_VALUE, Phase.CLAMPED);
   }
 
   /** The sampler made by {@code make} for the test machine gives the exact moments of the phase, within 5 standard errors. */

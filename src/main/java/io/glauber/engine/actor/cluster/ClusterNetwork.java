@@ -234,7 +234,7 @@ public final class ClusterNetwork {
   private Behavior<Object> running() {
     return Behaviors.receive(Object.class)
         .onMessage(Network.Sample.class, m -> pass(m.replyTo(), new Network.Sample(m.sweeps(), replies)))
-        .onMessage(Network.RunPhase.class, m -> pass(m.replyTo(), new Network.RunPhase(m.clamp(), m.burnIn(), m.sweeps(), m.local(), replies)))
+        .onMessage(Network.RunPhase.class, m -> pass(m.replyTo(), new Network.RunPhase(m.clamp(), m.redraws(), m.burnIn(), m.sweeps(), m.local(), replies)))
         .onMessage(Network.Learn.class, m -> pass(m.replyTo(), new Network.Learn(m.rule(), replies)))
         .onMessage(Network.Count.class, m -> pass(m.replyTo(), new Network.Count(replies)))
         .onMessage(Network.Stop.class, s -> Behaviors.stopped())

@@ -215,7 +215,7 @@ public final class BoltzmannSupervisor {
       if (v.length != nVisible) return refuse(m.replyTo(), "data vector of " + v.length + " values (expected " + nVisible + " visible units)");
     }
     for (int k = 0; k < m.batch().length; k++) {
-      copies.get(k % copies.size()).tell(new Network.RunPhase(m.batch()[k], settings.burnIn(), settings.sweeps(), settings.local(), replies));
+      copies.get(k % copies.size()).tell(new Network.RunPhase(m.batch()[k], null, settings.burnIn(), settings.sweeps(), settings.local(), replies));
     }
     return clamped(new Batch(m.replyTo(), deadline()), m.batch().length, new ArrayList<>());
   }
@@ -223,7 +223,7 @@ public final class BoltzmannSupervisor {
   private Behavior<Command> startFreeRunning(Batch batch, Statistics positive) {
     if (settings.local()) copies.get(0).tell(new Network.EndPhase(Phase.CLAMPED));
     for (ActorRef<Network.Command> c : copies) {
-      c.tell(new Network.RunPhase(null, settings.burnIn(), settings.sweeps(), settings.local(), replies));
+      c.tell(new Network.RunPhase(null, null, settings.burnIn(), settings.sweeps(), settings.local(), replies));
     }
     return freeRunning(new Batch(batch.replyTo(), deadline()), positive, new ArrayList<>());
   }

@@ -78,9 +78,14 @@ public final class Network {
   /**
    * One phase: clamp the visible units to {@code clamp} (null: release all, free-running), burn in,
    * then measure over {@code sweeps} sweeps; reply {@link PhaseDone}. With {@code local} (exact mode
-   * only) every neuron also accumulates its own co-activations.
+   * only) every neuron also accumulates its own co-activations. With {@code redraws} (exact mode,
+   * clamped phases only; null: the clamp holds for the phase) the visible units are clamped again,
+   * behind a barrier, before every sweep after the first, to {@code redraws[k]} before sweep k + 2:
+   * a fresh noisy copy every time unit ({@code learn.NoisyClamping.Redraw#TIME_UNIT}), so
+   * {@code burnIn + sweeps − 1} rows.
    */
-  public record RunPhase(double[] clamp, int burnIn, int sweeps, boolean local, ActorRef<Reply> replyTo) implements Request, JsonMessage {}
+  public record RunPhase(double[] clamp, double[][] redraws, int burnIn, int sweeps, boolean local, ActorRef<Reply> replyTo)
+      implements Request, JsonMessage {}
 
   /** New parameters (pair weights in the order of Couplings.pairs(), biases) for every neuron. */
   public record SetParameters(double[] pairWeights, double[] bias) implements Request, JsonMessage {}
@@ -192,19 +197,33 @@ public final class Network {
 
   /**
    * Exact mode: a request's sweeps still to run before measuring ({@code burnIn}) and measured
-   * ({@code measure}); units below {@code firstFree} are clamped and skipped.
+   * ({@code measure}); units below {@code firstFree} are clamped and skipped; the clamps still to
+   * come before later sweeps ({@code redraws} from index {@code drawn}; null: none).
    */
-  private record Sweeps(Job job, int burnIn, int measure, int firstFree, Moments moments) {
+  private record Sweeps(Job job, int burnIn, int measure, int firstFree, Moments moments, double[][] redraws, int drawn) {
+    Sweeps(Job job, int burnIn, int measure, int firstFree, Moments moments) {
+      this(job, burnIn, measure, firstFree, moments, null, 0);
+    }
+
     boolean done() {
       return burnIn == 0 && measure == 0;
     }
 
     Sweeps burnedIn() {
-      return new Sweeps(job, burnIn - 1, measure, firstFree, moments);
+      return new Sweeps(job, burnIn - 1, measure, firstFree, moments, redraws, drawn);
     }
 
     Sweeps measured() {
-      return new Sweeps(job, burnIn, measure - 1, firstFree, moments);
+      return new Sweeps(job, burnIn, measure - 1, firstFree, moments, redraws, drawn);
+    }
+
+    /** The clamp before the next sweep, or null when the clamp holds. */
+    double[] nextClamp() {
+      return redraws == null ? null : redraws[drawn];
+    }
+
+    Sweeps redrawn() {
+      return new Sweeps(job, burnIn, measure, firstFree, moments, redraws, drawn + 1);
     }
   }
 
@@ -493,14 +512,34 @@ public final class Network {
     if (m.local() && dynamics.mode() != Mode.EXACT) {
       return refuse(m.replyTo(), "local learning needs exact mode (consistent co-activations at both ends of a pair)");
     }
+    if (m.redraws() != null) {
+      String bad = redrawsProblem(m);
+      if (bad != null) return refuse(m.replyTo(), bad);
+    }
     Measuring job = new Measuring(m.clamp(), m.local(), m.replyTo());
-    Sweeps run = new Sweeps(job, m.burnIn(), m.sweeps(), m.clamp() == null ? 0 : machine.nVisible(), new Moments(n, pairs.length / 2));
+    Sweeps run = new Sweeps(job, m.burnIn(), m.sweeps(), m.clamp() == null ? 0 : machine.nVisible(), new Moments(n, pairs.length / 2),
+        m.redraws(), 0);
     sweepClock = 0;
     // release every unit, then (clamped phase) clamp the visible ones: a barrier step of its own
     Neuron.Release release = new Neuron.Release();
     for (int i = 0; i < machine.nVisible(); i++) neurons.get(i).tell(release);
     if (m.clamp() != null) return clamp(run, m.clamp());
     return dynamics.mode() == Mode.EXACT ? sweep(run) : runAsync(run);
+  }
+
+  /** What is wrong with a phase's redrawn clamps, or null. */
+  private String redrawsProblem(RunPhase m) {
+    if (dynamics.mode() != Mode.EXACT) return "clamps redrawn every sweep need exact mode (a sweep is the time unit between two clamps)";
+    if (m.clamp() == null) return "clamps redrawn in a free-running phase (expected a clamp)";
+    if (m.redraws().length != m.burnIn() + m.sweeps() - 1) {
+      return m.redraws().length + " redrawn clamps for " + (m.burnIn() + m.sweeps()) + " sweeps (expected one before every sweep after the first)";
+    }
+    for (double[] v : m.redraws()) {
+      if (v == null || v.length != machine.nVisible()) {
+        return "redrawn clamp of " + (v == null ? 0 : v.length) + " values (expected " + machine.nVisible() + " visible units)";
+      }
+    }
+    return null;
   }
 
   private Behavior<Command> onCount(Count m) {
@@ -570,6 +609,7 @@ public final class Network {
       if (colour == colourClasses.length) {
         run = sweepDone(run);
         if (run.done()) return finish(run.job(), run.moments());
+        if (run.nextClamp() != null) return clamp(run.redrawn(), run.nextClamp());
         colour = 0;
       }
       Neuron.Update update = new Neuron.Update(++step, schedule.temperatureAt(sweepClock));

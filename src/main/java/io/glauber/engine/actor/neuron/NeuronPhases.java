@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.glauber.engine.actor.ActorConfig;
 import io.glauber.engine.actor.Dynamics;
+import io.glauber.engine.actor.Mode;
 import io.glauber.learn.PhaseSampler;
 import io.glauber.learn.TwoPhaseSettings;
 import io.glauber.model.BoltzmannMachine;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>clamped phase: {@code clampedChains} chains per training vector, each with the visible units
  *       clamped to its own noisy copy of the vector ({@code NoisyClamping}, drawn here from the
- *       run's seed), the hidden units started at random and annealed;</li>
+ *       run's seed), the hidden units started at random and annealed; with {@code noise-redraw =
+ *       time-unit} (exact mode) a fresh copy before every sweep, as the batched engine does;</li>
  *   <li>free phase: {@code freeChains} chains, one network each, all units free, started at random
  *       or, when persistent, where the last free phase left them.</li>
  * </ul>
@@ -139,6 +141,8 @@ public final class NeuronPhases implements PhaseSampler {
   private final int n;
   private final int nVisible;
   private final int pairCount;
+  /** Sweeps of a clamped chain: the restart's coin-flip sweep, the schedule and the window. */
+  private final int clampedSweeps;
 
   /**
    * A sampler of one run on {@code system}.
@@ -162,8 +166,9 @@ public final class NeuronPhases implements PhaseSampler {
     if (system == null || initial == null || settings == null || options == null || networks == null) {
       throw new IllegalArgumentException("system, model, settings, options and networks are required");
     }
-    if (settings.noise().everyTimeUnit()) { // the actors clamp one noisy copy per annealing
-      throw new IllegalArgumentException("learning.noise-redraw = time-unit on neuron actors (expected annealing)");
+    if (settings.noise().everyTimeUnit() && options.dynamics().mode() != Mode.EXACT) {
+      // a time unit between two clamps is a sweep, which only exact mode has
+      throw new IllegalArgumentException("learning.noise-redraw = time-unit on neuron actors needs actor.mode = exact (or noise-redraw = annealing)");
     }
     this.system = system;
     this.settings = settings;
@@ -174,6 +179,7 @@ public final class NeuronPhases implements PhaseSampler {
     this.n = initial.size();
     this.nVisible = initial.nVisible();
     this.pairCount = initial.couplings().pairCount();
+    this.clampedSweeps = Math.toIntExact(PhaseSupervisor.restarting(settings.schedule()).totalDuration()) + settings.window();
     PhaseSupervisor.Settings s = new PhaseSupervisor.Settings(settings, options.dynamics(), options.networks(), options.phaseTimeout());
     this.supervisor = system.systemActorOf(PhaseSupervisor.create(initial.withTemperature(settings.temperature()), s, networkSeed, networks),
         "phases-" + RUNS.incrementAndGet(), Props.empty());
@@ -185,26 +191,28 @@ public final class NeuronPhases implements PhaseSampler {
     if (data == null || data.length == 0) throw new IllegalArgumentException("no training vectors to clamp (expected ≥ 1)");
     int per = settings.clampedChains();
     double[][] clamps = new double[Math.multiplyExact(data.length, per)][nVisible];
+    double[][][] redraws = settings.noise().everyTimeUnit() ? new double[clamps.length][clampedSweeps - 1][nVisible] : null;
     for (int c = 0; c < clamps.length; c++) {
       double[] v = data[c / per];
       if (v.length != nVisible) throw new IllegalArgumentException("training vector of length " + v.length + " (expected " + nVisible + " visible units)");
       settings.noise().apply(v, model.units(), noise, clamps[c]);
+      if (redraws != null) for (double[] r : redraws[c]) settings.noise().apply(v, model.units(), noise, r);
     }
-    return ask(model, clamps, Phase.CLAMPED);
+    return ask(model, clamps, redraws, Phase.CLAMPED);
   }
 
   @Override
   public Statistics free(BoltzmannMachine model) {
     check(model);
-    return ask(model, null, Phase.FREE);
+    return ask(model, null, null, Phase.FREE);
   }
 
-  private Statistics ask(BoltzmannMachine model, double[][] clamps, Phase phase) {
+  private Statistics ask(BoltzmannMachine model, double[][] clamps, double[][][] redraws, Phase phase) {
     Duration timeout = options.phaseTimeout().multipliedBy(2);
     PhaseSupervisor.Reply reply;
     try {
       reply = AskPattern.<PhaseSupervisor.Command, PhaseSupervisor.Reply>ask(supervisor,
-              r -> new PhaseSupervisor.Measure(model.couplings().pairWeights(), model.bias(), clamps, r), timeout, system.scheduler())
+              r -> new PhaseSupervisor.Measure(model.couplings().pairWeights(), model.bias(), clamps, redraws, r), timeout, system.scheduler())
           .toCompletableFuture().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -367,6 +367,7 @@ public final class PatchNetwork {
       return refuse(m.replyTo(), "clamp vector of " + m.clamp().length + " values (expected " + machine.nVisible() + " visible units)");
     }
     if (dynamics.mode() == Mode.EXCLUSIVE) return refuse(m.replyTo(), EXCLUSIVE_SAMPLES_ONLY);
+    if (m.redraws() != null) return refuse(m.replyTo(), "clamps redrawn every sweep need neuron actors (patch actors clamp once per phase)");
     if (m.local()) return refuse(m.replyTo(), "local learning needs neuron actors (each unit its own learner); patch actors learn through the supervisor");
     Measuring job = new Measuring(m.clamp(), m.burnIn(), m.replyTo());
     Network.Moments moments = new Network.Moments(n, pairs.length / 2);

@@ -66,9 +66,13 @@ public final class PhaseSupervisor {
   /**
    * Run one phase with these parameters (pair weights in the order of Couplings.pairs(), biases):
    * clamped, one chain per row of {@code clamps} (the visible values, noise already applied), or,
-   * when {@code clamps} is null, free; reply {@link Measured} or {@link Failed}.
+   * when {@code clamps} is null, free; reply {@link Measured} or {@link Failed}. With {@code
+   * redraws} (clamped phases in exact mode; null: each clamp holds for its chain's phase), chain c
+   * is clamped again before every sweep after its first, to the rows of {@code redraws[c]}
+   * ({@link Network.RunPhase}).
    */
-  public record Measure(double[] pairWeights, double[] bias, double[][] clamps, ActorRef<Reply> replyTo) implements Command, JsonMessage {}
+  public record Measure(double[] pairWeights, double[] bias, double[][] clamps, double[][][] redraws, ActorRef<Reply> replyTo)
+      implements Command, JsonMessage {}
 
   /** Stop the supervisor and its networks. */
   public record Stop() implements Command, JsonMessage {}
@@ -215,6 +219,10 @@ public final class PhaseSupervisor {
         }
       }
     }
+    if (m.redraws() != null && (m.clamps() == null || m.redraws().length != m.clamps().length)) {
+      return refuse(m.replyTo(), "redrawn clamps for " + m.redraws().length + " chains (expected one list per clamped chain, "
+          + (m.clamps() == null ? 0 : m.clamps().length) + ")");
+    }
     sendParametersIfNew(m.pairWeights(), m.bias());
     boolean clamped = m.clamps() != null;
     int chains = clamped ? m.clamps().length : free.size();
@@ -223,10 +231,11 @@ public final class PhaseSupervisor {
     for (int c = 0; c < chains; c++) {
       ActorRef<Network.Command> net = clamped ? clamping.get(c % clamping.size()) : free.get(c);
       double[] clamp = clamped ? m.clamps()[c] : null;
+      double[][] redraws = m.redraws() == null ? null : m.redraws()[c];
       int burnIn = clamped ? clampedBurnIn : freeBurnIn;
       int chain = c;
       context.ask(Network.Reply.class, net, settings.phaseTimeout(),
-          replyTo -> new Network.RunPhase(clamp, burnIn, window, false, replyTo),
+          replyTo -> new Network.RunPhase(clamp, redraws, burnIn, window, false, replyTo),
           (reply, failure) -> new ChainDone(chain, reply, failure == null ? null : failure.getMessage()));
     }
     return measuring(phase);

@@ -70,7 +70,7 @@ class ClusterFlowTest {
     ActorRef<Network.Command> net = kit.spawn(PatchNetwork.create(m, dynamics, null, null, 81, partition, patches));
     TestProbe<Network.Reply> replies = kit.createTestProbe();
     // 300 sweep times of free running, then paused (a phase ends with the patches paused)
-    net.tell(new Network.RunPhase(null, 100, 200, false, replies.getRef()));
+    net.tell(new Network.RunPhase(null, null, 100, 200, false, replies.getRef()));
     assertInstanceOf(Network.PhaseDone.class, replies.receiveMessage(Duration.ofSeconds(60)));
     net.tell(new Network.Count(replies.getRef()));
     Network.Counted counted = (Network.Counted) replies.receiveMessage(Duration.ofSeconds(20));

@@ -94,6 +94,67 @@ class NeuronPhasesTest {
   }
 
   /**
+   * Noisy clamping, drawn once per annealing or afresh before every sweep (exact mode), on the
+   * encoder-like machine: its hidden units are not coupled to each other, so one sweep draws every
+   * hidden unit from its exact conditional given the visible units, and either way each measured
+   * state is a draw of the noisy vector v, whose probability is P(v) = mean over the rows of Π_i
+   * p(v_i | row_i): the moments are the exact clamped moments of the noisy vectors weighted by
+   * P(v) (the batched engine's AnnealedPhasesTest checks its sweeps the same way).
+   */
+  @ParameterizedTest(name = "redraw={0}")
+  @CsvSource({"ANNEALING", "TIME_UNIT"})
+  void noisyClampingGivesTheExactMomentsOfTheNoisyVectors(NoisyClamping.Redraw redraw) {
+    NoisyClamping noise = new NoisyClamping(0.15, 0.05, redraw);
+    BoltzmannMachine m = machine(false);
+    TwoPhaseSettings s = settings(CHAINS / ROWS, false);
+    s = new TwoPhaseSettings(s.schedule(), s.window(), false, noise, s.update(), s.rule(), s.clampedChains(), s.freeChains());
+    double[][] data = new double[ROWS][4];
+    SplittableRandom r = new SplittableRandom(2);
+    for (double[] v : data) for (int i = 0; i < 4; i++) v[i] = r.nextBoolean() ? 1 : 0;
+    try (NeuronPhases phases = new NeuronPhases(kit.system(), m, s, 13, new NeuronPhases.Options(Dynamics.exact(), 8, Duration.ofSeconds(60)))) {
+      Statistics got = phases.clamped(m, data);
+      PhaseMoments.assertMatches(PhaseMoments.noisyMixture(m.withTemperature(s.temperature()), data, noise), got, CHAINS);
+    }
+  }
+
+  /**
+   * The moments above are the same whether the copy is held or redrawn (each measured state is one
+   * draw either way); what tells them apart is that a redrawn clamp changes within a phase. One
+   * chain of one row (all units on, p(on → off) = 0.5) per phase: held, each visible unit's
+   * average over the window is 0 or 1; redrawn, some phase of 30 has an average in between (all
+   * 30 × 4 would stay whole with probability 2·2⁻⁴ per unit and phase, (1/8)³⁰ ≈ 10⁻²⁷ for all).
+   */
+  @ParameterizedTest(name = "redraw={0}")
+  @CsvSource({"ANNEALING", "TIME_UNIT"})
+  void aRedrawnClampChangesWithinAPhaseAndAHeldOneDoesNot(NoisyClamping.Redraw redraw) {
+    BoltzmannMachine m = machine(false);
+    TwoPhaseSettings s = settings(1, false);
+    s = new TwoPhaseSettings(s.schedule(), s.window(), false, new NoisyClamping(0.5, 0.05, redraw), s.update(), s.rule(), 1, 1);
+    double[][] row = {{1, 1, 1, 1}};
+    boolean fractional = false;
+    try (NeuronPhases phases = new NeuronPhases(kit.system(), m, s, 14, new NeuronPhases.Options(Dynamics.exact(), 1, Duration.ofSeconds(60)))) {
+      for (int phase = 0; phase < 30; phase++) {
+        double[] u = phases.clamped(m, row).unitMeans();
+        for (int i = 0; i < 4; i++) fractional |= u[i] > 0 && u[i] < 1;
+      }
+    }
+    assertEquals(redraw == NoisyClamping.Redraw.TIME_UNIT, fractional, "a visible unit changed within a phase");
+  }
+
+  /** A fresh noisy copy every time unit needs sweeps, the time unit between two clamps: async mode refuses it in one line. */
+  @Test
+  void noiseRedrawnEveryTimeUnitNeedsExactMode() {
+    BoltzmannMachine m = machine(false);
+    TwoPhaseSettings s = settings(1, false);
+    TwoPhaseSettings redrawn = new TwoPhaseSettings(s.schedule(), s.window(), false, new NoisyClamping(0.15, 0.05, NoisyClamping.Redraw.TIME_UNIT),
+        s.update(), s.rule(), 1, 1);
+    NeuronPhases.Options async = new NeuronPhases.Options(Dynamics.async(Duration.ofMillis(1), Duration.ZERO), 1, Duration.ofSeconds(60));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new NeuronPhases(kit.system(), m, redrawn, 1, async));
+    assertEquals("learning.noise-redraw = time-unit on neuron actors needs actor.mode = exact (or noise-redraw = annealing)", e.getMessage());
+  }
+
+  /**
    * Async mode: every neuron on its own Poisson clock (mean interval 1 ms, one time unit), annealed
    * by the Annealer in wall-clock time, measured by snapshots. How close its moments come to the
    * exact ones depends on how much CPU the neurons get within each time unit — a timing matter, so
