@@ -69,7 +69,9 @@ public record EncoderExperiment(
     /** The N sign patterns of the weights from V1 to H distinct (the paper's Fig. 3b reading of a code). */
     WEIGHT_SIGNS,
     /** The N codes distinct and no two a single bit apart (the paper's 4-3-4 measure, "well-spaced codes"). */
-    SPACED_CODES;
+    SPACED_CODES,
+    /** Ours and the paper's 4-3-4 measure together: every output recalled and the codes well spaced. */
+    RECALL_SPACED;
 
     /** Whether {@code check} meets this criterion. */
     public boolean met(EncoderCheck check) {
@@ -78,18 +80,19 @@ public record EncoderExperiment(
         case RECALL -> check.solved();
         case WEIGHT_SIGNS -> check.weightCodesDistinct();
         case SPACED_CODES -> check.codesSpaced();
+        case RECALL_SPACED -> check.solved() && check.codesSpaced();
       };
     }
 
-    /** The criterion named {@code name} (codes, recall, weight-signs or spaced-codes), or a one-line error. */
+    /** The criterion named {@code name} (codes, recall, weight-signs, spaced-codes or recall-spaced), or a one-line error. */
     public static Criterion parse(String name) {
       for (Criterion c : values()) if (c.name().replace('_', '-').equalsIgnoreCase(name)) return c;
-      throw new IllegalArgumentException("encoder.criterion = " + name + " (expected codes, recall, weight-signs or spaced-codes)");
+      throw new IllegalArgumentException("encoder.criterion = " + name + " (expected codes, recall, weight-signs, spaced-codes or recall-spaced)");
     }
   }
 
   public EncoderExperiment {
-    if (criterion == null) throw new IllegalArgumentException("encoder.criterion missing (expected codes, recall, weight-signs or spaced-codes)");
+    if (criterion == null) throw new IllegalArgumentException("encoder.criterion missing (expected codes, recall, weight-signs, spaced-codes or recall-spaced)");
     if (runs < 1) throw new IllegalArgumentException("runs = " + runs + " (expected ≥ 1)");
     if (maxCycles < 1) throw new IllegalArgumentException("encoder.max-cycles = " + maxCycles + " (expected ≥ 1)");
     if (parallel < 1) throw new IllegalArgumentException("encoder.parallel = " + parallel + " (expected ≥ 1)");

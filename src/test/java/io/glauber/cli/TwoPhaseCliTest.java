@@ -38,9 +38,11 @@ class TwoPhaseCliTest {
     CliTest.Run r = run("train", "--config", "config/bm-encoder-424.conf", "--json", "--set", "runs=2", "--set", "encoder.max-cycles=500", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out().strip());
-    for (String key : List.of("success_rate", "median_cycles", "max_cycles", "runs", "engine")) assertTrue(j.has(key), key + " in " + r.out());
+    for (String key : List.of("success_rate", "median_cycles", "max_cycles", "runs", "engine", "codes_success_rate", "codes_median_cycles")) {
+      assertTrue(j.has(key), key + " in " + r.out());
+    }
     assertEquals(2, j.get("runs").asInt());
-    assertEquals("batch", j.get("engine").asText());
+    assertEquals("probes", j.get("engine").asText(), "the config's engine: the paper's random probes");
     assertEquals(2, Files.readAllLines(out.resolve("runs.jsonl")).size(), "one line per run");
   }
 
