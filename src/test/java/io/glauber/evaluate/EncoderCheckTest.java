@@ -70,4 +70,15 @@ class EncoderCheckTest {
     for (int j = 8; j < 11; j++) bias[j] = -10;
     return EncoderCheck.of(m.withParameters(w, bias), 4);
   }
+
+  /** Every criterion by its config name; a wrong name is a one-line error that lists them. */
+  @Test
+  void criteriaAreNamedAsInTheConfigs() {
+    assertEquals(EncoderExperiment.Criterion.RECALL_SPACED, EncoderExperiment.Criterion.parse("recall-spaced"));
+    assertEquals(EncoderExperiment.Criterion.SPACED_CODES, EncoderExperiment.Criterion.parse("spaced-codes"));
+    assertEquals(EncoderExperiment.Criterion.CODES, EncoderExperiment.Criterion.parse("codes"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> EncoderExperiment.Criterion.parse("spaced"));
+    assertEquals("encoder.criterion = spaced (expected codes, recall, weight-signs, spaced-codes or recall-spaced)", e.getMessage());
+  }
 }
