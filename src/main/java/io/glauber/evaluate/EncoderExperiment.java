@@ -174,6 +174,33 @@ public record EncoderExperiment(
       return runs.stream().mapToLong(Run::codesCycles).filter(c -> c > 0).sorted().toArray();
     }
 
+    /**
+     * The percentage of the runs solved by each learning cycle, by the configured criterion and by N
+     * distinct codes (the paper's 4-2-4 and 8-3-8 measure; one curve when the criterion is that):
+     * name → {cycles, percentage}, read at 80 cycles spaced evenly on a log scale from 1 to {@code
+     * lastCycle} (the runs' cycle limit), for a plot with a logarithmic cycle axis.
+     */
+    public Map<String, double[][]> solvedByCycle(long lastCycle) {
+      Map<String, double[][]> m = new LinkedHashMap<>();
+      m.put("N distinct codes", percentages(codes(), lastCycle));
+      if (criterion != Criterion.CODES) {
+        m.put(criterion.name().toLowerCase(Locale.ROOT).replace('_', '-') + " (this run's criterion)", percentages(solved(), lastCycle));
+      }
+      return m;
+    }
+
+    private double[][] percentages(long[] sorted, long lastCycle) {
+      int points = 80;
+      double[][] xy = new double[2][points];
+      for (int k = 0, reached = 0; k < points; k++) {
+        double cycle = Math.exp(Math.log(Math.max(lastCycle, 2)) * k / (points - 1));
+        while (reached < sorted.length && sorted[reached] <= cycle) reached++;
+        xy[0][k] = cycle;
+        xy[1][k] = 100.0 * reached / runs.size();
+      }
+      return xy;
+    }
+
     private static double median(long[] sorted) {
       if (sorted.length == 0) return Double.NaN;
       int h = sorted.length / 2;

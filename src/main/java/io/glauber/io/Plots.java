@@ -39,6 +39,19 @@ public final class Plots {
   }
 
   /**
+   * Cumulative percentages against a logarithmic x axis: a line per series (name → {x values,
+   * percentages}), the y axis from 0 to 100, so that curves of different runs compare at a glance.
+   */
+  public static void percentages(Path png, String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean force) {
+    XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
+    draw(chart, png, series, force);
+  }
+
+  /**
    * {@link #lines(Path, String, String, String, Map, boolean)} with a logarithmic y axis (legend
    * outside, on the right), for quantities that grow by orders of magnitude, such as a capacity against N.
    * Non-positive values are dropped like NaN.

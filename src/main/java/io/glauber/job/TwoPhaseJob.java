@@ -11,6 +11,7 @@ import io.glauber.evaluate.TwoPhaseTraining;
 import io.glauber.io.Json;
 import io.glauber.io.MetricsWriter;
 import io.glauber.io.ModelFiles;
+import io.glauber.io.Plots;
 import io.glauber.learn.PhaseSampler;
 import io.glauber.learn.TwoPhaseSettings;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * {@code engine} ({@link #ENGINES}; keys in {@link TwoPhaseSettings}): {@code model.type = bm}
  * trains one machine ({@link TwoPhaseTraining}) and saves model.npz, metrics.jsonl and
  * curve-ll.png; {@code model.type = bm-encoder} runs the encoder experiment
- * ({@link EncoderExperiment}), writes runs.jsonl and prints its summary (one JSON object with --json).
+ * ({@link EncoderExperiment}), writes runs.jsonl and cycles.png (the percentage of runs solved by each
+ * learning cycle) and prints its summary (one JSON object with --json).
  * With {@code cluster.join} (train --join HOST:PORT --members N) the actor engine's neurons are placed
  * over the members ({@link ClusterPhases}).
  */
@@ -62,10 +64,13 @@ final class TwoPhaseJob implements TrainJob {
   private void run(Config c, Path out, boolean force, String engine, TwoPhaseSettings settings, PhaseSampler.Factory factory) throws Exception {
     long seed = Configs.get(c, "seed", Config::getLong, 1L);
     if (encoder) {
-      EncoderExperiment.Result r = EncoderExperiment.from(c, settings).run(factory, engine, seed);
+      EncoderExperiment experiment = EncoderExperiment.from(c, settings);
+      EncoderExperiment.Result r = experiment.run(factory, engine, seed);
       try (MetricsWriter runs = MetricsWriter.open(out.resolve("runs.jsonl"), force)) {
         for (EncoderExperiment.Run run : r.runs()) runs.write(run.fields());
       }
+      Plots.percentages(out.resolve("cycles.png"), Configs.get(c, "data", Config::getString, "encoder") + " — runs solved by learning cycle ("
+          + engine + ", " + r.runs().size() + " runs)", "learning cycle", "% of runs solved", r.solvedByCycle(experiment.maxCycles()), force);
       System.out.println(Configs.get(c, "json", Config::getBoolean, false) ? Json.toLine(r.summary()) : r.describe());
       return;
     }

@@ -44,6 +44,7 @@ class TwoPhaseCliTest {
     assertEquals(2, j.get("runs").asInt());
     assertEquals("probes", j.get("engine").asText(), "the config's engine: the paper's random probes");
     assertEquals(2, Files.readAllLines(out.resolve("runs.jsonl")).size(), "one line per run");
+    assertTrue(Files.size(out.resolve("cycles.png")) > 0, "the percentage of runs solved by cycle");
   }
 
   @Test
